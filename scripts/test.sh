@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# README command 2 (and CI): install what is missing, then run every check and test.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+ensure_build_tools
+ensure_browser
+export CHROMEDRIVER=/usr/bin/chromedriver
+
+step "Format and lints"
+cargo fmt --all -- --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+
+step "Native tests (core logic, components rendered with Yew SSR)"
+cargo test
+
+step "Browser tests (wasm-bindgen-test in headless Chromium)"
+cargo test --target wasm32-unknown-unknown
+
+step "Release build"
+trunk build --release
+
+step "End-to-end tests (Playwright + axe-core, headless Chromium, release build over HTTP)"
+npx playwright test

@@ -1,0 +1,90 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::question::QuestionItem;
+use crate::faq::Question;
+
+/// Arrow-key movement between question buttons (WAI-ARIA accordion pattern).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    Previous,
+    Next,
+    First,
+    Last,
+}
+
+/// Where focus goes; Up on the first and Down on the last wrap around, as in the APG example.
+pub fn move_target(from: usize, count: usize, step: Move) -> usize {
+    match step {
+        _ if count == 0 => 0,
+        Move::Previous => (from + count - 1) % count,
+        Move::Next => (from + 1) % count,
+        Move::First => 0,
+        Move::Last => count - 1,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AccordionProps {
+    pub questions: Rc<Vec<Rc<Question>>>,
+    pub open: Vec<bool>,
+    pub button_refs: Rc<Vec<NodeRef>>,
+    pub on_toggle: Callback<usize>,
+    pub on_show_all: Callback<bool>,
+    pub on_copy_link: Callback<usize>,
+}
+
+#[function_component(Accordion)]
+pub fn accordion(props: &AccordionProps) -> Html {
+    let all_open = !props.open.is_empty() && props.open.iter().all(|&open| open);
+    let on_move = {
+        let refs = props.button_refs.clone();
+        use_callback(refs, |(from, step): (usize, Move), refs| {
+            let target = move_target(from, refs.len(), step);
+            if let Some(node) = refs.get(target) {
+                crate::browser::dom::focus(node);
+            }
+        })
+    };
+    let show_all = {
+        let on_show_all = props.on_show_all.clone();
+        move |_: MouseEvent| on_show_all.emit(!all_open)
+    };
+    html! {
+        <div class="faq-accordion">
+            <div class="faq-controls">
+                <button type="button" class="faq-show-all" aria-expanded={if all_open { "true" } else { "false" }} onclick={show_all}>
+                    { if all_open { "Hide all answers" } else { "Show all answers" } }
+                </button>
+            </div>
+            { for props.questions.iter().enumerate().map(|(index, question)| html! {
+                <QuestionItem
+                    key={question.id.clone()}
+                    question={question.clone()}
+                    {index}
+                    open={props.open.get(index).copied().unwrap_or(false)}
+                    button_ref={props.button_refs.get(index).cloned().unwrap_or_default()}
+                    on_toggle={props.on_toggle.clone()}
+                    on_move={on_move.clone()}
+                    on_copy_link={props.on_copy_link.clone()}
+                />
+            }) }
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrow_keys_wrap_and_home_end_jump() {
+        assert_eq!(move_target(0, 3, Move::Next), 1);
+        assert_eq!(move_target(2, 3, Move::Next), 0);
+        assert_eq!(move_target(0, 3, Move::Previous), 2);
+        assert_eq!(move_target(1, 3, Move::First), 0);
+        assert_eq!(move_target(1, 3, Move::Last), 2);
+        assert_eq!(move_target(0, 0, Move::Last), 0);
+    }
+}

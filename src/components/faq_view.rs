@@ -1,0 +1,221 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::accordion::Accordion;
+use super::rich_text::render_blocks;
+use crate::browser::{dom, url};
+use crate::faq::{Faq, Question};
+use crate::state::{Action, ViewState};
+
+#[derive(Properties, PartialEq)]
+pub struct FaqViewProps {
+    pub faq: Rc<Faq>,
+}
+
+fn index_of(questions: &[Rc<Question>], id: &str) -> Option<usize> {
+    questions.iter().position(|q| q.id == id)
+}
+
+/// A loaded FAQ: title, intro, the accordion, the contact note and a live region.
+#[function_component(FaqView)]
+pub fn faq_view(props: &FaqViewProps) -> Html {
+    let faq = &props.faq;
+    let questions = use_memo(faq.clone(), |faq| {
+        faq.questions
+            .iter()
+            .cloned()
+            .map(Rc::new)
+            .collect::<Vec<_>>()
+    });
+    // One NodeRef each: `vec![NodeRef::default(); n]` would clone one shared handle n times.
+    let button_refs = use_memo(questions.len(), |count| {
+        (0..*count).map(|_| NodeRef::default()).collect::<Vec<_>>()
+    });
+    let state = {
+        let questions = questions.clone();
+        use_reducer_eq(move || {
+            let deep_link = url::fragment().and_then(|id| index_of(&questions, &id));
+            ViewState::new(questions.len(), deep_link)
+        })
+    };
+    let accordion_ref = use_node_ref();
+
+    // A deep link scrolls its question into view once, when the FAQ first shows.
+    {
+        let refs = button_refs.clone();
+        let linked = state.linked;
+        use_effect_with((), move |_| {
+            if let Some(node) = linked.and_then(|index| refs.get(index)) {
+                dom::scroll_to(node);
+            }
+        });
+    }
+    // The URL names the open question, by replacing the fragment: no history entry per click.
+    {
+        let questions = questions.clone();
+        use_effect_with(state.linked, move |linked| {
+            let current = url::fragment();
+            let ours = current
+                .as_deref()
+                .and_then(|id| index_of(&questions, id))
+                .is_some();
+            match linked.and_then(|index| questions.get(index)) {
+                Some(question) if current.as_deref() != Some(question.id.as_str()) => {
+                    url::replace_fragment(Some(&question.id))
+                }
+                // Only clear a fragment that is ours: the host page may use its own.
+                None if ours => url::replace_fragment(None),
+                _ => {}
+            }
+        });
+    }
+    use_page_events(&questions, &button_refs, &accordion_ref, state.dispatcher());
+
+    let on_toggle = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |index: usize, _| {
+            dispatcher.dispatch(Action::Toggle(index))
+        })
+    };
+    let on_show_all = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |show: bool, _| {
+            dispatcher.dispatch(if show {
+                Action::ShowAll
+            } else {
+                Action::HideAll
+            })
+        })
+    };
+    let on_copy_link = {
+        let dispatcher = state.dispatcher();
+        use_callback(questions.clone(), move |index: usize, questions| {
+            let Some(question) = questions.get(index) else {
+                return;
+            };
+            let id = question.id.clone();
+            let dispatcher = dispatcher.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let copied = match url::link_to(&id) {
+                    Some(link) => dom::copy_text(&link).await,
+                    None => false,
+                };
+                url::replace_fragment(Some(&id));
+                dispatcher.dispatch(Action::Announce(if copied {
+                    "Link copied".into()
+                } else {
+                    "The link could not be copied; it is now in the address bar".into()
+                }));
+            });
+        })
+    };
+
+    let contact = faq.contact.as_ref().map(|contact| match &contact.href {
+        Some(href) => {
+            html! { <p class="faq-contact"><a href={href.clone()}>{ contact.text.clone() }</a></p> }
+        }
+        None => html! { <p class="faq-contact">{ contact.text.clone() }</p> },
+    });
+
+    html! {
+        <section class="faq" lang={faq.lang.clone()} aria-labelledby="faq-title">
+            <h2 id="faq-title" class="faq-title">{ faq.title.clone() }</h2>
+            if !faq.intro.is_empty() {
+                <div class="faq-intro">{ render_blocks(&faq.intro) }</div>
+            }
+            <div ref={accordion_ref}>
+                <Accordion
+                    questions={questions.clone()}
+                    open={state.open.clone()}
+                    button_refs={button_refs.clone()}
+                    {on_toggle}
+                    {on_show_all}
+                    {on_copy_link}
+                />
+            </div>
+            { contact }
+            <div class="faq-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+                { state.announcement.text.clone() }
+            </div>
+        </section>
+    }
+}
+
+/// Events from outside Yew's delegation: the browser's find-in-page (`beforematch` on a closed
+/// answer) and fragment changes from in-page links.
+#[hook]
+fn use_page_events(
+    questions: &Rc<Vec<Rc<Question>>>,
+    button_refs: &Rc<Vec<NodeRef>>,
+    accordion_ref: &NodeRef,
+    dispatcher: UseReducerDispatcher<ViewState>,
+) {
+    let questions = questions.clone();
+    let button_refs = button_refs.clone();
+    let accordion_ref = accordion_ref.clone();
+    use_effect_with((), move |_| {
+        let listeners = page_listeners(questions, button_refs, accordion_ref, dispatcher);
+        move || drop(listeners)
+    });
+}
+
+#[cfg(target_arch = "wasm32")]
+type PageListener = gloo_events::EventListener;
+#[cfg(not(target_arch = "wasm32"))]
+type PageListener = ();
+
+#[cfg(target_arch = "wasm32")]
+fn page_listeners(
+    questions: Rc<Vec<Rc<Question>>>,
+    button_refs: Rc<Vec<NodeRef>>,
+    accordion_ref: NodeRef,
+    dispatcher: UseReducerDispatcher<ViewState>,
+) -> Vec<PageListener> {
+    use wasm_bindgen::JsCast;
+
+    let mut listeners = Vec::new();
+    if let Some(container) = accordion_ref.cast::<web_sys::Element>() {
+        let dispatcher = dispatcher.clone();
+        listeners.push(gloo_events::EventListener::new(
+            &container,
+            "beforematch",
+            move |event| {
+                let index = event
+                    .target()
+                    .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|panel| panel.get_attribute("data-index"))
+                    .and_then(|index| index.parse::<usize>().ok());
+                if let Some(index) = index {
+                    dispatcher.dispatch(Action::Open(index));
+                }
+            },
+        ));
+    }
+    if let Some(window) = web_sys::window() {
+        listeners.push(gloo_events::EventListener::new(
+            &window,
+            "hashchange",
+            move |_| {
+                let index = url::fragment().and_then(|id| index_of(&questions, &id));
+                if let Some(index) = index {
+                    dispatcher.dispatch(Action::Open(index));
+                    if let Some(node) = button_refs.get(index) {
+                        dom::scroll_to(node);
+                    }
+                }
+            },
+        ));
+    }
+    listeners
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn page_listeners(
+    _questions: Rc<Vec<Rc<Question>>>,
+    _button_refs: Rc<Vec<NodeRef>>,
+    _accordion_ref: NodeRef,
+    _dispatcher: UseReducerDispatcher<ViewState>,
+) -> Vec<PageListener> {
+    Vec::new()
+}

@@ -1,0 +1,11 @@
+//! One component per file; each takes a `...Props` and reports what happens through `on...` callbacks.
+
+pub mod accordion;
+pub mod app;
+pub mod error_view;
+pub mod faq_view;
+pub mod question;
+pub mod rich_text;
+
+pub use app::{App, AppProps};
+pub use faq_view::{FaqView, FaqViewProps};

@@ -1,0 +1,102 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+use yew::virtual_dom::VNode;
+
+use super::accordion::Move;
+use super::rich_text::render_blocks;
+use crate::faq::Question;
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionItemProps {
+    pub question: Rc<Question>,
+    pub index: usize,
+    pub open: bool,
+    pub button_ref: NodeRef,
+    pub on_toggle: Callback<usize>,
+    pub on_move: Callback<(usize, Move)>,
+    pub on_copy_link: Callback<usize>,
+}
+
+/// One question: a heading with a disclosure button, and its answer panel.
+#[function_component(QuestionItem)]
+pub fn question_item(props: &QuestionItemProps) -> Html {
+    let index = props.index;
+    let question = &props.question;
+    let button_id = format!("q-{}", question.id);
+    let panel_id = format!("a-{}", question.id);
+
+    let onclick = {
+        let on_toggle = props.on_toggle.clone();
+        move |_: MouseEvent| on_toggle.emit(index)
+    };
+    let onkeydown = {
+        let on_move = props.on_move.clone();
+        move |event: KeyboardEvent| {
+            let step = match event.key().as_str() {
+                "ArrowDown" => Move::Next,
+                "ArrowUp" => Move::Previous,
+                "Home" => Move::First,
+                "End" => Move::Last,
+                _ => return,
+            };
+            event.prevent_default();
+            on_move.emit((index, step));
+        }
+    };
+    let on_copy = {
+        let on_copy_link = props.on_copy_link.clone();
+        move |_: MouseEvent| on_copy_link.emit(index)
+    };
+
+    let links = (!question.links.is_empty()).then(|| {
+        html! {
+            <ul class="faq-links">
+                { for question.links.iter().map(|link| match &link.href {
+                    Some(href) => html! { <li><a href={href.clone()}>{ link.text.clone() }</a></li> },
+                    None => html! { <li>{ link.text.clone() }</li> },
+                }) }
+            </ul>
+        }
+    });
+
+    let mut panel = html! {
+        <div id={panel_id.clone()} class="faq-panel" data-index={index.to_string()}>
+            { render_blocks(&question.answer) }
+            { links }
+            <p class="faq-panel-tools">
+                <button type="button" class="faq-link-button" onclick={on_copy}>
+                    { "Copy link to this question" }
+                </button>
+            </p>
+        </div>
+    };
+    // `hidden="until-found"` lets find-in-page reveal a closed answer. Yew's macro only knows
+    // `hidden` as a boolean, so the value is set on the element directly.
+    if !props.open {
+        if let VNode::VTag(tag) = &mut panel {
+            std::rc::Rc::make_mut(tag).add_attribute("hidden", "until-found");
+        }
+    }
+
+    html! {
+        <div class={classes!("faq-item", props.open.then_some("faq-item-open"))}>
+            <h3 class="faq-question">
+                <button
+                    type="button"
+                    id={button_id}
+                    class="faq-question-button"
+                    aria-expanded={if props.open { "true" } else { "false" }}
+                    aria-controls={panel_id}
+                    ref={props.button_ref.clone()}
+                    {onclick}
+                    {onkeydown}
+                >
+                    <span class="faq-question-text">{ question.question.clone() }</span>
+                    <span class="faq-question-icon" aria-hidden="true"></span>
+                </button>
+            </h3>
+            { panel }
+        </div>
+    }
+}

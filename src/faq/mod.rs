@@ -1,0 +1,11 @@
+//! The faq.json contract, with no browser APIs: read, validate, and turn answer markup into blocks.
+
+pub mod json;
+pub mod load_error;
+pub mod markup;
+pub mod model;
+pub mod validate;
+
+pub use load_error::LoadError;
+pub use model::{Contact, CookieNotice, Faq, Link, Question};
+pub use validate::{load, Diagnostic, Loaded, Severity};

@@ -1,0 +1,5 @@
+//! Custom hooks: side effects that components share.
+
+mod use_faq;
+
+pub use use_faq::{use_faq, LoadState};

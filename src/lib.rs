@@ -1,0 +1,15 @@
+//! faq-widget: an accessible, searchable FAQ in one script tag.
+//!
+//! `faq` is the pure core (tested natively); `components` turn its data into markup; `browser`
+//! and `hooks` are the thin glue to the page. The wasm entry point is [`mount`].
+
+pub mod browser;
+pub mod components;
+pub mod faq;
+pub mod hooks;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+mod entry;
+#[cfg(target_arch = "wasm32")]
+pub use entry::mount;

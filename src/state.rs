@@ -1,0 +1,145 @@
+//! What the visitor has done to the FAQ: which answers are open, and the last thing to announce.
+//! Pure, so the rules are tested natively; components dispatch [`Action`]s.
+
+use std::rc::Rc;
+use yew::Reducible;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ViewState {
+    pub open: Vec<bool>,
+    /// The question the URL should name: the one most recently opened, while it stays open.
+    pub linked: Option<usize>,
+    /// Text for the polite live region; `serial` makes a repeated message count as new.
+    pub announcement: Announcement,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Announcement {
+    pub text: String,
+    pub serial: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Toggle(usize),
+    Open(usize),
+    ShowAll,
+    HideAll,
+    Announce(String),
+}
+
+impl ViewState {
+    pub fn new(count: usize, deep_link: Option<usize>) -> Self {
+        let mut state = ViewState {
+            open: vec![false; count],
+            ..ViewState::default()
+        };
+        if let Some(index) = deep_link.filter(|&i| i < count) {
+            state.open[index] = true;
+            state.linked = Some(index);
+        }
+        state
+    }
+
+    pub fn all_open(&self) -> bool {
+        !self.open.is_empty() && self.open.iter().all(|&open| open)
+    }
+
+    pub fn apply(mut self, action: Action) -> Self {
+        match action {
+            Action::Toggle(index) if index < self.open.len() => {
+                self.open[index] = !self.open[index];
+                if self.open[index] {
+                    self.linked = Some(index);
+                } else if self.linked == Some(index) {
+                    self.linked = None;
+                }
+            }
+            Action::Open(index) if index < self.open.len() => {
+                self.open[index] = true;
+                self.linked = Some(index);
+            }
+            Action::ShowAll => self.open.iter_mut().for_each(|open| *open = true),
+            Action::HideAll => {
+                self.open.iter_mut().for_each(|open| *open = false);
+                self.linked = None;
+            }
+            Action::Announce(text) => {
+                self.announcement = Announcement {
+                    text,
+                    serial: self.announcement.serial.wrapping_add(1),
+                };
+            }
+            Action::Toggle(_) | Action::Open(_) => {}
+        }
+        self
+    }
+}
+
+impl Reducible for ViewState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new((*self).clone().apply(action))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toggling_tracks_the_linked_question() {
+        let state = ViewState::new(3, None).apply(Action::Toggle(1));
+        assert_eq!(state.open, [false, true, false]);
+        assert_eq!(state.linked, Some(1));
+        let state = state.apply(Action::Toggle(2));
+        assert_eq!(
+            state.linked,
+            Some(2),
+            "the most recently opened question is linked"
+        );
+        let state = state.apply(Action::Toggle(1));
+        assert_eq!(
+            state.linked,
+            Some(2),
+            "closing another question keeps the link"
+        );
+        let state = state.apply(Action::Toggle(2));
+        assert_eq!(state.linked, None);
+    }
+
+    #[test]
+    fn deep_link_opens_its_question() {
+        let state = ViewState::new(3, Some(2));
+        assert_eq!(state.open, [false, false, true]);
+        assert_eq!(state.linked, Some(2));
+        assert_eq!(ViewState::new(3, Some(7)).open, [false; 3]);
+    }
+
+    #[test]
+    fn show_all_and_hide_all() {
+        let state = ViewState::new(2, Some(0)).apply(Action::ShowAll);
+        assert!(state.all_open());
+        assert_eq!(state.linked, Some(0));
+        let state = state.apply(Action::HideAll);
+        assert_eq!(state.open, [false, false]);
+        assert_eq!(state.linked, None);
+        assert!(!ViewState::new(0, None).all_open());
+    }
+
+    #[test]
+    fn out_of_range_actions_are_ignored() {
+        assert_eq!(
+            ViewState::new(1, None).apply(Action::Toggle(5)),
+            ViewState::new(1, None)
+        );
+    }
+
+    #[test]
+    fn repeated_announcements_are_new_each_time() {
+        let state = ViewState::new(1, None).apply(Action::Announce("Link copied".into()));
+        let again = state.clone().apply(Action::Announce("Link copied".into()));
+        assert_ne!(state.announcement, again.announcement);
+    }
+}

@@ -1,0 +1,110 @@
+//! The real App in a real browser (wasm-bindgen-test in headless Chromium): fetch, validate, render.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use faq_widget::components::{App, AppProps};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn blob_url(json: &str) -> String {
+    let parts = js_sys::Array::of1(&JsValue::from_str(json));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).unwrap();
+    web_sys::Url::create_object_url_with_blob(&blob).unwrap()
+}
+
+fn mount(src: String) -> web_sys::Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { src: src.into() }).render();
+    root
+}
+
+async fn wait_for(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    for _ in 0..200 {
+        if let Ok(Some(found)) = root.query_selector(selector) {
+            return found;
+        }
+        yew::platform::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("{selector} never appeared; markup: {}", root.outer_html());
+}
+
+#[wasm_bindgen_test]
+async fn renders_questions_from_fetched_json() {
+    let root = mount(blob_url(
+        r#"{"title": "T", "lang": "fr", "questions": [{"id": "one", "question": "Un ?", "answer": "Oui."}, {"question": "Deux ?", "answer": "Non."}]}"#,
+    ));
+    let button = wait_for(&root, "#q-one").await;
+    assert_eq!(button.text_content().unwrap(), "Un ?");
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        root.query_selector("#a-one")
+            .unwrap()
+            .unwrap()
+            .get_attribute("hidden")
+            .as_deref(),
+        Some("until-found")
+    );
+    assert!(
+        root.query_selector("#q-deux").unwrap().is_some(),
+        "derived id"
+    );
+    assert_eq!(
+        root.query_selector("section")
+            .unwrap()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("fr")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn click_toggles_the_panel() {
+    let root = mount(blob_url(
+        r#"{"title": "T", "questions": [{"id": "x", "question": "Q?", "answer": "A."}]}"#,
+    ));
+    let button: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::unchecked_into(wait_for(&root, "#q-x").await);
+    button.click();
+    wait_for(&root, "#q-x[aria-expanded=true]").await;
+    assert_eq!(
+        root.query_selector("#a-x")
+            .unwrap()
+            .unwrap()
+            .get_attribute("hidden"),
+        None
+    );
+}
+
+#[wasm_bindgen_test]
+async fn invalid_faq_shows_an_alert_not_a_panic() {
+    let root = mount(blob_url(
+        r#"{"title": "T", "questions": [{"question": "Q?"}]}"#,
+    ));
+    let alert = wait_for(&root, "[role=alert]").await;
+    let text = alert.text_content().unwrap();
+    assert!(
+        text.contains("Question 1: \"answer\" is missing."),
+        "{text}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn unreachable_url_shows_a_network_alert() {
+    let root = mount("http://127.0.0.1:9/nothing-listens-here.json".into());
+    let alert = wait_for(&root, "[role=alert]").await;
+    assert!(alert
+        .text_content()
+        .unwrap()
+        .contains("network is not reachable"));
+}
