@@ -1,6 +1,10 @@
 import { defineConfig } from "@playwright/test";
 
-const PAGE_PORT = 4301;
+// Two loopback ports make two origins (host pages, and dist/ as a CDN). Override them with
+// PAGE_PORT / CDN_PORT to run several checkouts' suites at once.
+const PAGE_PORT = Number(process.env.PAGE_PORT || 4301);
+process.env.PAGE_PORT = String(PAGE_PORT);
+process.env.CDN_PORT = process.env.CDN_PORT || String(PAGE_PORT + 1);
 
 export default defineConfig({
   testDir: "tests/e2e",
