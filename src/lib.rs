@@ -7,6 +7,7 @@ pub mod browser;
 pub mod components;
 pub mod faq;
 pub mod hooks;
+pub mod host;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

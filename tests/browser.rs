@@ -21,7 +21,14 @@ fn mount(src: String) -> web_sys::Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { src: src.into() }).render();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            src: src.into(),
+            host: Default::default(),
+        },
+    )
+    .render();
     root
 }
 

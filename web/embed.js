@@ -30,7 +30,10 @@
     import(new URL(GLUE, own).href)
       .then(function (glue) {
         return glue.default({ module_or_path: new URL(WASM, own).href }).then(function () {
-          glue.mount(root, src);
+          glue.mount(host, root, src, {
+            cookieNotice: script.getAttribute("data-cookie-notice") !== "off",
+            offline: script.getAttribute("data-offline") || undefined,
+          });
         });
       })
       .catch(fail);

@@ -1,0 +1,105 @@
+//! The embedding page: the options it set on the script tag, and the events the widget sends it.
+//! Provided to every component as a Yew context, so any component can emit a host event.
+
+use yew::prelude::*;
+
+#[derive(Clone, PartialEq)]
+pub struct Host {
+    /// `data-cookie-notice="off"` turns the notice off for hosts with their own consent manager.
+    pub cookie_notice: bool,
+    /// `data-offline="always"`: the site owner declares the offline copy essential storage.
+    pub offline_always: bool,
+    element: Option<web_sys::Element>,
+}
+
+impl Default for Host {
+    fn default() -> Self {
+        Host {
+            cookie_notice: true,
+            offline_always: false,
+            element: None,
+        }
+    }
+}
+
+impl Host {
+    pub fn new(element: web_sys::Element, cookie_notice: bool, offline_always: bool) -> Self {
+        Host {
+            cookie_notice,
+            offline_always,
+            element: Some(element),
+        }
+    }
+
+    /// Dispatches `name` (e.g. `faq-widget:open`) from the host element: bubbling and composed,
+    /// so a listener on the element, the document or any ancestor receives it.
+    pub fn emit(&self, name: &str, detail: Detail) {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(element) = &self.element {
+            let init = web_sys::CustomEventInit::new();
+            init.set_bubbles(true);
+            init.set_composed(true);
+            init.set_detail(&detail.object);
+            if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+                let _ = element.dispatch_event(&event);
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (name, detail, &self.element);
+    }
+}
+
+/// The `detail` object of a host event.
+#[derive(Default)]
+pub struct Detail {
+    #[cfg(target_arch = "wasm32")]
+    object: js_sys::Object,
+}
+
+impl Detail {
+    pub fn new() -> Self {
+        Detail::default()
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn set(self, key: &str, value: impl Into<wasm_bindgen::JsValue>) -> Self {
+        let _ = js_sys::Reflect::set(&self.object, &key.into(), &value.into());
+        self
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn set<T>(self, _key: &str, _value: T) -> Self {
+        self
+    }
+
+    pub fn text(self, key: &str, value: &str) -> Self {
+        self.set(key, value.to_owned())
+    }
+
+    pub fn flag(self, key: &str, value: bool) -> Self {
+        self.set(key, value)
+    }
+
+    pub fn number(self, key: &str, value: u32) -> Self {
+        self.set(key, value)
+    }
+
+    pub fn texts(self, key: &str, values: &[&str]) -> Self {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let array = js_sys::Array::new();
+            for value in values {
+                array.push(&wasm_bindgen::JsValue::from_str(value));
+            }
+            self.set(key, array)
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        self.set(key, values)
+    }
+}
+
+/// The host of the component tree; the default (no element) outside a browser.
+#[hook]
+pub fn use_host() -> Host {
+    use_context::<Host>().unwrap_or_default()
+}
