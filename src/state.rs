@@ -11,6 +11,9 @@ pub struct ViewState {
     pub linked: Option<usize>,
     /// Text for the polite live region; `serial` makes a repeated message count as new.
     pub announcement: Announcement,
+    /// Counts the times the visitor opened one question (not "show all", not the URL at load);
+    /// `linked` is that question. The view tells the host page (`faq-widget:open`) on each change.
+    pub opened: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -51,11 +54,15 @@ impl ViewState {
                 self.open[index] = !self.open[index];
                 if self.open[index] {
                     self.linked = Some(index);
+                    self.opened = self.opened.wrapping_add(1);
                 } else if self.linked == Some(index) {
                     self.linked = None;
                 }
             }
             Action::Open(index) if index < self.open.len() => {
+                if !self.open[index] {
+                    self.opened = self.opened.wrapping_add(1);
+                }
                 self.open[index] = true;
                 self.linked = Some(index);
             }
@@ -126,6 +133,28 @@ mod tests {
         assert_eq!(state.open, [false, false]);
         assert_eq!(state.linked, None);
         assert!(!ViewState::new(0, None).all_open());
+    }
+
+    #[test]
+    fn opening_one_question_is_counted_once() {
+        let state = ViewState::new(3, Some(0));
+        assert_eq!(
+            state.opened, 0,
+            "the question opened by the URL at load is not counted"
+        );
+        let state = state.apply(Action::Toggle(1));
+        assert_eq!((state.opened, state.linked), (1, Some(1)));
+        let state = state.apply(Action::Open(1));
+        assert_eq!(
+            state.opened, 1,
+            "opening an open question is not an opening"
+        );
+        let state = state.apply(Action::Toggle(1)).apply(Action::Open(1));
+        assert_eq!((state.opened, state.linked), (2, Some(1)));
+        let state = state.apply(Action::HideAll).apply(Action::ShowAll);
+        assert_eq!(state.opened, 2, "show all is not counted");
+        let state = state.apply(Action::Toggle(2));
+        assert_eq!(state.opened, 2, "closing is not counted");
     }
 
     #[test]

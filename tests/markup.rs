@@ -61,7 +61,7 @@ fn every_question_is_a_button_in_a_heading_controlling_a_hidden_until_found_pane
     let html = render(faq.clone());
     for question in &faq.questions {
         let button = format!(
-            "<h3 class=\"faq-question\"><button type=\"button\" id=\"q-{id}\" aria-expanded=\"false\" aria-controls=\"a-{id}\" class=\"faq-question-button\">",
+            "<h3 class=\"faq-question\"><button type=\"button\" id=\"q-{id}\" part=\"question\" aria-expanded=\"false\" aria-controls=\"a-{id}\" class=\"faq-question-button\">",
             id = question.id
         );
         assert!(html.contains(&button), "missing button for {}", question.id);
@@ -75,6 +75,10 @@ fn every_question_is_a_button_in_a_heading_controlling_a_hidden_until_found_pane
     assert!(html.contains("lang=\"en\""));
     assert!(html.contains("role=\"status\""));
     assert!(html.contains(">Show all answers</button>"));
+    // The ::part() names hosts theme with (README, "Theming").
+    for part in ["title", "show-all", "question", "answer"] {
+        assert!(html.contains(&format!("part=\"{part}\"")), "no part {part}");
+    }
 }
 
 #[test]

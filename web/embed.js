@@ -1,43 +1,104 @@
-/* faq-widget loader. One script tag puts the widget right after itself:
-   <script src=".../embed.js" data-src=".../faq.json" async></script>
-   The build writes this file to dist/ with the content-hashed names filled in. */
+/* faq-widget loader (README: "Embedding"). One script tag puts the widget on a page:
+     <script src=".../embed.js" data-src=".../faq.json" async></script>
+   and every <faq-widget src="..."> element on the page becomes a widget. The build writes this file
+   to dist/ with the content-hashed names filled in; the glue, wasm and stylesheet load relative to
+   this script's own URL, so dist/ can live on another origin. It defines no global: the custom
+   element's class holds the one shared wasm instance. Classic script, no innerHTML, no inline style,
+   so it runs under a strict CSP with Trusted Types. */
 (function () {
   "use strict";
-  var script = document.currentScript;
-  if (!script || !script.src) return;
   var GLUE = "__FAQ_WIDGET_GLUE__";
   var WASM = "__FAQ_WIDGET_WASM__";
   var CSS = "__FAQ_WIDGET_CSS__";
-  var own = script.src;
-  var dataSrc = script.getAttribute("data-src");
-  var src = dataSrc ? new URL(dataSrc, document.baseURI).href : new URL("faq.json", own).href;
-
-  var host = document.createElement("faq-widget");
-  script.parentNode.insertBefore(host, script.nextSibling);
-  var shadow = host.attachShadow({ mode: "open" });
-  var style = document.createElement("link");
-  style.rel = "stylesheet";
-  style.href = new URL(CSS, own).href;
-  shadow.appendChild(style);
-  var root = document.createElement("div");
-  shadow.appendChild(root);
-
-  function fail() {
-    root.setAttribute("role", "alert");
-    root.textContent = "The FAQ could not be shown: its program did not load.";
-  }
+  var doc = document;
+  var warn = function (message) {
+    if (window.console) console.warn("faq-widget: " + message);
+  };
   try {
-    import(new URL(GLUE, own).href)
-      .then(function (glue) {
-        return glue.default({ module_or_path: new URL(WASM, own).href }).then(function () {
-          glue.mount(host, root, src, {
-            cookieNotice: script.getAttribute("data-cookie-notice") !== "off",
-            offline: script.getAttribute("data-offline") || undefined,
+    /* currentScript is null in a shadow root and in old browsers: then take the last embed.js
+       that has not run yet. Each run marks its element. */
+    var script = doc.currentScript;
+    var scripts = doc.querySelectorAll('script[src*="embed"]:not([data-faq-widget])');
+    script = script || scripts[scripts.length - 1];
+    if (!script) return warn("cannot find its script element");
+    script.setAttribute("data-faq-widget", "");
+    var base = script.src;
+
+    if (!customElements.get("faq-widget")) {
+      var ready; /* the glue imported and the wasm instantiated once, shared by every widget */
+      var load = function () {
+        return (ready = ready || import(new URL(GLUE, base).href).then(function (glue) {
+          return glue.default({ module_or_path: new URL(WASM, base).href }).then(function () {
+            return glue;
           });
-        });
-      })
-      .catch(fail);
-  } catch (e) {
-    fail();
+        }));
+      };
+      customElements.define(
+        "faq-widget",
+        class extends HTMLElement {
+          connectedCallback() {
+            var host = this;
+            if (host.shadowRoot) return; /* mounted already, and now moved */
+            var root = doc.createElement("div");
+            var fail = function (error) {
+              warn(error);
+              root.hidden = false;
+              root.className = "faq-root faq-error";
+              root.setAttribute("role", "alert");
+              root.setAttribute("part", "error");
+              root.textContent = "The FAQ could not be shown: its program did not load.";
+            };
+            try {
+              var shadow = host.attachShadow({ mode: "open" });
+              var link = doc.createElement("link");
+              link.rel = "stylesheet";
+              link.href = new URL(CSS, base).href;
+              /* Hidden until the stylesheet applies: no flash of unstyled content. */
+              link.onload = link.onerror = function () {
+                root.hidden = false;
+              };
+              root.className = "faq-root";
+              root.hidden = true;
+              shadow.appendChild(link);
+              shadow.appendChild(root);
+              var src = host.getAttribute("src");
+              src = new URL(src || "faq.json", src ? doc.baseURI : base).href;
+              load()
+                .then(function (glue) {
+                  glue.mount(host, root, src, {
+                    cookieNotice: host.getAttribute("cookie-notice") !== "off",
+                    offline: host.getAttribute("offline") || undefined,
+                  });
+                })
+                .catch(fail);
+            } catch (error) {
+              fail(error);
+            }
+          }
+        }
+      );
+    }
+
+    /* The script tag's own widget: after the script, or in place of data-target's content. In
+       <head> without data-target, the script only defines <faq-widget>. */
+    var target = script.getAttribute("data-target");
+    if (!target && !(doc.body && doc.body.contains(script))) return;
+    var host = doc.createElement("faq-widget");
+    var dataSrc = script.getAttribute("data-src");
+    host.setAttribute("src", new URL(dataSrc || "faq.json", dataSrc ? doc.baseURI : base).href);
+    ["cookie-notice", "offline"].forEach(function (name) {
+      var value = script.getAttribute("data-" + name);
+      if (value !== null) host.setAttribute(name, value);
+    });
+    var place = function () {
+      var into = target && doc.querySelector(target);
+      if (!target) script.parentNode.insertBefore(host, script.nextSibling);
+      else if (into) into.replaceChildren(host);
+      else if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", place);
+      else warn('data-target "' + target + '" matches no element');
+    };
+    place();
+  } catch (error) {
+    warn(error);
   }
 })();

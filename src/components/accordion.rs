@@ -54,7 +54,7 @@ pub fn accordion(props: &AccordionProps) -> Html {
     html! {
         <div class="faq-accordion">
             <div class="faq-controls">
-                <button type="button" class="faq-show-all" aria-expanded={if all_open { "true" } else { "false" }} onclick={show_all}>
+                <button type="button" class="faq-show-all" part="show-all" aria-expanded={if all_open { "true" } else { "false" }} onclick={show_all}>
                     { if all_open { "Hide all answers" } else { "Show all answers" } }
                 </button>
             </div>

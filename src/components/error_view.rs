@@ -19,7 +19,7 @@ pub fn error_view(props: &ErrorViewProps) -> Html {
         }
     });
     html! {
-        <div class="faq-error" role="alert">
+        <div class="faq-error" part="error" role="alert">
             <p class="faq-error-title">{ "The FAQ could not be shown." }</p>
             <p>{ props.error.sentence() }</p>
             { retry }

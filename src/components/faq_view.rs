@@ -6,6 +6,7 @@ use super::accordion::Accordion;
 use super::rich_text::render_blocks;
 use crate::browser::{dom, url};
 use crate::faq::{Faq, Question};
+use crate::host::{use_host, Detail};
 use crate::state::{Action, ViewState};
 
 #[derive(Properties, PartialEq)]
@@ -71,6 +72,7 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
         });
     }
     use_page_events(&questions, &button_refs, &accordion_ref, state.dispatcher());
+    use_host_events(&questions, &state);
 
     let on_toggle = {
         let dispatcher = state.dispatcher();
@@ -120,7 +122,7 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
 
     html! {
         <section class="faq" lang={faq.lang.clone()} aria-labelledby="faq-title">
-            <h2 id="faq-title" class="faq-title">{ faq.title.clone() }</h2>
+            <h2 id="faq-title" class="faq-title" part="title">{ faq.title.clone() }</h2>
             if !faq.intro.is_empty() {
                 <div class="faq-intro">{ render_blocks(&faq.intro) }</div>
             }
@@ -140,6 +142,29 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
             </div>
         </section>
     }
+}
+
+/// Tells the host page: `faq-widget:ready` once the FAQ is on screen, `faq-widget:open` each
+/// time the visitor opens one question.
+#[hook]
+fn use_host_events(questions: &Rc<Vec<Rc<Question>>>, state: &UseReducerHandle<ViewState>) {
+    let host = use_host();
+    {
+        let host = host.clone();
+        let count = questions.len() as u32;
+        use_effect_with((), move |_| {
+            host.emit("faq-widget:ready", Detail::new().number("questions", count))
+        });
+    }
+    let opened_question = state
+        .linked
+        .and_then(|index| questions.get(index))
+        .map(|question| question.id.clone());
+    use_effect_with(state.opened, move |opened| {
+        if let (true, Some(id)) = (*opened > 0, opened_question) {
+            host.emit("faq-widget:open", Detail::new().text("id", &id));
+        }
+    });
 }
 
 /// Events from outside Yew's delegation: the browser's find-in-page (`beforematch` on a closed

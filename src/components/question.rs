@@ -61,7 +61,7 @@ pub fn question_item(props: &QuestionItemProps) -> Html {
     });
 
     let mut panel = html! {
-        <div id={panel_id.clone()} class="faq-panel" data-index={index.to_string()}>
+        <div id={panel_id.clone()} class="faq-panel" part="answer" data-index={index.to_string()}>
             { render_blocks(&question.answer) }
             { links }
             <p class="faq-panel-tools">
@@ -86,6 +86,7 @@ pub fn question_item(props: &QuestionItemProps) -> Html {
                     type="button"
                     id={button_id}
                     class="faq-question-button"
+                    part="question"
                     aria-expanded={if props.open { "true" } else { "false" }}
                     aria-controls={panel_id}
                     ref={props.button_ref.clone()}

@@ -2,7 +2,11 @@
 // Two ports make two origins, as on a real site with the widget on a CDN:
 //   PAGE_PORT  host pages (dist/ too, for same-origin tests)
 //   CDN_PORT   dist/ only, with CORS, like a CDN
-// /host.html?src=...&cdn=1 writes a minimal host page embedding the widget with that data-src.
+// /host.html?src=...&cdn=1 writes a minimal host page embedding the widget with that data-src;
+//   &mode=async|defer|inject|module|none loads the script that way, &target=<selector> renders into #slot
+//   (or any selector), &head=1 puts the script tag in <head>.
+// /examples/* serves examples/ with the per-page headers of examples/_headers (the format Netlify
+//   and Cloudflare Pages read); there, https://cdn.example.org/faq stands for the CDN port.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -10,6 +14,7 @@ import { extname, join, normalize, resolve } from "node:path";
 const ROOT = resolve(new URL("../..", import.meta.url).pathname);
 const DIST = join(ROOT, "dist");
 const FIXTURES = join(ROOT, "tests/e2e/fixtures");
+const EXAMPLES = join(ROOT, "examples");
 export const PAGE_PORT = Number(process.env.PAGE_PORT || 4301);
 export const CDN_PORT = Number(process.env.CDN_PORT || 4302);
 
@@ -28,11 +33,59 @@ const escapeAttr = (s) => String(s).replace(/&/g, "&amp;").replace(/"/g, "&quot;
 function hostPage(query) {
   const base = query.get("cdn") ? `http://127.0.0.1:${CDN_PORT}` : "";
   const src = query.get("src");
-  const srcAttr = src === null ? "" : ` data-src="${escapeAttr(src)}"`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title></head>
+  const target = query.get("target");
+  const mode = query.get("mode") || "";
+  const data = { ...(src === null ? {} : { src }), ...(target === null ? {} : { target }) };
+  const dataAttrs = Object.entries(data).map(([k, v]) => ` data-${k}="${escapeAttr(v)}"`).join("");
+  const script =
+    mode === "inject"
+      ? `<script>setTimeout(() => { const s = document.createElement("script"); s.src = ${JSON.stringify(`${base}/embed.js`)};
+Object.assign(s.dataset, ${JSON.stringify(data).replace(/</g, "\\u003c")}); document.getElementById("after").before(s); }, 100);</script>`
+      : mode === "none"
+        ? ""
+        : `<script${mode === "module" ? ' type="module"' : ""} src="${base}/embed.js"${dataAttrs}${mode === "async" ? " async" : ""}${mode === "defer" ? " defer" : ""}></script>`;
+  const head = query.get("head") ? script : "";
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title>${head}</head>
 <body><main><h1>Host page</h1><p id="before">Text before the widget.</p>
-<script src="${base}/embed.js"${srcAttr}></script>
-<p id="after">Text after the widget.</p></main></body></html>`;
+${head ? "" : script}
+<p id="after">Text after the widget.</p>
+<div id="slot"><p>The FAQ loads here.</p></div></main></body></html>`;
+}
+
+// examples/_headers: "/page.html" lines, then indented "Name: value" lines for that page.
+async function exampleHeaders(path) {
+  const headers = {};
+  let current = null;
+  for (const line of (await readFile(join(EXAMPLES, "_headers"), "utf8")).split("\n")) {
+    if (/^\s*(#|$)/.test(line)) continue;
+    if (!/^\s/.test(line)) current = line.trim();
+    else if (current === path) {
+      const [name, ...value] = line.trim().split(":");
+      headers[name.toLowerCase()] = toCdn(value.join(":").trim());
+    }
+  }
+  return headers;
+}
+
+const toCdn = (text) =>
+  text.replaceAll("https://cdn.example.org/faq", `http://127.0.0.1:${CDN_PORT}`).replaceAll("https://cdn.example.org", `http://127.0.0.1:${CDN_PORT}`);
+
+async function serveExample(res, path) {
+  const file = normalize(join(EXAMPLES, path));
+  try {
+    if (!file.startsWith(EXAMPLES + "/") || path.includes("_headers")) throw new Error("outside");
+    let body = await readFile(file);
+    if (extname(file) === ".html") body = toCdn(body.toString("utf8"));
+    res.writeHead(200, {
+      "content-type": TYPES[extname(file)] || "application/octet-stream",
+      "cache-control": "no-cache",
+      ...(await exampleHeaders(path)),
+    });
+    res.end(body);
+  } catch {
+    res.writeHead(404, { "content-type": "text/plain" });
+    res.end("Not found");
+  }
 }
 
 async function serveFile(res, roots, path, extraHeaders) {
@@ -58,20 +111,28 @@ async function serveFile(res, roots, path, extraHeaders) {
   res.end("Not found");
 }
 
-function handler(roots, extraHeaders) {
+function handler(roots, extraHeaders, examples = false) {
   return async (req, res) => {
     const url = new URL(req.url, "http://localhost");
+    if (url.pathname === "/favicon.ico") {
+      // Browsers ask for it on every page; a 404 would be a console error in every test.
+      res.writeHead(204, extraHeaders);
+      res.end();
+      return;
+    }
     if (url.pathname === "/host.html") {
       res.writeHead(200, { "content-type": TYPES[".html"] });
       res.end(hostPage(url.searchParams));
       return;
     }
-    await serveFile(res, roots, decodeURIComponent(url.pathname), extraHeaders);
+    const path = decodeURIComponent(url.pathname);
+    if (examples && path.startsWith("/examples/")) return serveExample(res, path.slice("/examples".length));
+    await serveFile(res, roots, path, extraHeaders);
   };
 }
 
 export function start() {
-  const page = createServer(handler([DIST, FIXTURES], {}));
+  const page = createServer(handler([DIST, FIXTURES], {}, true));
   const cdn = createServer(handler([DIST], { "access-control-allow-origin": "*" }));
   page.listen(PAGE_PORT, "127.0.0.1");
   cdn.listen(CDN_PORT, "127.0.0.1");
