@@ -4,7 +4,7 @@
 //! [`Consent`] (`use_consent(revision)`, called once); pass it (or what you need of it) to the
 //! component that stores, and store only with the permit it hands out:
 //!
-//! ```ignore
+//! ```text
 //! if let Some(permit) = consent.permit() {          // `Some` only after "Accept"
 //!     browser::storage::set(&permit, "open", "3,5"); // key becomes `faq-widget:open`
 //! }
