@@ -31,6 +31,11 @@ impl Host {
         }
     }
 
+    /// Whether `element` is this widget's host element (tells its own events from another's).
+    pub fn is_element(&self, element: &web_sys::Element) -> bool {
+        self.element.as_ref() == Some(element)
+    }
+
     /// Dispatches `name` (e.g. `faq-widget:open`) from the host element: bubbling and composed,
     /// so a listener on the element, the document or any ancestor receives it.
     pub fn emit(&self, name: &str, detail: Detail) {

@@ -5,6 +5,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod consent;
 pub mod faq;
 pub mod hooks;
 pub mod host;

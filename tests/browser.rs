@@ -115,3 +115,54 @@ async fn unreachable_url_shows_a_network_alert() {
         .unwrap()
         .contains("network is not reachable"));
 }
+
+/// The storage glue against the real localStorage: namespaced keys, the consent record, and the
+/// clean-up on reject that spares the record and the host's own keys.
+#[wasm_bindgen_test]
+fn storage_is_namespaced_and_reject_cleans_only_the_widget_data() {
+    use faq_widget::browser::storage;
+    use faq_widget::consent::{Choice, ConsentState, Record};
+
+    let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    local.clear().unwrap();
+    let now = storage::now_ms();
+    assert!(now > 1_600_000_000_000, "an integer clock: {now}");
+    let accepted = Record {
+        choice: Choice::Accepted,
+        revision: 1,
+        time_ms: now,
+    };
+    assert!(storage::save_record(&accepted));
+    assert_eq!(storage::load_record(), Some(accepted));
+    assert_eq!(
+        local.get_item("faq-widget:consent").unwrap().as_deref(),
+        Some(accepted.serialise().as_str())
+    );
+
+    let permit = ConsentState::new(Some(1), Some(accepted), now)
+        .permit()
+        .expect("an acceptance grants a permit");
+    assert!(storage::set(&permit, "open", "1,2"));
+    assert_eq!(storage::get("open").as_deref(), Some("1,2"));
+    assert_eq!(
+        local.get_item("faq-widget:open").unwrap().as_deref(),
+        Some("1,2")
+    );
+    storage::remove("open");
+    assert_eq!(storage::get("open"), None);
+
+    assert!(storage::set(&permit, "a", "1"));
+    assert!(storage::set(&permit, "b", "2"));
+    local.set_item("host-key", "mine").unwrap();
+    local.set_item("faq-widget", "not ours: no colon").unwrap();
+    storage::clear_widget_data();
+    assert_eq!(storage::get("a"), None);
+    assert_eq!(storage::get("b"), None);
+    assert_eq!(storage::load_record(), Some(accepted));
+    assert_eq!(local.get_item("host-key").unwrap().as_deref(), Some("mine"));
+    assert!(local.get_item("faq-widget").unwrap().is_some());
+
+    local.set_item("faq-widget:consent", "garbage").unwrap();
+    assert_eq!(storage::load_record(), None);
+    local.clear().unwrap();
+}

@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use faq_widget::components::{FaqView, FaqViewProps};
 use faq_widget::faq::{load, Faq};
+use faq_widget::host::Host;
+use yew::prelude::*;
 use yew::LocalServerRenderer;
 
 fn render(faq: Faq) -> String {
@@ -97,4 +99,71 @@ fn hostile_content_is_text_and_bad_links_are_not_links() {
     assert!(!html.contains("href=\"data:"));
     assert!(html.contains("href=\"https://a.org\""));
     assert!(html.contains("<li>evil</li>"));
+}
+
+#[derive(Properties, PartialEq)]
+struct WidgetProps {
+    faq: Rc<Faq>,
+    host: Host,
+}
+
+/// The tree App renders for a loaded FAQ, with the host's options.
+#[function_component(Widget)]
+fn widget(props: &WidgetProps) -> Html {
+    html! {
+        <ContextProvider<Host> context={props.host.clone()}>
+            <FaqView faq={props.faq.clone()} />
+        </ContextProvider<Host>>
+    }
+}
+
+fn render_widget(faq: Faq, host: Host) -> String {
+    let renderer = LocalServerRenderer::<Widget>::with_props(WidgetProps {
+        faq: Rc::new(faq),
+        host,
+    })
+    .hydratable(false);
+    futures::executor::block_on(renderer.render())
+}
+
+#[test]
+fn first_visit_shows_a_labelled_cookie_notice_with_equal_buttons() {
+    // Natively there is no storage, so there is no stored choice: a first visit.
+    let html = render_widget(bundled(), Host::default());
+    assert!(html.contains(
+        "<section id=\"faq-cookie-notice\" aria-label=\"Cookie notice\" class=\"faq-cookie-notice\">"
+    ));
+    assert!(html.contains(
+        "<button type=\"button\" aria-expanded=\"true\" aria-controls=\"faq-cookie-notice\" class=\"faq-link-button faq-cookie-settings\">Cookie settings</button>"
+    ));
+    assert!(html.contains("Our site uses cookies to ensure technical functionality"));
+    assert!(html.contains("<a href=\"https://www.interpol.int/Legal-notice\">Tell me more</a>"));
+    // Same element, same classes: equal weight by construction (the e2e test measures it).
+    assert!(html.contains(
+        "<div class=\"faq-cookie-choices\"><button type=\"button\" class=\"faq-button\">Accept</button><button type=\"button\" class=\"faq-button\">Reject</button></div>"
+    ));
+    assert!(!html.contains("Your current choice"));
+    // The notice comes right after the title, before the questions: inside the widget, in flow.
+    let notice = html.find("faq-cookie-notice").unwrap();
+    assert!(html.find("faq-title").unwrap() < notice);
+    assert!(notice < html.find("faq-question").unwrap());
+}
+
+#[test]
+fn no_notice_when_the_host_turns_it_off_or_faq_json_has_none() {
+    let mut off = Host::default();
+    off.cookie_notice = false;
+    for html in [
+        render_widget(bundled(), off),
+        render_widget(
+            Faq {
+                cookie_notice: None,
+                ..bundled()
+            },
+            Host::default(),
+        ),
+    ] {
+        assert!(!html.contains("Cookie"));
+        assert!(html.contains(">Show all answers</button>"));
+    }
 }

@@ -3,4 +3,5 @@
 
 pub mod dom;
 pub mod fetch;
+pub mod storage;
 pub mod url;

@@ -3,9 +3,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::accordion::Accordion;
+use super::cookie_notice::CookieNoticeView;
 use super::rich_text::render_blocks;
 use crate::browser::{dom, url};
 use crate::faq::{Faq, Question};
+use crate::hooks::use_consent;
 use crate::host::{use_host, Detail};
 use crate::state::{Action, ViewState};
 
@@ -41,6 +43,7 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
         })
     };
     let accordion_ref = use_node_ref();
+    let consent = use_consent(faq.cookie_notice.as_ref().map(|notice| notice.revision));
 
     // A deep link scrolls its question into view once, when the FAQ first shows.
     {
@@ -113,6 +116,13 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
         })
     };
 
+    let on_announce = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |text: String, _| {
+            dispatcher.dispatch(Action::Announce(text))
+        })
+    };
+
     let contact = faq.contact.as_ref().map(|contact| match &contact.href {
         Some(href) => {
             html! { <p class="faq-contact"><a href={href.clone()}>{ contact.text.clone() }</a></p> }
@@ -123,6 +133,9 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
     html! {
         <section class="faq" lang={faq.lang.clone()} aria-labelledby="faq-title">
             <h2 id="faq-title" class="faq-title" part="title">{ faq.title.clone() }</h2>
+            if let Some(notice) = faq.cookie_notice.clone() {
+                <CookieNoticeView {notice} consent={consent.clone()} {on_announce} />
+            }
             if !faq.intro.is_empty() {
                 <div class="faq-intro">{ render_blocks(&faq.intro) }</div>
             }

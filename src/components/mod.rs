@@ -2,6 +2,7 @@
 
 pub mod accordion;
 pub mod app;
+pub mod cookie_notice;
 pub mod error_view;
 pub mod faq_view;
 pub mod question;

@@ -1,0 +1,93 @@
+use yew::prelude::*;
+
+use crate::browser::dom;
+use crate::consent::Choice;
+use crate::faq::CookieNotice;
+use crate::hooks::Consent;
+
+#[derive(Properties, PartialEq)]
+pub struct CookieNoticeViewProps {
+    pub notice: CookieNotice,
+    pub consent: Consent,
+    /// A short confirmation for the widget's polite live region.
+    pub on_announce: Callback<String>,
+}
+
+/// The cookie notice, in the flow of the widget (never an overlay: it pushes the questions down
+/// but cannot cover them), with the "Cookie settings" disclosure button that shows and hides it.
+/// Renders nothing when the widget has no notice (see `hooks::use_consent`).
+#[function_component(CookieNoticeView)]
+pub fn cookie_notice_view(props: &CookieNoticeViewProps) -> Html {
+    let consent = &props.consent;
+    let settings_ref = use_node_ref();
+    if !consent.has_notice() {
+        return Html::default();
+    }
+    let open = consent.is_open();
+    let choose = |choice: Choice| {
+        let consent = consent.clone();
+        let on_announce = props.on_announce.clone();
+        let settings_ref = settings_ref.clone();
+        move |_: MouseEvent| {
+            let saved = consent.choose(choice);
+            // The notice closes; focus stays where it was, on the control that reopens it.
+            dom::focus(&settings_ref);
+            on_announce.emit(confirmation(choice, saved).into());
+        }
+    };
+    let accept = choose(Choice::Accepted);
+    let reject = choose(Choice::Rejected);
+    let toggle = {
+        let consent = consent.clone();
+        move |_: MouseEvent| consent.toggle()
+    };
+    let more = props.notice.more.as_ref().map(|more| match &more.href {
+        Some(href) => html! { <a href={href.clone()}>{ more.text.clone() }</a> },
+        None => html! { { more.text.clone() } },
+    });
+    let current = consent.choice().map(|choice| {
+        html! {
+            <p class="faq-cookie-current">
+                { match choice {
+                    Choice::Accepted => "Your current choice: accepted.",
+                    Choice::Rejected => "Your current choice: rejected.",
+                } }
+            </p>
+        }
+    });
+    html! {
+        <div class="faq-cookies">
+            <button
+                type="button"
+                class="faq-link-button faq-cookie-settings"
+                aria-expanded={if open { "true" } else { "false" }}
+                aria-controls="faq-cookie-notice"
+                ref={settings_ref}
+                onclick={toggle}
+            >
+                { "Cookie settings" }
+            </button>
+            <section id="faq-cookie-notice" class="faq-cookie-notice" aria-label="Cookie notice" hidden={!open}>
+                <p class="faq-cookie-text">
+                    { props.notice.text.clone() }
+                    if more.is_some() { { " " }{ more } }
+                </p>
+                { current }
+                <div class="faq-cookie-choices">
+                    <button type="button" class="faq-button" onclick={accept}>{ "Accept" }</button>
+                    <button type="button" class="faq-button" onclick={reject}>{ "Reject" }</button>
+                </div>
+            </section>
+        </div>
+    }
+}
+
+/// What the live region says after a choice.
+pub fn confirmation(choice: Choice, saved: bool) -> &'static str {
+    match (choice, saved) {
+        (Choice::Accepted, true) => "Cookies accepted.",
+        (Choice::Rejected, true) => "Cookies rejected.",
+        (Choice::Accepted, false) => "Cookies accepted for this visit.",
+        (Choice::Rejected, false) => "Cookies rejected for this visit.",
+    }
+}
