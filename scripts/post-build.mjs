@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { writeServiceWorker } from "./service-worker.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -42,3 +43,6 @@ const embed = readFileSync("web/embed.js", "utf8")
   .replace("__FAQ_WIDGET_CSS__", cssName);
 writeFileSync(join(staging, "embed.js"), embed);
 console.log(`post-build: embed.js -> ${glue}, ${wasm}, ${cssName}`);
+
+// Last, once every file has its final name: the service worker precaches them.
+writeServiceWorker(staging);

@@ -9,7 +9,9 @@
 //!   clock that was wrong when it was written), when faq.json's `cookie_notice.revision` is higher
 //!   than the stored one, or when it cannot be read: in all those cases the notice asks again.
 //! - Nothing but the record may be stored until the visitor accepts; the only way to write any
-//!   other key is a [`StoragePermit`], which only a current acceptance hands out.
+//!   other key is a [`StoragePermit`], which only a current acceptance hands out, with one
+//!   explicit exception: the offline copy, when faq.json has no notice or the site owner declares
+//!   it essential (`data-offline="always"`), see [`offline_ground`].
 
 use std::rc::Rc;
 
@@ -89,7 +91,7 @@ impl Record {
 }
 
 /// Writes `value` in decimal (by hand: the formatting machinery costs more wasm than this).
-fn push_digits(text: &mut String, mut value: u64) {
+pub(crate) fn push_digits(text: &mut String, mut value: u64) {
     let mut digits = [0u8; 20];
     let mut start = digits.len();
     loop {
@@ -104,7 +106,7 @@ fn push_digits(text: &mut String, mut value: u64) {
 }
 
 /// ASCII digits only (no sign, no spaces, no `+`), as a u64.
-fn digits(text: &str) -> Option<u64> {
+pub(crate) fn digits(text: &str) -> Option<u64> {
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -113,9 +115,51 @@ fn digits(text: &str) -> Option<u64> {
 
 /// Proof that the visitor accepted the current notice: `browser::storage::set` needs one, so
 /// code that stores anything beyond the consent record cannot compile without asking first.
-/// Only [`ConsentState::permit`] makes one.
+/// Only [`ConsentState::permit`] makes one, and [`OfflineGround::permit`] for the offline copy.
 #[derive(Debug)]
 pub struct StoragePermit(());
+
+/// Why the widget may keep the FAQ for offline use (its service worker and its saved copy,
+/// see `crate::offline`): both are storage, so they need one of these grounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfflineGround {
+    /// The visitor accepted the cookie notice.
+    Accepted,
+    /// faq.json has no `cookie_notice`: its owner asks no consent for the widget's storage.
+    NoNotice,
+    /// `data-offline="always"`: the site owner declares the offline copy essential storage and
+    /// takes responsibility for it. The only permit that does not come from the visitor.
+    Essential,
+}
+
+impl OfflineGround {
+    /// The permit to write the saved copy with.
+    pub fn permit(self) -> StoragePermit {
+        StoragePermit(())
+    }
+}
+
+/// The ground for keeping offline copies, if there is one. `accepted`: the visitor's current
+/// choice accepts the notice (`ConsentState::allows_storage`); `faq_has_notice`: faq.json has a
+/// `cookie_notice`; `host_notice`: the host did not set `data-cookie-notice="off"` (a host with
+/// its own consent manager gets no offline copy unless it also sets `data-offline="always"`);
+/// `always`: `data-offline="always"`.
+pub fn offline_ground(
+    accepted: bool,
+    faq_has_notice: bool,
+    host_notice: bool,
+    always: bool,
+) -> Option<OfflineGround> {
+    if always {
+        Some(OfflineGround::Essential)
+    } else if !host_notice {
+        None
+    } else if !faq_has_notice {
+        Some(OfflineGround::NoNotice)
+    } else {
+        accepted.then_some(OfflineGround::Accepted)
+    }
+}
 
 /// Consent during one page view, for one widget.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -372,6 +416,41 @@ mod tests {
             .apply(ConsentAction::Toggle);
         assert!(!state.open, "settings toggles without choosing");
         assert_eq!(state.choice(), Some(Choice::Rejected));
+    }
+
+    #[test]
+    fn offline_copies_need_acceptance_no_notice_or_the_owners_declaration() {
+        let accepted = ConsentState::new(Some(1), Some(record(Choice::Accepted, 1, NOW)), NOW);
+        let rejected = ConsentState::new(Some(1), Some(record(Choice::Rejected, 1, NOW)), NOW);
+        let first_visit = ConsentState::new(Some(1), None, NOW);
+        let ground = |state: &ConsentState, faq_notice, host_notice, always| {
+            offline_ground(state.allows_storage(), faq_notice, host_notice, always)
+        };
+        assert_eq!(ground(&first_visit, true, true, false), None);
+        assert_eq!(ground(&rejected, true, true, false), None);
+        assert_eq!(
+            ground(&accepted, true, true, false),
+            Some(OfflineGround::Accepted)
+        );
+        // No notice in faq.json: nothing to ask.
+        assert_eq!(
+            ground(&ConsentState::default(), false, true, false),
+            Some(OfflineGround::NoNotice)
+        );
+        // The host runs its own consent manager: the widget keeps nothing of its own accord.
+        assert_eq!(ground(&ConsentState::default(), true, false, false), None);
+        assert_eq!(ground(&ConsentState::default(), false, false, false), None);
+        // The owner's declaration holds whatever the visitor chose.
+        for state in [&first_visit, &rejected, &accepted, &ConsentState::default()] {
+            assert_eq!(
+                ground(state, true, true, true),
+                Some(OfflineGround::Essential)
+            );
+            assert_eq!(
+                ground(state, true, false, true),
+                Some(OfflineGround::Essential)
+            );
+        }
     }
 
     #[test]

@@ -7,7 +7,8 @@ use crate::host::Host;
 
 /// Renders the FAQ at `src` into `root` (a div inside the shadow root of `host`, the page's
 /// `<faq-widget>` element, which receives the widget's events). `options` is the script tag's
-/// configuration as an object: `{ cookieNotice: bool, offline: "always" | undefined }`.
+/// configuration as an object: `{ cookieNotice: bool, offline: "always" | undefined, base }`,
+/// `base` being the absolute URL of embed.js (the folder of the widget's service worker).
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, options: JsValue) {
     let option = |key: &str| js_sys::Reflect::get(&options, &JsValue::from_str(key)).ok();
@@ -15,7 +16,8 @@ pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, option
         .and_then(|v| v.as_bool())
         .unwrap_or(true);
     let offline_always = option("offline").and_then(|v| v.as_string()).as_deref() == Some("always");
-    let host = Host::new(host, cookie_notice, offline_always);
+    let embed_url = option("base").and_then(|v| v.as_string());
+    let host = Host::new(host, cookie_notice, offline_always).with_embed_url(embed_url);
     yew::Renderer::<App>::with_root_and_props(
         root,
         AppProps {

@@ -9,6 +9,8 @@ pub struct Host {
     pub cookie_notice: bool,
     /// `data-offline="always"`: the site owner declares the offline copy essential storage.
     pub offline_always: bool,
+    /// The absolute URL of `embed.js`: its folder holds `sw.js`, the widget's service worker.
+    pub embed_url: Option<std::rc::Rc<str>>,
     element: Option<web_sys::Element>,
 }
 
@@ -17,6 +19,7 @@ impl Default for Host {
         Host {
             cookie_notice: true,
             offline_always: false,
+            embed_url: None,
             element: None,
         }
     }
@@ -27,8 +30,15 @@ impl Host {
         Host {
             cookie_notice,
             offline_always,
+            embed_url: None,
             element: Some(element),
         }
+    }
+
+    /// Where `embed.js` was loaded from (`options.base` from embed.js).
+    pub fn with_embed_url(mut self, url: Option<String>) -> Self {
+        self.embed_url = url.map(Into::into);
+        self
     }
 
     /// Whether `element` is this widget's host element (tells its own events from another's).

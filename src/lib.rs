@@ -10,6 +10,7 @@ pub mod faq;
 pub mod hooks;
 pub mod host;
 pub mod i18n;
+pub mod offline;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

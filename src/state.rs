@@ -29,6 +29,10 @@ pub enum Action {
     ShowAll,
     HideAll,
     Announce(String),
+    /// A newer FAQ replaced the one on screen: for each of its questions, where it was before
+    /// (`offline::remap`). What the visitor opened stays open by question, not by position;
+    /// this is not an opening (no host event).
+    Remap(Vec<Option<usize>>),
 }
 
 impl ViewState {
@@ -76,6 +80,15 @@ impl ViewState {
                     text,
                     serial: self.announcement.serial.wrapping_add(1),
                 };
+            }
+            Action::Remap(from) => {
+                let was_open =
+                    |old: &Option<usize>| old.is_some_and(|i| self.open.get(i) == Some(&true));
+                let open: Vec<bool> = from.iter().map(was_open).collect();
+                self.linked = self
+                    .linked
+                    .and_then(|linked| from.iter().position(|old| *old == Some(linked)));
+                self.open = open;
             }
             Action::Toggle(_) | Action::Open(_) => {}
         }
@@ -163,6 +176,22 @@ mod tests {
             ViewState::new(1, None).apply(Action::Toggle(5)),
             ViewState::new(1, None)
         );
+    }
+
+    #[test]
+    fn an_update_keeps_open_questions_by_id_not_by_position() {
+        // Before: a, b, c with b open and linked. After: new, a, c, b.
+        let state = ViewState::new(3, None).apply(Action::Toggle(1));
+        let opened = state.opened;
+        let state = state.apply(Action::Remap(vec![None, Some(0), Some(2), Some(1)]));
+        assert_eq!(state.open, [false, false, false, true]);
+        assert_eq!(state.linked, Some(3));
+        assert_eq!(state.opened, opened, "an update is not an opening");
+        // b removed: nothing open, no link.
+        let state = state.apply(Action::Remap(vec![Some(0), Some(1), Some(2)]));
+        let state = state.apply(Action::Remap(vec![Some(0), Some(1)]));
+        assert_eq!(state.open, [false, false]);
+        assert_eq!(state.linked, None);
     }
 
     #[test]

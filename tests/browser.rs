@@ -155,7 +155,17 @@ fn storage_is_namespaced_and_reject_cleans_only_the_widget_data() {
     assert!(storage::set(&permit, "b", "2"));
     local.set_item("host-key", "mine").unwrap();
     local.set_item("faq-widget", "not ours: no colon").unwrap();
-    storage::clear_widget_data();
+    assert!(storage::set(
+        &permit,
+        "offline:https://a.example/faq.json",
+        "v1|1|{}"
+    ));
+    // data-offline="always": the owner's essential offline copies survive a reject.
+    storage::clear_widget_data(true);
+    assert_eq!(storage::get("a"), None);
+    assert!(storage::get("offline:https://a.example/faq.json").is_some());
+    storage::clear_widget_data(false);
+    assert_eq!(storage::get("offline:https://a.example/faq.json"), None);
     assert_eq!(storage::get("a"), None);
     assert_eq!(storage::get("b"), None);
     assert_eq!(storage::load_record(), Some(accepted));

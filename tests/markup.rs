@@ -10,8 +10,9 @@ use yew::prelude::*;
 use yew::LocalServerRenderer;
 
 fn render(faq: Faq) -> String {
-    let renderer = LocalServerRenderer::<FaqView>::with_props(FaqViewProps { faq: Rc::new(faq) })
-        .hydratable(false);
+    let renderer =
+        LocalServerRenderer::<FaqView>::with_props(yew::props!(FaqViewProps { faq: Rc::new(faq) }))
+            .hydratable(false);
     futures::executor::block_on(renderer.render())
 }
 
@@ -166,4 +167,39 @@ fn no_notice_when_the_host_turns_it_off_or_faq_json_has_none() {
         assert!(!html.contains("Cookie"));
         assert!(html.contains(">Show all answers</button>"));
     }
+}
+
+#[test]
+fn the_saved_copy_says_so_with_its_date_and_an_update_is_noted() {
+    use faq_widget::hooks::Fetched;
+
+    let render_fetched = |fetched: Fetched| {
+        let renderer = LocalServerRenderer::<FaqView>::with_props(yew::props!(FaqViewProps {
+            faq: Rc::new(bundled()),
+            fetched,
+        }))
+        .hydratable(false);
+        futures::executor::block_on(renderer.render())
+    };
+    let offline = render_fetched(Fetched {
+        saved_ms: Some(1_750_000_000_000),
+        ..Fetched::default()
+    });
+    // Natively the date is the UTC day; in the browser, Intl's long date in the FAQ's language.
+    assert!(
+        offline.contains(
+            r#"<p part="note" class="faq-note">Offline: showing the copy saved on 2025-06-15</p>"#
+        ),
+        "{offline}"
+    );
+    let updated = render_fetched(Fetched {
+        updates: 1,
+        ..Fetched::default()
+    });
+    assert!(updated.contains(">This FAQ was updated</p>"), "{updated}");
+    let online = render_fetched(Fetched::default());
+    assert!(
+        !online.contains("faq-note"),
+        "no note for a FAQ fresh from the network"
+    );
 }

@@ -68,6 +68,7 @@
                   glue.mount(host, root, src, {
                     cookieNotice: host.getAttribute("cookie-notice") !== "off",
                     offline: host.getAttribute("offline") || undefined,
+                    base: base,
                   });
                 })
                 .catch(fail);

@@ -71,17 +71,25 @@ pub fn save_record(record: &Record) -> bool {
 
 /// Deletes everything the widget stored except the consent record (on reject, and at start when
 /// there is no current acceptance). Keys outside the namespace are the host's: never touched.
+/// `keep_offline_copies`: the site owner declared the offline copies essential
+/// (`data-offline="always"`), so they stay whatever the visitor chose (`crate::offline`).
 #[cfg(target_arch = "wasm32")]
-pub fn clear_widget_data() {
+pub fn clear_widget_data(keep_offline_copies: bool) {
     let Some(storage) = local_storage() else {
         return;
     };
     let record = full_key(RECORD_KEY);
     let count = storage.length().unwrap_or(0);
+    let kept = |key: &str| {
+        keep_offline_copies
+            && key
+                .strip_prefix(PREFIX)
+                .is_some_and(crate::offline::is_copy_key)
+    };
     // Collected first: removing while walking the indices would skip keys.
     let ours: Vec<String> = (0..count)
         .filter_map(|index| storage.key(index).ok().flatten())
-        .filter(|key| key.starts_with(PREFIX) && *key != record)
+        .filter(|key| key.starts_with(PREFIX) && *key != record && !kept(key))
         .collect();
     for key in ours {
         let _ = storage.remove_item(&key);
@@ -89,7 +97,7 @@ pub fn clear_widget_data() {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub fn clear_widget_data() {}
+pub fn clear_widget_data(_keep_offline_copies: bool) {}
 
 /// Milliseconds since the epoch, as an integer (no float formatting anywhere).
 #[cfg(target_arch = "wasm32")]

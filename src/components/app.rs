@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use super::error_view::ErrorView;
 use super::faq_view::FaqView;
-use crate::hooks::{use_faq, LoadState};
+use crate::hooks::{use_faq, FaqLoad, LoadState};
 use crate::host::Host;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -16,7 +16,11 @@ pub struct AppProps {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let (state, retry) = use_faq(props.src.clone());
+    let FaqLoad {
+        state,
+        fetched,
+        retry,
+    } = use_faq(props.src.clone(), &props.host);
     let view = match state {
         LoadState::Loading => html! {
             <div class="faq" aria-busy="true">
@@ -26,7 +30,15 @@ pub fn app(props: &AppProps) -> Html {
         LoadState::Failed(error) => html! {
             <div class="faq"><ErrorView {error} on_retry={retry} /></div>
         },
-        LoadState::Ready(faq) => html! { <FaqView {faq} /> },
+        LoadState::Ready(faq) => {
+            // Updates keep the view (and what the visitor opened); a changed cookie notice does
+            // not: consent is read once per view (`hooks::use_consent`).
+            let key = faq
+                .cookie_notice
+                .as_ref()
+                .map_or(0, |notice| notice.revision.saturating_add(1));
+            html! { <FaqView {key} {faq} src={props.src.clone()} {fetched} /> }
+        }
     };
     html! {
         <ContextProvider<Host> context={props.host.clone()}>{ view }</ContextProvider<Host>>

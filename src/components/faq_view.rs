@@ -4,16 +4,23 @@ use yew::prelude::*;
 
 use super::accordion::Accordion;
 use super::cookie_notice::CookieNoticeView;
+use super::offline_note::{offline_note, UPDATED};
 use super::rich_text::render_blocks;
 use crate::browser::{dom, url};
 use crate::faq::{Faq, Question};
-use crate::hooks::use_consent;
+use crate::hooks::{use_consent, use_offline, Fetched};
 use crate::host::{use_host, Detail};
 use crate::state::{Action, ViewState};
 
 #[derive(Properties, PartialEq)]
 pub struct FaqViewProps {
     pub faq: Rc<Faq>,
+    /// The FAQ's URL: the key of its saved copy.
+    #[prop_or_default]
+    pub src: AttrValue,
+    /// Where the FAQ on screen came from (offline copy, updates).
+    #[prop_or_default]
+    pub fetched: Fetched,
 }
 
 fn index_of(questions: &[Rc<Question>], id: &str) -> Option<usize> {
@@ -44,6 +51,8 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
     };
     let accordion_ref = use_node_ref();
     let consent = use_consent(faq.cookie_notice.as_ref().map(|notice| notice.revision));
+    use_offline(&consent, faq, &props.src, &props.fetched);
+    use_update(&questions, &state);
 
     // A deep link scrolls its question into view once, when the FAQ first shows.
     {
@@ -133,6 +142,7 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
     html! {
         <section class="faq" lang={faq.lang.clone()} aria-labelledby="faq-title">
             <h2 id="faq-title" class="faq-title" part="title">{ faq.title.clone() }</h2>
+            { offline_note(props.fetched.saved_ms, props.fetched.updates > 0, faq.lang.as_deref()) }
             if let Some(notice) = faq.cookie_notice.clone() {
                 <CookieNoticeView {notice} consent={consent.clone()} {on_announce} />
             }
@@ -154,6 +164,24 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
                 { state.announcement.text.clone() }
             </div>
         </section>
+    }
+}
+
+/// A newer FAQ replaced the one on screen (`hooks::Fetched::updates`): what the visitor opened
+/// stays open by question id, and the live region says so, once per update.
+#[hook]
+fn use_update(questions: &Rc<Vec<Rc<Question>>>, state: &UseReducerHandle<ViewState>) {
+    let shown = use_mut_ref(|| questions.clone());
+    // During render, so the next render (before the browser paints) already has the remapped
+    // state: an effect would paint one frame with the old positions.
+    let from = (!Rc::ptr_eq(&shown.borrow(), questions)).then(|| {
+        let old = shown.borrow();
+        crate::offline::remap(&old, questions, |q| q.id.as_str())
+    });
+    if let Some(from) = from {
+        *shown.borrow_mut() = questions.clone();
+        state.dispatch(Action::Remap(from));
+        state.dispatch(Action::Announce(UPDATED.into()));
     }
 }
 

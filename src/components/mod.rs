@@ -5,6 +5,7 @@ pub mod app;
 pub mod cookie_notice;
 pub mod error_view;
 pub mod faq_view;
+pub mod offline_note;
 pub mod question;
 pub mod rich_text;
 

@@ -7,6 +7,9 @@ use super::validate::Loaded;
 pub enum LoadError {
     /// No answer at all: offline, DNS, CORS refused.
     Network,
+    /// No answer from the network, and no copy of this FAQ saved on this device (never loaded
+    /// here, or no consent to keep one; see `crate::offline`).
+    Offline,
     /// The server answered with an HTTP error status.
     Http(u16),
     /// The text arrived but is not a valid FAQ.
@@ -33,6 +36,8 @@ impl LoadError {
     pub fn sentence(&self) -> String {
         match self {
             LoadError::Network => "The questions could not be loaded because the network is not reachable. Check your connection and try again.".into(),
+            // i18n: "offline.never"
+            LoadError::Offline => "You are offline and this FAQ has not been saved on this device yet. Connect to the internet and try again.".into(),
             LoadError::Http(404) => "The questions could not be loaded: the FAQ file was not found (HTTP 404).".into(),
             LoadError::Http(status) => format!("The questions could not be loaded: the server answered with an error (HTTP {status})."),
             LoadError::Invalid { line, column, message } => format!("The FAQ file has a problem at line {line}, column {column}: {message}"),
@@ -42,7 +47,7 @@ impl LoadError {
     /// Worth a "Try again" button: the same request may succeed later.
     pub fn is_transient(&self) -> bool {
         match self {
-            LoadError::Network => true,
+            LoadError::Network | LoadError::Offline => true,
             LoadError::Http(status) => *status == 408 || *status == 429 || *status >= 500,
             LoadError::Invalid { .. } => false,
         }
@@ -62,6 +67,8 @@ mod tests {
         );
         assert!(LoadError::Http(503).sentence().contains("HTTP 503"));
         assert!(LoadError::Network.is_transient());
+        assert!(LoadError::Offline.is_transient());
+        assert!(LoadError::Offline.sentence().starts_with("You are offline"));
         assert!(!LoadError::Http(404).is_transient());
     }
 

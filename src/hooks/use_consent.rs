@@ -78,7 +78,7 @@ impl Consent {
         };
         let saved = storage::save_record(&record);
         if !record.accepted() {
-            storage::clear_widget_data();
+            storage::clear_widget_data(self.host.offline_always);
         }
         self.state.dispatch(ConsentAction::Decide(record));
         emit(&self.host, &record);
@@ -116,7 +116,7 @@ pub fn use_consent(revision: Option<u32>) -> Consent {
             // At start: drop what no current acceptance covers; tell the host a stored choice.
             if state.revision.is_some() {
                 if !state.allows_storage() {
-                    storage::clear_widget_data();
+                    storage::clear_widget_data(host.offline_always);
                 }
                 if let Some(record) = state.record {
                     emit(&host, &record);

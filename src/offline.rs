@@ -1,0 +1,222 @@
+//! PURE: the offline rules. Where the widget keeps its last good FAQ, how that copy is written
+//! down, which fetches the service worker may answer from its cache, whether this page can use
+//! the widget's own service worker, and how the visitor's open questions survive an update.
+//!
+//! Two mechanisms, both storage, so both need the same ground (`consent::offline_ground`):
+//! - **The saved copy** (every page, any origin): the text of the last FAQ that loaded from the
+//!   network, in localStorage under `faq-widget:offline:<url>` (written with a
+//!   `StoragePermit`, so the consent clean-up deletes it on reject), shown with a visible
+//!   "Offline: showing the copy saved on <date>" note when the network fails.
+//! - **The service worker** `sw.js` beside `embed.js` (only pages of the same origin inside its
+//!   folder, e.g. the demo page): the app's files cache-first, the page network-first, the FAQ
+//!   stale-while-revalidate; it tells the page `{type: "faq-widget:updated", url}` when a newer FAQ
+//!   arrived. The widget fetches its FAQ as `<url>#faq-widget` when it may keep offline copies:
+//!   the fragment never reaches the server, and the worker only caches FAQ requests so marked.
+
+/// The fragment that marks the widget's FAQ fetches for the service worker (`sw.js` knows it).
+pub const MARKER: &str = "#faq-widget";
+
+/// What the service worker posts to its pages when it stored a newer FAQ (`sw.js` sends it).
+pub const UPDATED_MESSAGE: &str = "faq-widget:updated";
+
+/// What the widget posts to a just-installed worker: fetch and keep this FAQ now, so the first
+/// reload without network finds it (`sw.js` handles it).
+pub const KEEP_MESSAGE: &str = "faq-widget:keep";
+
+/// The file name of the service worker, beside `embed.js`.
+pub const WORKER_FILE: &str = "sw.js";
+
+/// A saved copy larger than this is not kept: localStorage is the host page's too (usually 5 MB
+/// per origin), and a FAQ this big is not one a visitor reads on a train.
+pub const MAX_SAVED_CHARS: usize = 512 * 1024;
+
+const COPY_PREFIX: &str = "offline:";
+
+/// `url` without its fragment.
+pub fn without_fragment(url: &str) -> &str {
+    url.split_once('#').map_or(url, |(before, _)| before)
+}
+
+/// The URL to fetch: marked for the worker's cache when `cacheable`, never with the page's own
+/// fragment (which the server never sees anyway).
+pub fn fetch_url(src: &str, cacheable: bool) -> String {
+    let url = without_fragment(src);
+    if cacheable {
+        format!("{url}{MARKER}")
+    } else {
+        url.to_owned()
+    }
+}
+
+/// The storage key (inside the widget's namespace) of the saved copy of the FAQ at `src`.
+pub fn copy_key(src: &str) -> String {
+    format!("{COPY_PREFIX}{}", without_fragment(src))
+}
+
+/// Whether a widget storage key (without the `faq-widget:` prefix) holds a saved copy.
+pub fn is_copy_key(key: &str) -> bool {
+    key.starts_with(COPY_PREFIX)
+}
+
+/// A FAQ text saved for offline use, and when it last came from the network.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedCopy {
+    /// Milliseconds since the Unix epoch.
+    pub saved_ms: u64,
+    pub text: String,
+}
+
+impl SavedCopy {
+    /// The stored form: `v1|<ms>|<the FAQ text as fetched>`.
+    pub fn serialise(saved_ms: u64, text: &str) -> String {
+        let mut stored = String::with_capacity(text.len() + 20);
+        stored.push_str("v1|");
+        crate::consent::push_digits(&mut stored, saved_ms);
+        stored.push('|');
+        stored.push_str(text);
+        stored
+    }
+
+    /// Reads a stored copy; anything else (another version, garbage) is no copy.
+    pub fn parse(stored: &str) -> Option<SavedCopy> {
+        let (ms, text) = stored.strip_prefix("v1|")?.split_once('|')?;
+        Some(SavedCopy {
+            saved_ms: crate::consent::digits(ms)?,
+            text: (!text.is_empty()).then(|| text.to_owned())?,
+        })
+    }
+}
+
+/// The scope of the widget's service worker: the folder of `embed.js` (and `sw.js`), from
+/// embed.js's absolute URL (`https://example.org/faq/embed.js` -> `https://example.org/faq/`).
+pub fn worker_scope(embed_url: &str) -> Option<&str> {
+    let url = without_fragment(embed_url);
+    let url = url.split_once('?').map_or(url, |(before, _)| before);
+    let after_scheme = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    // The host ends at the first slash after the scheme; the folder at the last one.
+    after_scheme.find('/')?;
+    let end = url.bytes().rposition(|b| b == b'/')?;
+    Some(&url[..=end])
+}
+
+/// Whether the widget may register its own service worker for `page` (the page's absolute
+/// URL): only when the page lies inside the worker's folder, which also means it is on the
+/// same origin as `embed.js`. Both URLs come from the browser's URL parser, so they are
+/// canonical and a prefix test is exact. The scope ends with `/`, so `/faq/` does not
+/// contain `/faq-old/`.
+pub fn can_register(page: &str, embed_url: &str) -> bool {
+    worker_scope(embed_url).is_some_and(|scope| page.starts_with(scope))
+}
+
+/// For each question of an updated FAQ (`new`), where it was in the one on screen (`old`),
+/// matched by `id`: the view keeps what the visitor opened by question, not by position.
+pub fn remap<T>(old: &[T], new: &[T], id: impl Fn(&T) -> &str) -> Vec<Option<usize>> {
+    new.iter()
+        .map(|question| old.iter().position(|before| id(before) == id(question)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_marker_replaces_any_fragment_and_never_doubles() {
+        assert_eq!(
+            fetch_url("https://a.example/faq.json", true),
+            "https://a.example/faq.json#faq-widget"
+        );
+        assert_eq!(
+            fetch_url("https://a.example/faq.json#faq-widget", true),
+            "https://a.example/faq.json#faq-widget"
+        );
+        assert_eq!(
+            fetch_url("https://a.example/faq.json?v=2#top", false),
+            "https://a.example/faq.json?v=2"
+        );
+        assert_eq!(
+            copy_key("https://a.example/f.json#x"),
+            "offline:https://a.example/f.json"
+        );
+        assert!(is_copy_key(&copy_key("/f.json")));
+        assert!(!is_copy_key("consent"));
+    }
+
+    #[test]
+    fn saved_copies_round_trip_and_garbage_is_no_copy() {
+        let text = "{\"title\": \"a|b\"}";
+        let stored = SavedCopy::serialise(1_750_000_000_000, text);
+        assert_eq!(stored, "v1|1750000000000|{\"title\": \"a|b\"}");
+        assert_eq!(
+            SavedCopy::parse(&stored),
+            Some(SavedCopy {
+                saved_ms: 1_750_000_000_000,
+                text: text.into()
+            })
+        );
+        for garbage in [
+            "",
+            "v1|",
+            "v1||{}",
+            "v1|12|",
+            "v2|1|{}",
+            "v1|-1|{}",
+            "v1|1e3|{}",
+            "{}",
+        ] {
+            assert_eq!(SavedCopy::parse(garbage), None, "{garbage:?}");
+        }
+    }
+
+    #[test]
+    fn the_worker_serves_only_pages_in_the_folder_of_embed_js() {
+        let embed = "https://example.org/faq/embed.js";
+        assert_eq!(worker_scope(embed), Some("https://example.org/faq/"));
+        assert!(can_register("https://example.org/faq/", embed));
+        assert!(can_register(
+            "https://example.org/faq/index.html#join",
+            embed
+        ));
+        assert!(can_register("https://example.org/faq/help/page?x=1", embed));
+        assert!(
+            !can_register("https://example.org/", embed),
+            "above the folder"
+        );
+        assert!(!can_register("https://example.org/faq-old/", embed));
+        assert!(
+            !can_register("https://www.example.org/faq/", embed),
+            "other origin"
+        );
+        assert!(
+            !can_register("http://example.org/faq/", embed),
+            "other scheme"
+        );
+        assert!(
+            !can_register("https://example.org:8443/faq/", embed),
+            "other port"
+        );
+        assert!(can_register(
+            "http://127.0.0.1:4301/index.html",
+            "http://127.0.0.1:4301/embed.js?v=3"
+        ));
+        assert_eq!(worker_scope("file:///tmp/embed.js"), None);
+        assert_eq!(worker_scope("embed.js"), None);
+        assert_eq!(worker_scope(""), None);
+    }
+
+    #[test]
+    fn open_questions_follow_their_ids_across_an_update() {
+        let ids = |ids: &[&str]| ids.iter().map(|id| id.to_string()).collect::<Vec<_>>();
+        let id = String::as_str;
+        let old = ids(&["a", "b", "c"]);
+        assert_eq!(
+            remap(&old, &ids(&["new", "a", "c"]), id),
+            [None, Some(0), Some(2)],
+            "b removed, a question inserted on top"
+        );
+        assert_eq!(remap(&old, &old, id), [Some(0), Some(1), Some(2)]);
+        assert_eq!(remap(&[], &ids(&["a"]), id), [None]);
+    }
+}
