@@ -45,6 +45,9 @@ pub struct FaqLoad {
 pub struct Loader {
     pub state: LoadState,
     pub fetched: Fetched,
+    /// A newer FAQ that arrived while the load from scratch was still on its way (the worker
+    /// answers that load from its cache and may say "updated" before the page has read it).
+    pending: Option<(Rc<Faq>, Rc<str>)>,
 }
 
 #[derive(Debug)]
@@ -79,8 +82,18 @@ impl Loader {
                     saved_ms,
                     updates: 0,
                 };
+                if let Some((faq, text)) = self.pending.take() {
+                    return self.apply(Step::Fresh { faq, text });
+                }
             }
             Step::Failed(error) => {
+                if let Some((faq, text)) = self.pending.take() {
+                    return self.apply(Step::Loaded {
+                        faq,
+                        text,
+                        saved_ms: None,
+                    });
+                }
                 self.state = LoadState::Failed(error);
                 self.fetched = Fetched::default();
             }
@@ -102,8 +115,8 @@ impl Loader {
                         saved_ms: None,
                     })
                 }
-                // A load from scratch is on its way and will bring the same.
-                LoadState::Loading => {}
+                // Applied when the load from scratch lands (it may bring the older copy).
+                LoadState::Loading => self.pending = Some((faq, text)),
             },
         }
         self
@@ -280,7 +293,7 @@ mod tests {
     }
 
     #[test]
-    fn a_quiet_fetch_after_a_failure_shows_the_faq_and_none_during_a_load() {
+    fn a_quiet_fetch_after_a_failure_or_during_a_load_shows_the_faq() {
         let (faq, text) = faq("Back");
         let failed = Loader::default().apply(Step::Failed(LoadError::Offline));
         let ready = failed.apply(Step::Fresh {
@@ -289,8 +302,45 @@ mod tests {
         });
         assert_eq!(ready.state, LoadState::Ready(faq.clone()));
         assert_eq!(ready.fetched.updates, 0);
-        let loading = Loader::default().apply(Step::Fresh { faq, text });
-        assert_eq!(loading, Loader::default());
         assert_eq!(ready.apply(Step::Start), Loader::default());
+        // During a load: kept until the load lands, failed or not.
+        let failed = Loader::default()
+            .apply(Step::Fresh {
+                faq: faq.clone(),
+                text: text.clone(),
+            })
+            .apply(Step::Failed(LoadError::Offline));
+        assert_eq!(failed.state, LoadState::Ready(faq));
+        assert_eq!(failed.fetched.updates, 0);
+    }
+
+    #[test]
+    fn an_update_that_overtakes_the_load_from_the_cache_still_counts() {
+        let (new, new_text) = faq("New");
+        let (old, old_text) = faq("Old");
+        let next = Loader::default()
+            .apply(Step::Fresh {
+                faq: new.clone(),
+                text: new_text.clone(),
+            })
+            .apply(Step::Loaded {
+                faq: old,
+                text: old_text,
+                saved_ms: None,
+            });
+        assert_eq!(next.state, LoadState::Ready(new.clone()));
+        assert_eq!(next.fetched.updates, 1);
+        // The same text from both: no update.
+        let same = Loader::default()
+            .apply(Step::Fresh {
+                faq: new.clone(),
+                text: new_text.clone(),
+            })
+            .apply(Step::Loaded {
+                faq: new,
+                text: new_text,
+                saved_ms: None,
+            });
+        assert_eq!(same.fetched.updates, 0);
     }
 }

@@ -103,7 +103,8 @@ test("Accept: stored, announced once, the host is told; after a reload not shown
   await expect(page.getByRole("status")).toHaveText("Cookies accepted.");
   expect(await events(page)).toEqual([{ accepted: true, revision: 1 }]);
   const stored = await storage(page);
-  expect(Object.keys(stored)).toEqual([KEY]);
+  // The record, and the FAQ saved for offline use now that storage is allowed (issue 6).
+  expect(Object.keys(stored).sort()).toEqual([KEY, `faq-widget:offline:${new URL("/faq.json", page.url()).href}`]);
   expect(stored[KEY]).toMatch(/^v1\|a\|1\|\d{13}$/);
   const time = Number(stored[KEY].split("|")[3]);
   expect(Math.abs(time - Date.now())).toBeLessThan(60_000);
@@ -239,7 +240,9 @@ test("nothing but the consent record is stored before consent; Reject deletes th
   expect(await storage(page)).toEqual({ "host-analytics": "keep me" });
 
   await accept(page).click();
-  expect(Object.keys(await storage(page)).sort()).toEqual([KEY, "host-analytics"]);
+  // After Accept: the record, and the FAQ saved for offline use (issue 6).
+  const saved = `faq-widget:offline:${new URL("/faq.json", page.url()).href}`;
+  await expect.poll(async () => Object.keys(await storage(page)).sort()).toEqual([KEY, saved, "host-analytics"]);
   // What a feature may store after Accept (simulated), then Reject removes it.
   await page.evaluate(() => localStorage.setItem("faq-widget:offline", "{}"));
   await page.reload();

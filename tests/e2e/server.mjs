@@ -4,7 +4,7 @@
 //   CDN_PORT   dist/ only, with CORS, like a CDN
 // /host.html?src=...&cdn=1 writes a minimal host page embedding the widget with that data-src;
 //   &mode=async|defer|inject|module|none loads the script that way, &target=<selector> renders into #slot
-//   (or any selector), &head=1 puts the script tag in <head>.
+//   (or any selector), &head=1 puts the script tag in <head>, &offline=always sets data-offline.
 // /examples/* serves examples/ with the per-page headers of examples/_headers (the format Netlify
 //   and Cloudflare Pages read); there, https://cdn.example.org/faq stands for the CDN port.
 import { createServer } from "node:http";
@@ -12,7 +12,8 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
 const ROOT = resolve(new URL("../..", import.meta.url).pathname);
-const DIST = join(ROOT, "dist");
+// FAQ_DIST: serve another copy of dist/ (the offline tests change files in a copy of their own).
+const DIST = process.env.FAQ_DIST ? resolve(process.env.FAQ_DIST) : join(ROOT, "dist");
 const FIXTURES = join(ROOT, "tests/e2e/fixtures");
 const EXAMPLES = join(ROOT, "examples");
 export const PAGE_PORT = Number(process.env.PAGE_PORT || 4301);
@@ -35,7 +36,12 @@ function hostPage(query) {
   const src = query.get("src");
   const target = query.get("target");
   const mode = query.get("mode") || "";
-  const data = { ...(src === null ? {} : { src }), ...(target === null ? {} : { target }) };
+  const offline = query.get("offline");
+  const data = {
+    ...(src === null ? {} : { src }),
+    ...(target === null ? {} : { target }),
+    ...(offline === null ? {} : { offline }),
+  };
   const dataAttrs = Object.entries(data).map(([k, v]) => ` data-${k}="${escapeAttr(v)}"`).join("");
   const script =
     mode === "inject"

@@ -1,0 +1,291 @@
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import { bundledFaq, expectNoAxeViolations, question, watchConsole } from "./helpers.mjs";
+
+// Offline after the first load (issue 6). Each test runs its own test server on ports of its own,
+// serving its own copy of dist/, so it can stop the server (the honest "no network": context.setOffline
+// and service workers do not mix well), restart it, and change faq.json or sw.js, without touching
+// the shared server the other tests use.
+const DIST = new URL("../../dist", import.meta.url).pathname;
+const SERVER = new URL("./server.mjs", import.meta.url).pathname;
+const BASE_PORT = Number(process.env.PAGE_PORT || 4301) + 10;
+
+const join_ = bundledFaq.questions.find((q) => q.id === "join");
+const report = bundledFaq.questions.find((q) => q.id === "report-crime");
+const notice = (page) => page.getByRole("region", { name: "Cookie notice", exact: true });
+const accept = (page) => notice(page).getByRole("button", { name: "Accept", exact: true });
+const reject = (page) => notice(page).getByRole("button", { name: "Reject", exact: true });
+const note = (page, text) => page.getByRole("paragraph").filter({ hasText: text });
+const liveRegion = (page) => page.locator("faq-widget [role=status][aria-live=polite]");
+
+/** A test server on `port` (pages) and `port + 1` (dist/ with CORS) serving a fresh copy of dist/. */
+async function ownServer(port) {
+  const dist = mkdtempSync(join(tmpdir(), "faq-offline-"));
+  cpSync(DIST, dist, { recursive: true });
+  let child = null;
+  const server = {
+    dist,
+    origin: `http://127.0.0.1:${port}`,
+    cdn: `http://127.0.0.1:${port + 1}`,
+    async start() {
+      child = spawn(process.execPath, [SERVER], {
+        env: { ...process.env, PAGE_PORT: String(port), CDN_PORT: String(port + 1), FAQ_DIST: dist },
+        stdio: "ignore",
+      });
+      for (let i = 0; i < 100; i++) {
+        try {
+          await Promise.all([fetch(`${server.origin}/faq.json`), fetch(`${server.cdn}/faq.json`)]);
+          return;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
+      throw new Error(`test server on ${port} did not start`);
+    },
+    async stop() {
+      if (!child) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill();
+      await exited;
+      child = null;
+    },
+    edit(file, change) {
+      const path = join(dist, file);
+      writeFileSync(path, change(readFileSync(path, "utf8")));
+    },
+    async close() {
+      await server.stop();
+      rmSync(dist, { recursive: true, force: true });
+    },
+  };
+  await server.start();
+  return server;
+}
+
+const cacheNames = (page) => page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith("faq-widget-")).sort());
+
+/** Waits until the widget's worker controls the page and holds the app and the FAQ. */
+async function workerReady(page, faqUrl) {
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 15_000 }).toBe(true);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async (url) => {
+          const names = await caches.keys();
+          const app = names.filter((n) => n.startsWith("faq-widget-app-"));
+          const data = names.includes("faq-widget-data") && !!(await (await caches.open("faq-widget-data")).match(url));
+          return { app: app.length, data };
+        }, faqUrl),
+      { timeout: 15_000 },
+    )
+    .toEqual({ app: 1, data: true });
+}
+
+/** faq.json with a new first question and a changed answer for "join". */
+function newerFaq(text, marker) {
+  const faq = JSON.parse(text);
+  faq.questions = [
+    { id: `new-${marker}`, question: `Is this ${marker} question new?`, answer: `Yes, added in ${marker}.` },
+    ...faq.questions.map((q) => (q.id === "join" ? { ...q, answer: `${q.answer}\n\nChanged in ${marker}.` } : q)),
+  ];
+  return JSON.stringify(faq, null, 2);
+}
+
+test.describe("same origin: the demo page with the widget's service worker", () => {
+  test("after one visit with consent, the demo works with the server stopped: questions and deep links", async ({ page }) => {
+    const server = await ownServer(BASE_PORT);
+    try {
+      const console = watchConsole(page);
+      await page.goto(`${server.origin}/index.html`);
+      await accept(page).click();
+      await workerReady(page, `${server.origin}/faq.json`);
+
+      await server.stop();
+      await page.reload();
+      await expect(question(page, join_.question)).toBeVisible();
+      // The worker answered from its cache: the FAQ is current, no offline note.
+      await expect(note(page, /^Offline:/)).toHaveCount(0);
+      await question(page, report.question).click();
+      await expect(question(page, report.question)).toHaveAttribute("aria-expanded", "true");
+      await expect(page).toHaveURL(/#report-crime$/);
+      // A deep link to another question, loaded with no server at all.
+      await page.goto("about:blank");
+      await page.goto(`${server.origin}/index.html#join`);
+      await expect(question(page, join_.question)).toHaveAttribute("aria-expanded", "true");
+      await expect(page.getByText("Vacancies at the General Secretariat")).toBeVisible();
+      // The folder URL is the demo page too.
+      await page.goto(`${server.origin}/#wanted`);
+      await expect(question(page, bundledFaq.questions[1].question)).toHaveAttribute("aria-expanded", "true");
+      await expectNoAxeViolations(page);
+      console.expectClean();
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("a changed faq.json: the next load shows it and says so, keeping the open question; the one after shows it plainly", async ({ page, context }) => {
+    const server = await ownServer(BASE_PORT + 2);
+    try {
+      await page.goto(`${server.origin}/index.html`);
+      await accept(page).click();
+      await workerReady(page, `${server.origin}/faq.json`);
+
+      await question(page, join_.question).click();
+      await expect(page).toHaveURL(/#join$/);
+      server.edit("faq.json", (text) => newerFaq(text, "v2"));
+      // Reload 1, the URL naming the "join" question: the worker answers from its cache at once
+      // and fetches behind it; the newer FAQ replaces the old in place.
+      await page.reload();
+      await expect(question(page, "Is this v2 question new?")).toBeVisible();
+      await expect(note(page, "This FAQ was updated")).toBeVisible();
+      await expect(liveRegion(page)).toHaveText("This FAQ was updated");
+      await expect(question(page, join_.question)).toHaveAttribute("aria-expanded", "true");
+      await expect(page.getByText("Changed in v2.")).toBeVisible();
+      await expect(question(page, "Is this v2 question new?")).toHaveAttribute("aria-expanded", "false");
+      await expectNoAxeViolations(page);
+
+      // Reload 2: the newer FAQ straight away, nothing to announce.
+      await page.reload();
+      await expect(question(page, "Is this v2 question new?")).toBeVisible();
+      await expect(note(page, "This FAQ was updated")).toHaveCount(0);
+
+      // While the visitor reads (a question opened by a click, the URL naming it), a newer FAQ
+      // arrives because another tab loads it: it updates this page in place too.
+      await question(page, report.question).click();
+      server.edit("faq.json", (text) => newerFaq(text, "v3"));
+      const other = await context.newPage();
+      await other.goto(`${server.origin}/index.html`);
+      await expect(question(page, "Is this v3 question new?")).toBeVisible();
+      await expect(note(page, "This FAQ was updated")).toBeVisible();
+      // Open by question, not by position: one question more on top shifts every position.
+      await expect(question(page, report.question)).toHaveAttribute("aria-expanded", "true");
+      await expect(question(page, join_.question)).toHaveAttribute("aria-expanded", "true");
+      const before = bundledFaq.questions[bundledFaq.questions.indexOf(join_) - 1];
+      await expect(question(page, before.question)).toHaveAttribute("aria-expanded", "false");
+      await expect(question(page, "Is this v3 question new?")).toHaveAttribute("aria-expanded", "false");
+      await expect(page).toHaveURL(/#report-crime$/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("a new build takes over after one reload and deletes the old caches", async ({ page }) => {
+    const server = await ownServer(BASE_PORT + 4);
+    try {
+      await page.goto(`${server.origin}/index.html`);
+      await accept(page).click();
+      await workerReady(page, `${server.origin}/faq.json`);
+      const [oldApp] = (await cacheNames(page)).filter((n) => n.startsWith("faq-widget-app-"));
+
+      // A new build: another embed.js, so another precache version in sw.js.
+      server.edit("embed.js", (text) => `${text}\n/* build 2 */`);
+      const version = readFileSync(join(server.dist, "sw.js"), "utf8").match(/var VERSION = "([0-9a-f]+)"/)[1];
+      server.edit("sw.js", (text) => text.replace(version, "b2b2b2b2b2b2b2b2"));
+      // This load still runs the old build (served by the old worker); the browser installs the
+      // new worker, which takes over and deletes the old caches.
+      await page.reload();
+      await expect.poll(() => cacheNames(page), { timeout: 15_000 }).toEqual(["faq-widget-app-b2b2b2b2b2b2b2b2", "faq-widget-data"]);
+      expect(oldApp).not.toBe("faq-widget-app-b2b2b2b2b2b2b2b2");
+
+      // The next load runs the new build, and works offline from the new cache.
+      await server.stop();
+      await page.reload();
+      await expect(question(page, join_.question)).toBeVisible();
+      const embed = await page.evaluate(async () => (await fetch("embed.js")).text());
+      expect(embed).toContain("build 2");
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("Reject unregisters the worker and deletes its caches and the saved copy", async ({ page }) => {
+    const server = await ownServer(BASE_PORT + 6);
+    try {
+      await page.goto(`${server.origin}/index.html`);
+      await accept(page).click();
+      await workerReady(page, `${server.origin}/faq.json`);
+      expect(Object.keys(await page.evaluate(() => ({ ...localStorage })))).toContain(`faq-widget:offline:${server.origin}/faq.json`);
+
+      await page.getByRole("button", { name: "Cookie settings" }).click();
+      await reject(page).click();
+      await expect.poll(() => cacheNames(page)).toEqual([]);
+      await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+      expect(Object.keys(await page.evaluate(() => ({ ...localStorage })))).toEqual(["faq-widget:consent"]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+test.describe("cross origin: the widget from a CDN on a host page, its FAQ server down", () => {
+  // The host page and dist/ come from the shared test server (they stay up); the FAQ comes from
+  // this test's own server, which the test stops.
+  const hostPage = (server, extra = "") => `/host.html?cdn=1&src=${encodeURIComponent(`${server.cdn}/faq.json`)}${extra}`;
+  const savedKey = (server) => `faq-widget:offline:${server.cdn}/faq.json`;
+
+  test("with consent: the saved copy shows, dated, with a visible note", async ({ page }) => {
+    const server = await ownServer(BASE_PORT + 8);
+    try {
+      const console = watchConsole(page);
+      await page.goto(hostPage(server));
+      await accept(page).click();
+      await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), savedKey(server))).toMatch(/^v1\|\d+\|\{/);
+
+      await server.stop();
+      await page.reload();
+      const today = await page.evaluate(() => new Date().toLocaleDateString("en", { dateStyle: "long" }));
+      await expect(note(page, `Offline: showing the copy saved on ${today}`)).toBeVisible();
+      await question(page, join_.question).click();
+      await expect(question(page, join_.question)).toHaveAttribute("aria-expanded", "true");
+      await expectNoAxeViolations(page);
+      // The failed FAQ request is the browser's own console error; nothing else.
+      expect(console.problems.filter((p) => !p.includes("Failed to load resource"))).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("without consent: the clear offline message with Try again, which works once the server is back", async ({ page }) => {
+    const server = await ownServer(BASE_PORT + 10);
+    try {
+      await page.goto(hostPage(server));
+      await reject(page).click();
+      await server.stop();
+      await page.reload();
+      const alert = page.getByRole("alert");
+      await expect(alert).toContainText("The FAQ could not be shown.");
+      await expect(alert).toContainText("You are offline and this FAQ has not been saved on this device yet.");
+      expect(Object.keys(await page.evaluate(() => ({ ...localStorage })))).toEqual(["faq-widget:consent"]);
+      await expectNoAxeViolations(page);
+
+      await server.start();
+      await page.getByRole("button", { name: "Try again" }).click();
+      await expect(question(page, join_.question)).toBeVisible();
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('data-offline="always": the copy is kept without consent and survives a reject', async ({ page }) => {
+    const server = await ownServer(BASE_PORT + 12);
+    try {
+      await page.goto(hostPage(server, "&offline=always"));
+      await expect(notice(page)).toBeVisible();
+      await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), savedKey(server))).toMatch(/^v1\|/);
+      await reject(page).click();
+      await page.reload();
+      await expect(question(page, join_.question)).toBeVisible();
+      expect(await page.evaluate((key) => localStorage.getItem(key), savedKey(server))).toMatch(/^v1\|/);
+
+      await server.stop();
+      await page.reload();
+      await expect(note(page, /^Offline: showing the copy saved on /)).toBeVisible();
+      await expect(question(page, join_.question)).toBeVisible();
+    } finally {
+      await server.close();
+    }
+  });
+});
