@@ -23,6 +23,9 @@ pub const UPDATED_MESSAGE: &str = "faq-widget:updated";
 /// reload without network finds it (`sw.js` handles it).
 pub const KEEP_MESSAGE: &str = "faq-widget:keep";
 
+/// The cache where the service worker keeps FAQ texts (`sw.js` names it so).
+pub const DATA_CACHE: &str = "faq-widget-data";
+
 /// The file name of the service worker, beside `embed.js`.
 pub const WORKER_FILE: &str = "sw.js";
 

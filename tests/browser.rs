@@ -110,10 +110,13 @@ async fn invalid_faq_shows_an_alert_not_a_panic() {
 async fn unreachable_url_shows_a_network_alert() {
     let root = mount("http://127.0.0.1:9/nothing-listens-here.json".into());
     let alert = wait_for(&root, "[role=alert]").await;
-    assert!(alert
-        .text_content()
-        .unwrap()
-        .contains("network is not reachable"));
+    // Never loaded here, so no saved copy: the offline message (issue 6), with "Try again".
+    let text = alert.text_content().unwrap();
+    assert!(
+        text.contains("You are offline and this FAQ has not been saved on this device yet."),
+        "{text}"
+    );
+    assert!(text.ends_with("Try again"), "{text}");
 }
 
 /// The storage glue against the real localStorage: namespaced keys, the consent record, and the
@@ -175,4 +178,18 @@ fn storage_is_namespaced_and_reject_cleans_only_the_widget_data() {
     local.set_item("faq-widget:consent", "garbage").unwrap();
     assert_eq!(storage::load_record(), None);
     local.clear().unwrap();
+}
+
+/// Dates come from the browser's Intl in the FAQ's language; a language tag Intl rejects (it
+/// throws a RangeError) falls back to the browser's default instead of throwing through wasm.
+#[wasm_bindgen_test]
+fn long_dates_are_formatted_by_intl_and_bad_tags_do_not_throw() {
+    use faq_widget::browser::date::long_date;
+
+    // Noon UTC on 15 June 2025: that day from UTC-11 to UTC+11.
+    let ms = 1_749_988_800_000;
+    assert_eq!(long_date(ms, "en"), "June 15, 2025");
+    assert_eq!(long_date(ms, "fr"), "15 juin 2025");
+    let fallback = long_date(ms, "not a language tag!");
+    assert!(fallback.contains("2025"), "{fallback}");
 }

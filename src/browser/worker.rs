@@ -68,14 +68,17 @@ mod imp {
     }
 
     /// Unregisters the widget's worker (only the registration whose scope is the folder of
-    /// embed.js: never the host's own) and deletes every `faq-widget-*` cache of this origin.
-    /// Neither needs waiting for: the browser finishes both even if the page goes.
+    /// embed.js: never the host's own) and deletes its caches, `faq-widget-*`. Without one, only
+    /// the FAQ copies (`faq-widget-data`): the app's files in `faq-widget-app-*` then belong to a
+    /// host's worker that imports `sw.js`, the host's decision (README "Offline").
+    /// Nothing needs waiting for: the browser finishes both even if the page goes.
     pub fn forget(embed_url: Option<&str>) {
         let scope = embed_url.and_then(offline::worker_scope).map(str::to_owned);
         let caches = web_sys::window()
             .and_then(|w| w.caches().ok())
             .filter(|c| !JsValue::from(c.clone()).is_undefined());
         spawn_local(async move {
+            let mut own = false;
             if let (Some(scope), Some(container)) = (scope, container()) {
                 let found = JsFuture::from(container.get_registration_with_document_url(&scope))
                     .await
@@ -83,11 +86,16 @@ mod imp {
                     .and_then(|found| found.dyn_into::<ServiceWorkerRegistration>().ok());
                 if let Some(registration) = found.filter(|r| r.scope() == scope) {
                     let _ = registration.unregister();
+                    own = true;
                 }
             }
             let Some(caches) = caches else {
                 return;
             };
+            let _ = caches.delete(offline::DATA_CACHE);
+            if !own {
+                return;
+            }
             if let Ok(keys) = JsFuture::from(caches.keys()).await {
                 for key in js_sys::Array::from(&keys).iter() {
                     if let Some(name) = key.as_string().filter(|n| n.starts_with("faq-widget-")) {

@@ -1,9 +1,10 @@
 //! Keeping the FAQ for offline use (`crate::offline`), as far as consent allows: the saved copy
 //! of the last FAQ that came from the network, and the widget's service worker on pages that
 //! can have it. When the ground goes (the visitor rejects or withdraws, or no current
-//! acceptance at start), the worker is unregistered and the widget's caches are deleted; the
-//! saved copy goes with the rest of the widget's storage (`hooks::use_consent`), except when the
-//! site owner declared it essential (`data-offline="always"`).
+//! acceptance at start), the worker is unregistered and its caches are deleted (on a host whose
+//! own worker imports `sw.js`, the cached FAQ texts; see `browser::worker::forget`); the saved
+//! copy goes with the rest of the widget's storage (`hooks::use_consent`), except when the site
+//! owner declared it essential (`data-offline="always"`).
 
 use yew::prelude::*;
 

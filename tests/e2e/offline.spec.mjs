@@ -248,7 +248,7 @@ test.describe("cross origin: the widget from a CDN on a host page, its FAQ serve
     }
   });
 
-  test("without consent: the clear offline message with Try again, which works once the server is back", async ({ page }) => {
+  test("without consent: the clear offline message with Try again; back online, the FAQ comes by itself", async ({ page, context }) => {
     const server = await ownServer(BASE_PORT + 10);
     try {
       await page.goto(hostPage(server));
@@ -263,6 +263,15 @@ test.describe("cross origin: the widget from a CDN on a host page, its FAQ serve
 
       await server.start();
       await page.getByRole("button", { name: "Try again" }).click();
+      await expect(question(page, join_.question)).toBeVisible();
+
+      // The browser reports being back online: the widget tries again without a click.
+      await server.stop();
+      await page.reload();
+      await expect(alert).toContainText("You are offline");
+      await server.start();
+      await context.setOffline(true);
+      await context.setOffline(false);
       await expect(question(page, join_.question)).toBeVisible();
     } finally {
       await server.close();
@@ -284,6 +293,36 @@ test.describe("cross origin: the widget from a CDN on a host page, its FAQ serve
       await page.reload();
       await expect(note(page, /^Offline: showing the copy saved on /)).toBeVisible();
       await expect(question(page, join_.question)).toBeVisible();
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+test.describe("a host's own service worker with the one line from the README", () => {
+  test("importScripts(sw.js) makes the whole widget work offline from its caches", async ({ page }) => {
+    // Host page and host worker on this server's page port, dist/ on its CDN port: both stop.
+    const server = await ownServer(BASE_PORT + 14);
+    try {
+      await page.goto(`${server.origin}/host.html?cdn=1&sw=1`);
+      await accept(page).click();
+      await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 15_000 }).toBe(true);
+      // The widget registers nothing itself here (other origin than embed.js): one worker, the host's.
+      expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).map((r) => r.scope))).toEqual([
+        `${server.origin}/`,
+      ]);
+      // The next load fetches the FAQ through the host's worker, which keeps it.
+      await page.reload();
+      await expect(question(page, join_.question)).toBeVisible();
+      await workerReady(page, `${server.cdn}/faq.json`);
+
+      await server.stop();
+      await page.reload();
+      await expect(question(page, join_.question)).toBeVisible();
+      // From the worker's cache, not the widget's saved copy: no offline note.
+      await expect(note(page, /^Offline:/)).toHaveCount(0);
+      await question(page, join_.question).click();
+      await expect(page.getByText("Vacancies at the General Secretariat")).toBeVisible();
     } finally {
       await server.close();
     }
