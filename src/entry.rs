@@ -1,14 +1,15 @@
 //! The one export embed.js calls.
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::{App, AppProps};
 use crate::host::Host;
 
 /// Renders the FAQ at `src` into `root` (a div inside the shadow root of `host`, the page's
 /// `<faq-widget>` element, which receives the widget's events). `options` is the script tag's
-/// configuration as an object: `{ cookieNotice: bool, offline: "always" | undefined, base }`,
-/// `base` being the absolute URL of embed.js (the folder of the widget's service worker).
+/// configuration as an object: `{ cookieNotice: bool, offline: "always" | undefined, worker }`,
+/// `worker(keep, src)` being embed.js's handle on the widget's service worker.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, options: JsValue) {
     let option = |key: &str| js_sys::Reflect::get(&options, &JsValue::from_str(key)).ok();
@@ -16,8 +17,8 @@ pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, option
         .and_then(|v| v.as_bool())
         .unwrap_or(true);
     let offline_always = option("offline").and_then(|v| v.as_string()).as_deref() == Some("always");
-    let embed_url = option("base").and_then(|v| v.as_string());
-    let host = Host::new(host, cookie_notice, offline_always).with_embed_url(embed_url);
+    let worker = option("worker").and_then(|v| v.dyn_into::<js_sys::Function>().ok());
+    let host = Host::new(host, cookie_notice, offline_always).with_worker(worker);
     yew::Renderer::<App>::with_root_and_props(
         root,
         AppProps {

@@ -9,8 +9,8 @@ pub struct Host {
     pub cookie_notice: bool,
     /// `data-offline="always"`: the site owner declares the offline copy essential storage.
     pub offline_always: bool,
-    /// The absolute URL of `embed.js`: its folder holds `sw.js`, the widget's service worker.
-    pub embed_url: Option<std::rc::Rc<str>>,
+    /// embed.js's `worker(keep, src)`: registers or forgets the widget's service worker.
+    worker: Option<js_sys::Function>,
     element: Option<web_sys::Element>,
 }
 
@@ -19,7 +19,7 @@ impl Default for Host {
         Host {
             cookie_notice: true,
             offline_always: false,
-            embed_url: None,
+            worker: None,
             element: None,
         }
     }
@@ -30,15 +30,32 @@ impl Host {
         Host {
             cookie_notice,
             offline_always,
-            embed_url: None,
+            worker: None,
             element: Some(element),
         }
     }
 
-    /// Where `embed.js` was loaded from (`options.base` from embed.js).
-    pub fn with_embed_url(mut self, url: Option<String>) -> Self {
-        self.embed_url = url.map(Into::into);
+    /// embed.js's `worker` function (`options.worker`), if it passed one.
+    pub fn with_worker(mut self, worker: Option<js_sys::Function>) -> Self {
+        self.worker = worker;
         self
+    }
+
+    /// `keep`: registers the widget's service worker where this page can have it (a page in the
+    /// folder of embed.js, so on its origin) and has it keep the FAQ at `src`. Otherwise:
+    /// unregisters it and deletes its caches (see `hooks::use_offline`). embed.js does the work
+    /// (a few lines of JS cost less than the web-sys and futures glue in wasm); it never throws.
+    pub fn service_worker(&self, keep: bool, src: &str) {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(worker) = &self.worker {
+            let _ = worker.call2(
+                &wasm_bindgen::JsValue::NULL,
+                &keep.into(),
+                &wasm_bindgen::JsValue::from_str(src),
+            );
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (keep, src, &self.worker);
     }
 
     /// Whether `element` is this widget's host element (tells its own events from another's).

@@ -1,33 +1,24 @@
 //! PURE: the offline rules. Where the widget keeps its last good FAQ, how that copy is written
-//! down, which fetches the service worker may answer from its cache, whether this page can use
-//! the widget's own service worker, and how the visitor's open questions survive an update.
+//! down, which fetches the service worker may answer from its cache, and how the visitor's open
+//! questions survive an update.
 //!
 //! Two mechanisms, both storage, so both need the same ground (`consent::offline_ground`):
 //! - **The saved copy** (every page, any origin): the text of the last FAQ that loaded from the
 //!   network, in localStorage under `faq-widget:offline:<url>` (written with a
 //!   `StoragePermit`, so the consent clean-up deletes it on reject), shown with a visible
 //!   "Offline: showing the copy saved on <date>" note when the network fails.
-//! - **The service worker** `sw.js` beside `embed.js` (only pages of the same origin inside its
-//!   folder, e.g. the demo page): the app's files cache-first, the page network-first, the FAQ
-//!   stale-while-revalidate; it tells the page `{type: "faq-widget:updated", url}` when a newer FAQ
-//!   arrived. The widget fetches its FAQ as `<url>#faq-widget` when it may keep offline copies:
-//!   the fragment never reaches the server, and the worker only caches FAQ requests so marked.
+//! - **The service worker** `sw.js` beside `embed.js` (web/sw.js; only pages of the same origin
+//!   inside its folder, e.g. the demo page, and embed.js registers it when the widget says so):
+//!   the app's files cache-first, the page network-first, the FAQ stale-while-revalidate; it
+//!   tells the page `{type: "faq-widget:updated", url}` when a newer FAQ arrived. The widget
+//!   fetches its FAQ as `<url>#faq-widget` when it may keep offline copies: the fragment never
+//!   reaches the server, and the worker only caches FAQ requests so marked.
 
 /// The fragment that marks the widget's FAQ fetches for the service worker (`sw.js` knows it).
 pub const MARKER: &str = "#faq-widget";
 
 /// What the service worker posts to its pages when it stored a newer FAQ (`sw.js` sends it).
 pub const UPDATED_MESSAGE: &str = "faq-widget:updated";
-
-/// What the widget posts to a just-installed worker: fetch and keep this FAQ now, so the first
-/// reload without network finds it (`sw.js` handles it).
-pub const KEEP_MESSAGE: &str = "faq-widget:keep";
-
-/// The cache where the service worker keeps FAQ texts (`sw.js` names it so).
-pub const DATA_CACHE: &str = "faq-widget-data";
-
-/// The file name of the service worker, beside `embed.js`.
-pub const WORKER_FILE: &str = "sw.js";
 
 /// A saved copy larger than this is not kept: localStorage is the host page's too (usually 5 MB
 /// per origin), and a FAQ this big is not one a visitor reads on a train.
@@ -90,29 +81,6 @@ impl SavedCopy {
     }
 }
 
-/// The scope of the widget's service worker: the folder of `embed.js` (and `sw.js`), from
-/// embed.js's absolute URL (`https://example.org/faq/embed.js` -> `https://example.org/faq/`).
-pub fn worker_scope(embed_url: &str) -> Option<&str> {
-    let url = without_fragment(embed_url);
-    let url = url.split_once('?').map_or(url, |(before, _)| before);
-    let after_scheme = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
-    // The host ends at the first slash after the scheme; the folder at the last one.
-    after_scheme.find('/')?;
-    let end = url.bytes().rposition(|b| b == b'/')?;
-    Some(&url[..=end])
-}
-
-/// Whether the widget may register its own service worker for `page` (the page's absolute
-/// URL): only when the page lies inside the worker's folder, which also means it is on the
-/// same origin as `embed.js`. Both URLs come from the browser's URL parser, so they are
-/// canonical and a prefix test is exact. The scope ends with `/`, so `/faq/` does not
-/// contain `/faq-old/`.
-pub fn can_register(page: &str, embed_url: &str) -> bool {
-    worker_scope(embed_url).is_some_and(|scope| page.starts_with(scope))
-}
-
 /// For each question of an updated FAQ (`new`), where it was in the one on screen (`old`),
 /// matched by `id`: the view keeps what the visitor opened by question, not by position.
 pub fn remap<T>(old: &[T], new: &[T], id: impl Fn(&T) -> &str) -> Vec<Option<usize>> {
@@ -171,42 +139,6 @@ mod tests {
         ] {
             assert_eq!(SavedCopy::parse(garbage), None, "{garbage:?}");
         }
-    }
-
-    #[test]
-    fn the_worker_serves_only_pages_in_the_folder_of_embed_js() {
-        let embed = "https://example.org/faq/embed.js";
-        assert_eq!(worker_scope(embed), Some("https://example.org/faq/"));
-        assert!(can_register("https://example.org/faq/", embed));
-        assert!(can_register(
-            "https://example.org/faq/index.html#join",
-            embed
-        ));
-        assert!(can_register("https://example.org/faq/help/page?x=1", embed));
-        assert!(
-            !can_register("https://example.org/", embed),
-            "above the folder"
-        );
-        assert!(!can_register("https://example.org/faq-old/", embed));
-        assert!(
-            !can_register("https://www.example.org/faq/", embed),
-            "other origin"
-        );
-        assert!(
-            !can_register("http://example.org/faq/", embed),
-            "other scheme"
-        );
-        assert!(
-            !can_register("https://example.org:8443/faq/", embed),
-            "other port"
-        );
-        assert!(can_register(
-            "http://127.0.0.1:4301/index.html",
-            "http://127.0.0.1:4301/embed.js?v=3"
-        ));
-        assert_eq!(worker_scope("file:///tmp/embed.js"), None);
-        assert_eq!(worker_scope("embed.js"), None);
-        assert_eq!(worker_scope(""), None);
     }
 
     #[test]

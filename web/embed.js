@@ -33,6 +33,38 @@
           });
         }));
       };
+      /* The widget's service worker (README "Offline"). The widget decides when (consent); this
+         does it, in a few lines of JS rather than many more bytes of wasm. keep: register sw.js
+         if this page lies in its folder (same origin), and on the first registration ask it to
+         keep the FAQ at `src` now. Otherwise: unregister it and delete its caches; without it,
+         only the FAQ copies (a host's own worker that imports sw.js keeps the app's files). */
+      var worker = function (keep, src) {
+        var sw = navigator.serviceWorker;
+        var scope = new URL(".", base).href;
+        var url = scope + "sw.js";
+        var ours = sw && sw.controller && sw.controller.scriptURL === url;
+        if (keep && sw && location.href.indexOf(scope) === 0) {
+          sw.register(url)
+            .then(function () {
+              return ours || sw.ready.then(function (registration) {
+                registration.active.postMessage({ type: "faq-widget:keep", url: src });
+              });
+            })
+            .catch(warn);
+        } else if (!keep && self.caches) {
+          (sw ? sw.getRegistration(scope) : Promise.resolve())
+            .then(function (registration) {
+              var own = registration && registration.scope === scope;
+              if (own) registration.unregister();
+              return caches.keys().then(function (names) {
+                names.forEach(function (name) {
+                  if (name === "faq-widget-data" || (own && name.indexOf("faq-widget-") === 0)) caches.delete(name);
+                });
+              });
+            })
+            .catch(warn);
+        }
+      };
       customElements.define(
         "faq-widget",
         class extends HTMLElement {
@@ -68,7 +100,7 @@
                   glue.mount(host, root, src, {
                     cookieNotice: host.getAttribute("cookie-notice") !== "off",
                     offline: host.getAttribute("offline") || undefined,
-                    base: base,
+                    worker: worker,
                   });
                 })
                 .catch(fail);

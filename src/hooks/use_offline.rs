@@ -2,14 +2,14 @@
 //! of the last FAQ that came from the network, and the widget's service worker on pages that
 //! can have it. When the ground goes (the visitor rejects or withdraws, or no current
 //! acceptance at start), the worker is unregistered and its caches are deleted (on a host whose
-//! own worker imports `sw.js`, the cached FAQ texts; see `browser::worker::forget`); the saved
+//! own worker imports `sw.js`, the cached FAQ texts; see `worker` in web/embed.js); the saved
 //! copy goes with the rest of the widget's storage (`hooks::use_consent`), except when the site
 //! owner declared it essential (`data-offline="always"`).
 
 use yew::prelude::*;
 
 use super::{Consent, Fetched};
-use crate::browser::{storage, worker};
+use crate::browser::storage;
 use crate::consent::offline_ground;
 use crate::faq::Faq;
 use crate::host::use_host;
@@ -34,26 +34,21 @@ pub fn use_offline(consent: &Consent, faq: &Faq, src: &AttrValue, fetched: &Fetc
     let has_notice = consent.has_notice();
     use_effect_with(
         (ground, fetched.updates, fresh),
-        move |(ground, _, fresh)| {
-            let embed_url = host.embed_url.as_deref();
-            match ground {
-                Some(ground) => {
-                    if *fresh && text.len() <= offline::MAX_SAVED_CHARS {
-                        let copy = SavedCopy::serialise(storage::now_ms(), &text);
-                        storage::set(&ground.permit(), &key, &copy);
-                    } else if *fresh {
-                        // Too big to keep: an older, smaller copy would only mislead.
-                        storage::remove(&key);
-                    }
-                    if let Some(embed_url) = embed_url {
-                        worker::register(embed_url, &src);
-                    }
+        move |(ground, _, fresh)| match ground {
+            Some(ground) => {
+                if *fresh && text.len() <= offline::MAX_SAVED_CHARS {
+                    let copy = SavedCopy::serialise(storage::now_ms(), &text);
+                    storage::set(&ground.permit(), &key, &copy);
+                } else if *fresh {
+                    // Too big to keep: an older, smaller copy would only mislead.
+                    storage::remove(&key);
                 }
-                // Rejected, withdrawn, expired or not answered yet. (Without any notice, that is
-                // `data-cookie-notice="off"`, the widget touches no storage at all.)
-                None if has_notice => worker::forget(embed_url),
-                None => {}
+                host.service_worker(true, offline::without_fragment(&src));
             }
+            // Rejected, withdrawn, expired or not answered yet. (Without any notice, that is
+            // `data-cookie-notice="off"`, the widget touches no storage at all.)
+            None if has_notice => host.service_worker(false, ""),
+            None => {}
         },
     );
 }
