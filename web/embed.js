@@ -52,7 +52,8 @@
             })
             .catch(warn);
         } else if (!keep && self.caches) {
-          (sw ? sw.getRegistration(scope) : Promise.resolve())
+          /* getRegistration rejects another origin's URL: from a CDN, there is no own worker. */
+          (sw && new URL(base).origin === location.origin ? sw.getRegistration(scope) : Promise.resolve())
             .then(function (registration) {
               var own = registration && registration.scope === scope;
               if (own) registration.unregister();
