@@ -94,6 +94,60 @@ pub fn line_column(text: &str, at: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Where byte `decoded` of a text value lies in the source: `string_at` is the offset of the
+/// value's opening quote (its [`Node::at`]), `decoded` an offset in the text after escapes were
+/// decoded. A problem found inside a text (an unclosed link in an answer) can so be shown at its
+/// exact character, even after `\n` or `\u00e9` escapes. Never panics: an offset that is not
+/// in the value gives the nearest position.
+pub fn string_source_offset(text: &str, string_at: usize, decoded: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut pos = string_at + 1;
+    let mut produced = 0;
+    while produced < decoded {
+        match bytes.get(pos) {
+            None | Some(b'"') => break,
+            Some(b'\\') => {
+                let (source_len, decoded_len) = match bytes.get(pos + 1) {
+                    Some(b'u') => {
+                        let code = hex4_at(bytes, pos + 2);
+                        match code {
+                            Some(high @ 0xD800..=0xDBFF) => {
+                                let low = hex4_at(bytes, pos + 8).unwrap_or(0xDC00);
+                                let code = 0x10000
+                                    + ((high - 0xD800) << 10)
+                                    + (low.wrapping_sub(0xDC00) & 0x3FF);
+                                (12, char::from_u32(code).map_or(4, char::len_utf8))
+                            }
+                            Some(code) => (6, char::from_u32(code).map_or(3, char::len_utf8)),
+                            None => (2, 1),
+                        }
+                    }
+                    _ => (2, 1),
+                };
+                pos += source_len;
+                produced += decoded_len;
+            }
+            Some(_) => {
+                let len = text
+                    .get(pos..)
+                    .and_then(|rest| rest.chars().next())
+                    .map_or(1, char::len_utf8);
+                pos += len;
+                produced += len;
+            }
+        }
+    }
+    pos.min(text.len())
+}
+
+fn hex4_at(bytes: &[u8], at: usize) -> Option<u32> {
+    let digits = bytes.get(at..at + 4)?;
+    digits.iter().try_fold(0u32, |code, &b| {
+        let digit = (b as char).to_digit(16)?;
+        Some(code * 16 + digit)
+    })
+}
+
 struct Reader<'a> {
     bytes: &'a [u8],
     text: &'a str,
@@ -418,6 +472,36 @@ mod tests {
     fn deep_nesting_is_refused_not_a_stack_overflow() {
         let deep = "[".repeat(100_000);
         assert_eq!(err(&deep).message, "the JSON is nested too deeply");
+    }
+
+    #[test]
+    fn offsets_inside_text_map_back_through_escapes() {
+        let text = r#"{"a": "x\n\u00e9\ud83d\ude00\"é[y"}"#;
+        let Value::Object(members) = parse(text).unwrap().value else {
+            panic!("object")
+        };
+        let node = &members[0].value;
+        let Value::Str(decoded) = &node.value else {
+            panic!("text")
+        };
+        for (offset, ch) in decoded.char_indices() {
+            let at = string_source_offset(text, node.at, offset);
+            let expected = match ch {
+                'x' => text.find('x'),
+                '\n' => text.find("\\n"),
+                'é' if offset == 2 => text.find("\\u00e9"),
+                '😀' => text.find("\\ud83d"),
+                '"' => text.find("\\\""),
+                'é' => text.rfind('é'),
+                '[' => text.find('['),
+                'y' => text.find('y'),
+                other => panic!("{other}"),
+            };
+            assert_eq!(Some(at), expected, "{ch:?}");
+        }
+        // Past the end of the value: its closing quote, never a panic.
+        assert_eq!(string_source_offset(text, node.at, 999), text.len() - 2);
+        assert_eq!(string_source_offset("", 5, 3), 0);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The faq.json contract, with no browser APIs: read, validate, and turn answer markup into blocks.
 
+pub mod format;
 pub mod json;
 pub mod load_error;
 pub mod markup;
