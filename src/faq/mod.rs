@@ -5,6 +5,7 @@ pub mod json;
 pub mod load_error;
 pub mod markup;
 pub mod model;
+mod str_map;
 pub mod validate;
 
 pub use load_error::LoadError;

@@ -1,12 +1,11 @@
 //! The faq.json contract: from source text to a [`Faq`], or to problems with positions and
 //! human messages. The widget and the command-line checker both call [`load`].
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use super::format::{self, Shape, Type};
 use super::json::{self, Member, Node, Value};
 use super::markup::{self, check_href, MarkupProblem};
 use super::model::{Contact, CookieNotice, Faq, Link, Question};
+use super::str_map::StrMap;
 
 pub use super::format::LONG_QUESTION_CHARS;
 
@@ -167,9 +166,9 @@ impl Checker<'_> {
                 );
             }
         }
-        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        let mut seen = StrMap::new();
         for member in fields.members {
-            if !seen.insert(&member.key) {
+            if seen.contains(&member.key) {
                 self.report(
                     Severity::Error,
                     member.key_at,
@@ -180,6 +179,7 @@ impl Checker<'_> {
                     "remove one of the two",
                 );
             }
+            seen.set(&member.key, 0);
         }
     }
 
@@ -400,7 +400,7 @@ impl Checker<'_> {
         let mut questions: Vec<Question> = Vec::new();
         let mut id_positions: Vec<usize> = Vec::new();
         // Question text, compared without case and surrounding spaces -> its question number.
-        let mut texts: BTreeMap<String, usize> = BTreeMap::new();
+        let mut texts = StrMap::new();
         for (index, node) in items.iter().enumerate() {
             let place = Place::Question(index);
             let Some(entry) = self.object(
@@ -425,7 +425,7 @@ impl Checker<'_> {
                         "merge the two answers into one question",
                     );
                 } else {
-                    texts.insert(key, questions.len());
+                    texts.set(&key, questions.len());
                 }
                 id_positions.push(entry.get("id").map_or(entry.at, |n| n.at));
                 questions.push(question);
@@ -477,10 +477,10 @@ impl Checker<'_> {
 
     /// Every question gets a unique id: its own, or one derived from its text.
     fn resolve_ids(&mut self, questions: &mut [Question], positions: &[usize]) {
-        let mut taken: BTreeSet<String> = BTreeSet::new();
+        let mut taken = StrMap::new();
         // The next number to try after a base that is already taken, so that a hundred
         // questions with the same text do not count from 2 a hundred times.
-        let mut next: BTreeMap<String, usize> = BTreeMap::new();
+        let mut next = StrMap::new();
         for (index, question) in questions.iter_mut().enumerate() {
             let at = positions.get(index).copied().unwrap_or(0);
             let given = !question.id.is_empty();
@@ -514,16 +514,17 @@ impl Checker<'_> {
             }
             let mut id = base.clone();
             if taken.contains(&id) {
-                let counter = next.entry(base.clone()).or_insert(2);
+                let mut counter = next.get(&base).unwrap_or(2);
                 loop {
                     id = format!("{base}-{counter}");
-                    *counter += 1;
+                    counter += 1;
                     if !taken.contains(&id) {
                         break;
                     }
                 }
+                next.set(&base, counter);
             }
-            taken.insert(id.clone());
+            taken.set(&id, index);
             question.id = id;
         }
     }
