@@ -335,6 +335,7 @@ impl Reader<'_> {
     fn array(&mut self, depth: usize) -> Result<Value, SyntaxError> {
         self.pos += 1;
         let mut items = Vec::new();
+        let mut comma;
         self.skip_space();
         if self.peek() == Some(b']') {
             self.pos += 1;
@@ -345,7 +346,10 @@ impl Reader<'_> {
             items.push(self.value(depth + 1)?);
             self.skip_space();
             match self.peek() {
-                Some(b',') => self.pos += 1,
+                Some(b',') => {
+                    comma = self.pos;
+                    self.pos += 1;
+                }
                 Some(b']') => {
                     self.pos += 1;
                     return Ok(Value::Array(items));
@@ -355,7 +359,10 @@ impl Reader<'_> {
             }
             self.skip_space();
             if self.peek() == Some(b']') {
-                return Err(self.error("a comma before ] (JSON allows no trailing comma)"));
+                return Err(SyntaxError {
+                    at: comma,
+                    message: "a comma before ] (JSON allows no trailing comma)",
+                });
             }
         }
     }
@@ -363,6 +370,7 @@ impl Reader<'_> {
     fn object(&mut self, depth: usize) -> Result<Value, SyntaxError> {
         self.pos += 1;
         let mut members = Vec::new();
+        let mut comma;
         self.skip_space();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -385,7 +393,10 @@ impl Reader<'_> {
             members.push(Member { key, key_at, value });
             self.skip_space();
             match self.peek() {
-                Some(b',') => self.pos += 1,
+                Some(b',') => {
+                    comma = self.pos;
+                    self.pos += 1;
+                }
                 Some(b'}') => {
                     self.pos += 1;
                     return Ok(Value::Object(members));
@@ -395,7 +406,10 @@ impl Reader<'_> {
             }
             self.skip_space();
             if self.peek() == Some(b'}') {
-                return Err(self.error("a comma before } (JSON allows no trailing comma)"));
+                return Err(SyntaxError {
+                    at: comma,
+                    message: "a comma before } (JSON allows no trailing comma)",
+                });
             }
         }
     }
@@ -463,6 +477,9 @@ mod tests {
             err("[1,\n 2,]").message,
             "a comma before ] (JSON allows no trailing comma)"
         );
+        // The comma itself, not the bracket after it.
+        assert_eq!(err("[1,\n 2,\n]").at, 6);
+        assert_eq!(err("{\"a\": 1 ,  }").at, 8);
         let e = err("{\n  \"title\": \"x\n}");
         assert_eq!(line_column("{\n  \"title\": \"x\n}", e.at), (2, 14));
         assert_eq!(err("  \"open").at, 2);
