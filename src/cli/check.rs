@@ -104,22 +104,25 @@ fn excerpt(text: &str, at: usize) -> Excerpt {
         .rev()
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(0);
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_start = if line_start == 0 && text.starts_with('\u{feff}') {
-        3.min(at)
-    } else {
-        line_start
-    };
-    let before: Vec<char> = text[line_start..at]
+    // Back to the start of the line, but never further than the excerpt shows: a minified file
+    // is one line, and thousands of problems must not each scan it.
+    let floor = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let before: Vec<char> = text[floor.min(at)..at]
         .chars()
         .rev()
+        .take_while(|&ch| ch != '\n')
         .take(EXCERPT_CHARS + 1)
         .collect();
     let cut_before = before.len() > EXCERPT_CHARS;
     let before: Vec<char> = before.into_iter().take(EXCERPT_CHARS).rev().collect();
-    let after_line = text[at..].split('\n').next().unwrap_or("");
-    let after_line = after_line.strip_suffix('\r').unwrap_or(after_line);
-    let mut after: Vec<char> = after_line.chars().take(EXCERPT_CHARS + 1).collect();
+    let mut after: Vec<char> = text[at..]
+        .chars()
+        .take_while(|&ch| ch != '\n')
+        .take(EXCERPT_CHARS + 1)
+        .collect();
+    if after.last() == Some(&'\r') && after.len() <= EXCERPT_CHARS {
+        after.pop();
+    }
     let cut_after = after.len() > EXCERPT_CHARS;
     after.truncate(EXCERPT_CHARS);
 

@@ -100,44 +100,66 @@ pub fn line_column(text: &str, at: usize) -> (usize, usize) {
 /// exact character, even after `\n` or `\u00e9` escapes. Never panics: an offset that is not
 /// in the value gives the nearest position.
 pub fn string_source_offset(text: &str, string_at: usize, decoded: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut pos = string_at + 1;
-    let mut produced = 0;
-    while produced < decoded {
-        match bytes.get(pos) {
-            None | Some(b'"') => break,
-            Some(b'\\') => {
-                let (source_len, decoded_len) = match bytes.get(pos + 1) {
-                    Some(b'u') => {
-                        let code = hex4_at(bytes, pos + 2);
-                        match code {
-                            Some(high @ 0xD800..=0xDBFF) => {
-                                let low = hex4_at(bytes, pos + 8).unwrap_or(0xDC00);
-                                let code = 0x10000
-                                    + ((high - 0xD800) << 10)
-                                    + (low.wrapping_sub(0xDC00) & 0x3FF);
-                                (12, char::from_u32(code).map_or(4, char::len_utf8))
-                            }
-                            Some(code) => (6, char::from_u32(code).map_or(3, char::len_utf8)),
-                            None => (2, 1),
-                        }
-                    }
-                    _ => (2, 1),
-                };
-                pos += source_len;
-                produced += decoded_len;
-            }
-            Some(_) => {
-                let len = text
-                    .get(pos..)
-                    .and_then(|rest| rest.chars().next())
-                    .map_or(1, char::len_utf8);
-                pos += len;
-                produced += len;
-            }
+    StringCursor::new(text, string_at).source_offset(decoded)
+}
+
+/// [`string_source_offset`] for many offsets of one text value: asked in increasing order, it
+/// walks the source once, so thousands of problems in one long answer cost one pass.
+pub struct StringCursor<'a> {
+    text: &'a str,
+    start: usize,
+    /// Source position reached, and the decoded bytes before it.
+    pos: usize,
+    produced: usize,
+}
+
+impl<'a> StringCursor<'a> {
+    pub fn new(text: &'a str, string_at: usize) -> Self {
+        StringCursor {
+            text,
+            start: string_at + 1,
+            pos: string_at + 1,
+            produced: 0,
         }
     }
-    pos.min(text.len())
+
+    pub fn source_offset(&mut self, decoded: usize) -> usize {
+        if decoded < self.produced {
+            self.pos = self.start;
+            self.produced = 0;
+        }
+        let bytes = self.text.as_bytes();
+        while self.produced < decoded {
+            let (source_len, decoded_len) = match bytes.get(self.pos) {
+                None | Some(b'"') => break,
+                Some(b'\\') => match bytes.get(self.pos + 1) {
+                    Some(b'u') => match hex4_at(bytes, self.pos + 2) {
+                        Some(high @ 0xD800..=0xDBFF) => {
+                            let low = hex4_at(bytes, self.pos + 8).unwrap_or(0xDC00);
+                            let code = 0x10000
+                                + ((high - 0xD800) << 10)
+                                + (low.wrapping_sub(0xDC00) & 0x3FF);
+                            (12, char::from_u32(code).map_or(4, char::len_utf8))
+                        }
+                        Some(code) => (6, char::from_u32(code).map_or(3, char::len_utf8)),
+                        None => (2, 1),
+                    },
+                    _ => (2, 1),
+                },
+                Some(_) => {
+                    let len = self
+                        .text
+                        .get(self.pos..)
+                        .and_then(|rest| rest.chars().next())
+                        .map_or(1, char::len_utf8);
+                    (len, len)
+                }
+            };
+            self.pos += source_len;
+            self.produced += decoded_len;
+        }
+        self.pos.min(self.text.len())
+    }
 }
 
 fn hex4_at(bytes: &[u8], at: usize) -> Option<u32> {

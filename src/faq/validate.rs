@@ -319,8 +319,10 @@ impl Checker<'_> {
             return None;
         };
         let (blocks, problems) = markup::parse_located(source);
+        // The problems come in text order: one walk over the source places them all.
+        let mut cursor = json::StringCursor::new(self.text, node.at);
         for located in problems {
-            let at = json::string_source_offset(self.text, node.at, located.at);
+            let at = cursor.source_offset(located.at);
             match located.problem {
                 MarkupProblem::UnclosedLink { text } => self.report(
                     Severity::Error,
