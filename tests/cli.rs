@@ -477,7 +477,7 @@ fn render_prints_every_question_and_answer_as_details() {
     assert_eq!(html.matches("<details ").count(), faq.questions.len());
     for question in &faq.questions {
         let summary = format!(
-            "<details id=\"{}\" class=\"faq-item\"><summary class=\"faq-question\">{}</summary>",
+            "<details id=\"{}\" class=\"faq-item\"><summary class=\"faq-question\"><h3 class=\"faq-question-text\">{}</h3></summary>",
             question.id,
             escape(&question.question)
         );

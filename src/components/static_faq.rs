@@ -3,9 +3,11 @@
 //! `<details>`/`<summary>` give disclosure without script; the answers use the widget's own
 //! [`render_blocks`], so the text and checked links are exactly what the widget shows.
 //!
-//! No heading inside `<summary>`: some screen readers then lose the summary's button role or the
-//! heading, so the questions are the summaries themselves, under the FAQ's `<h2>`. There is no
-//! cookie notice: without script nothing is stored.
+//! Each question is an `<h3>` inside its `<summary>`: Chromium and Firefox expose the heading,
+//! so heading navigation lists the questions (VoiceOver reads the summary as a button named by
+//! the question, without the heading); and the heading's default margins space the summaries
+//! 24px apart (WCAG 2.5.8 target size) in a host page with no stylesheet for them, which a strict
+//! CSP host may not allow. There is no cookie notice: without script nothing is stored.
 
 use std::rc::Rc;
 
@@ -39,7 +41,7 @@ pub fn static_faq(props: &StaticFaqProps) -> Html {
                     // The id keeps deep links (page#id) working: the browser scrolls to the
                     // question and opens it.
                     <details class="faq-item" id={question.id.clone()} key={question.id.clone()}>
-                        <summary class="faq-question">{ question.question.clone() }</summary>
+                        <summary class="faq-question"><h3 class="faq-question-text">{ question.question.clone() }</h3></summary>
                         <div class="faq-panel">
                             <StaticAnswer question={Rc::new(question.clone())} />
                         </div>
@@ -64,9 +66,10 @@ pub fn static_answer(props: &StaticAnswerProps) -> Html {
     let links = (!question.links.is_empty()).then(|| {
         html! {
             <ul class="faq-links">
+                // A paragraph in each item: its default margins keep the links 24px apart.
                 { for question.links.iter().map(|link| match &link.href {
-                    Some(href) => html! { <li><a href={href.clone()}>{ link.text.clone() }</a></li> },
-                    None => html! { <li>{ link.text.clone() }</li> },
+                    Some(href) => html! { <li><p><a href={href.clone()}>{ link.text.clone() }</a></p></li> },
+                    None => html! { <li><p>{ link.text.clone() }</p></li> },
                 }) }
             </ul>
         }
