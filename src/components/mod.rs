@@ -7,6 +7,8 @@ pub mod error_view;
 pub mod faq_view;
 pub mod question;
 pub mod rich_text;
+pub mod static_faq;
 
 pub use app::{App, AppProps};
 pub use faq_view::{FaqView, FaqViewProps};
+pub use static_faq::{StaticFaq, StaticFaqProps};
