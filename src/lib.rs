@@ -8,6 +8,7 @@ pub mod components;
 pub mod faq;
 pub mod hooks;
 pub mod host;
+pub mod search;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

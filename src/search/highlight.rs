@@ -1,0 +1,149 @@
+//! What to mark in shown text: the vocabulary terms a query matched, and how many of their folded
+//! characters (all of a word, or the typed prefix). Works on any text, so questions, answer text
+//! nodes and snippets are marked the same way.
+
+use std::ops::Range;
+
+use super::fold::{folded_len, for_each_word};
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Highlighter {
+    /// Sorted by term; the mark length in folded characters (`u16::MAX`: the whole word).
+    terms: Vec<(Box<[char]>, u16)>,
+}
+
+impl Highlighter {
+    pub fn new(terms: impl IntoIterator<Item = (Box<[char]>, u16)>) -> Self {
+        let mut terms: Vec<_> = terms.into_iter().collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        terms.dedup_by(|later, kept| later.0 == kept.0);
+        Highlighter { terms }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Byte ranges of `text` to mark, in order.
+    pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        if self.terms.is_empty() {
+            return out;
+        }
+        for_each_word(text, |start, end, word| {
+            let Ok(i) = self.terms.binary_search_by(|(t, _)| (**t).cmp(word)) else {
+                return;
+            };
+            let mark = usize::from(self.terms[i].1);
+            if mark >= word.len() {
+                out.push(start..end);
+                return;
+            }
+            // Only the first `mark` folded characters: find where they end in the original.
+            let mut folded = 0;
+            for (offset, c) in text[start..end].char_indices() {
+                folded += folded_len(c);
+                if folded >= mark {
+                    out.push(start..start + offset + c.len_utf8());
+                    return;
+                }
+            }
+        });
+        out
+    }
+}
+
+/// A short piece of a longer text around its first mark, with the marks inside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    pub text: String,
+    pub marks: Vec<Range<usize>>,
+}
+
+/// Up to about `before` characters before the first mark and `after` after it, cut at spaces,
+/// with "…" where text was left out; `None` when nothing in `text` is marked.
+pub fn snippet(
+    text: &str,
+    highlighter: &Highlighter,
+    before: usize,
+    after: usize,
+) -> Option<Snippet> {
+    let ranges = highlighter.ranges(text);
+    let first = ranges.first()?.clone();
+    let mut start = text[..first.start]
+        .char_indices()
+        .rev()
+        .nth(before)
+        .map_or(0, |(i, _)| i);
+    if start > 0 {
+        // Start at a word.
+        start = text[start..first.start]
+            .find(' ')
+            .map_or(first.start, |i| start + i + 1);
+    }
+    let mut end = text[first.start..]
+        .char_indices()
+        .nth(after)
+        .map_or(text.len(), |(i, _)| first.start + i);
+    if end < text.len() {
+        end = text[first.end.min(end)..end]
+            .rfind(' ')
+            .map_or(end, |i| first.end.min(end) + i)
+            .max(first.end);
+    }
+    let lead = if start > 0 { "…" } else { "" };
+    let tail = if end < text.len() { "…" } else { "" };
+    let shift = lead.len();
+    let piece = text[start..end].trim_end();
+    let marks = ranges
+        .into_iter()
+        .filter(|r| r.start >= start && r.end <= start + piece.len())
+        .map(|r| r.start - start + shift..r.end - start + shift)
+        .collect();
+    Some(Snippet {
+        text: format!("{lead}{piece}{tail}"),
+        marks,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(terms: &[(&str, u16)]) -> Highlighter {
+        Highlighter::new(terms.iter().map(|(t, m)| (t.chars().collect(), *m)))
+    }
+
+    #[test]
+    fn marks_whole_words_and_prefixes_in_the_original_text() {
+        let h = h(&[("europol", 4), ("notices", u16::MAX)]);
+        let text = "Europól and NOTICES, not notice";
+        let marked: Vec<_> = h.ranges(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(marked, ["Euro", "NOTICES"]);
+        let text = "Eur\u{f6}pol";
+        assert_eq!(
+            h.ranges(text),
+            [0..5],
+            "a prefix ending in a two-byte letter"
+        );
+    }
+
+    #[test]
+    fn snippet_is_cut_at_spaces_around_the_first_mark() {
+        let h = h(&[("lyon", u16::MAX)]);
+        let text = "All law enforcement officers working at the General Secretariat headquarters in Lyon, France are seconded from their national agencies.";
+        let s = snippet(text, &h, 30, 40).unwrap();
+        assert!(
+            s.text.starts_with('…') && s.text.ends_with('…'),
+            "{}",
+            s.text
+        );
+        assert_eq!(&s.text[s.marks[0].clone()], "Lyon");
+        assert!(s.text.contains("headquarters in Lyon"), "{}", s.text);
+        assert!(!s.text.contains("  "));
+        let whole = snippet("In Lyon.", &h, 30, 40).unwrap();
+        assert_eq!(whole.text, "In Lyon.");
+        assert_eq!(whole.marks, [3..7]);
+        assert!(snippet("Paris", &h, 30, 40).is_none());
+    }
+}

@@ -1,0 +1,13 @@
+//! Search over the FAQ, pure Rust with no browser APIs: folding, words, light stemming, typo
+//! tolerance, ranking and highlighting. The index is built once per loaded FAQ.
+
+pub mod fold;
+pub mod fuzzy;
+pub mod highlight;
+pub mod index;
+pub mod stem;
+pub mod text;
+
+pub use highlight::{snippet, Highlighter, Snippet};
+pub use index::{Outcome, SearchIndex};
+pub use text::{contact_href, count_sentence};
