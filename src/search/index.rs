@@ -541,6 +541,7 @@ impl SearchIndex {
 }
 
 #[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
     use crate::faq::load;
