@@ -4,8 +4,10 @@ pub mod accordion;
 pub mod app;
 pub mod error_view;
 pub mod faq_view;
+pub mod no_results;
 pub mod question;
 pub mod rich_text;
+pub mod search_box;
 
 pub use app::{App, AppProps};
 pub use faq_view::{FaqView, FaqViewProps};

@@ -1,5 +1,9 @@
 //! Custom hooks: side effects that components share.
 
 mod use_faq;
+mod use_search;
 
 pub use use_faq::{use_faq, LoadState};
+pub use use_search::{
+    use_search, Search, SearchAction, SearchState, SearchView, PAGE, PARAM, SETTLE,
+};

@@ -5,8 +5,10 @@
 use std::ops::Range;
 
 use super::fold::{folded_len, for_each_word};
+use crate::faq::markup::plain_text;
+use crate::faq::Question;
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Highlighter {
     /// Sorted by term; the mark length in folded characters (`u16::MAX`: the whole word).
     terms: Vec<(Box<[char]>, u16)>,
@@ -14,10 +16,20 @@ pub struct Highlighter {
 
 impl Highlighter {
     pub fn new(terms: impl IntoIterator<Item = (Box<[char]>, u16)>) -> Self {
-        let mut terms: Vec<_> = terms.into_iter().collect();
-        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        terms.dedup_by(|later, kept| later.0 == kept.0);
-        Highlighter { terms }
+        let terms: Vec<_> = terms.into_iter().collect();
+        let mut order: Vec<u32> = (0..terms.len() as u32).collect();
+        super::sort::sort_by(&mut order, &|&a, &b| {
+            let (a, b) = (&terms[a as usize], &terms[b as usize]);
+            a.0 < b.0 || (a.0 == b.0 && a.1 > b.1)
+        });
+        let mut sorted: Vec<(Box<[char]>, u16)> = Vec::with_capacity(terms.len());
+        for i in order {
+            let (term, mark) = &terms[i as usize];
+            if sorted.last().is_none_or(|(last, _)| last != term) {
+                sorted.push((term.clone(), *mark));
+            }
+        }
+        Highlighter { terms: sorted }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -106,6 +118,51 @@ pub fn snippet(
     })
 }
 
+fn joined<'a>(parts: impl Iterator<Item = &'a str>, separator: &str) -> String {
+    let mut out = String::new();
+    for part in parts {
+        if !out.is_empty() {
+            out.push_str(separator);
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// Why a question matched when its own text has no match: a snippet of the answer, else of its
+/// links, keywords or category; `None` when the question text itself is marked (or nothing is).
+pub fn why(question: &Question, highlighter: &Highlighter) -> Option<Snippet> {
+    if highlighter.is_empty() || !highlighter.ranges(&question.question).is_empty() {
+        return None;
+    }
+    let labelled = |label: &str, text: String| {
+        let s = snippet(&text, highlighter, 40, 60)?;
+        let shift = label.len();
+        Some(Snippet {
+            text: format!("{label}{}", s.text),
+            marks: s
+                .marks
+                .into_iter()
+                .map(|r| r.start + shift..r.end + shift)
+                .collect(),
+        })
+    };
+    snippet(&plain_text(&question.answer), highlighter, 40, 80)
+        .or_else(|| {
+            labelled(
+                "Links: ",
+                joined(question.links.iter().map(|l| &l.text[..]), " · "),
+            )
+        })
+        .or_else(|| {
+            labelled(
+                "Related: ",
+                joined(question.keywords.iter().map(|k| &k[..]), ", "),
+            )
+        })
+        .or_else(|| labelled("Category: ", question.category.clone()?))
+}
+
 #[cfg(test)]
 #[allow(clippy::single_range_in_vec_init)]
 mod tests {
@@ -146,5 +203,26 @@ mod tests {
         assert_eq!(whole.text, "In Lyon.");
         assert_eq!(whole.marks, [3..7]);
         assert!(snippet("Paris", &h, 30, 40).is_none());
+    }
+
+    #[test]
+    fn why_shows_the_answer_else_the_keywords() {
+        let faq = crate::faq::load(
+            r#"{"title": "T", "questions": [{"question": "How do I join?", "answer": "Officers are seconded from Lyon.", "keywords": ["jobs", "careers"]}]}"#,
+        )
+        .faq
+        .unwrap();
+        let q = &faq.questions[0];
+        let s = why(q, &h(&[("lyon", u16::MAX)])).unwrap();
+        assert_eq!(s.text, "Officers are seconded from Lyon.");
+        let s = why(q, &h(&[("careers", u16::MAX)])).unwrap();
+        assert_eq!(s.text, "Related: jobs, careers");
+        assert_eq!(&s.text[s.marks[0].clone()], "careers");
+        assert_eq!(
+            why(q, &h(&[("join", u16::MAX)])),
+            None,
+            "the question shows it"
+        );
+        assert_eq!(why(q, &Highlighter::default()), None);
     }
 }

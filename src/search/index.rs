@@ -8,11 +8,10 @@
 //! query words found adjacent in a question (a phrase) and questions whose own text holds every
 //! required word rank higher.
 
-use std::collections::HashMap;
-
 use super::fold::for_each_word;
 use super::fuzzy::walk;
 use super::highlight::Highlighter;
+use super::sort::sort_by;
 use super::stem::{is_stop_word, stem};
 use crate::faq::markup::plain_text;
 use crate::faq::Question;
@@ -85,7 +84,7 @@ struct Word {
 }
 
 /// What a query found.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Outcome {
     /// Question indices, most relevant first; every question in FAQ order for an empty query.
     pub hits: Vec<usize>,
@@ -113,25 +112,52 @@ pub struct SearchIndex {
     question_norm: Vec<f32>,
 }
 
+/// Word interning with a small open-addressing table (FNV-1a): std's HashMap would add
+/// kilobytes of wasm for one use.
 #[derive(Default)]
 struct Builder {
-    ids: HashMap<Vec<char>, u32>,
+    /// Word id + 1, or 0 for an empty slot; the length is a power of two.
+    slots: Vec<u32>,
     words: Vec<Box<[char]>>,
     triples: Vec<(u32, u32, u8)>,
 }
 
+fn hash(word: &[char]) -> u32 {
+    word.iter().fold(0x811c_9dc5u32, |h, &c| {
+        (h ^ c as u32).wrapping_mul(0x0100_0193)
+    })
+}
+
 impl Builder {
+    fn slot(slots: &[u32], words: &[Box<[char]>], word: &[char]) -> usize {
+        let mask = slots.len() - 1;
+        let mut i = hash(word) as usize & mask;
+        while slots[i] != 0 && *words[slots[i] as usize - 1] != *word {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    fn intern(&mut self, word: &[char]) -> u32 {
+        if self.slots.len() < 2 * (self.words.len() + 1) {
+            let mut slots = vec![0u32; (self.slots.len() * 2).max(1024)];
+            for (id, w) in self.words.iter().enumerate() {
+                let i = Self::slot(&slots, &self.words, w);
+                slots[i] = id as u32 + 1;
+            }
+            self.slots = slots;
+        }
+        let i = Self::slot(&self.slots, &self.words, word);
+        if self.slots[i] == 0 {
+            self.words.push(word.into());
+            self.slots[i] = self.words.len() as u32;
+        }
+        self.slots[i] - 1
+    }
+
     fn add(&mut self, text: &str, doc: u32, field: u8, mut sequence: Option<&mut Vec<u32>>) {
         for_each_word(text, |_, _, word| {
-            let id = match self.ids.get(word) {
-                Some(&id) => id,
-                None => {
-                    let id = self.words.len() as u32;
-                    self.ids.insert(word.to_vec(), id);
-                    self.words.push(word.into());
-                    id
-                }
-            };
+            let id = self.intern(word);
             self.triples.push((id, doc, field));
             if let Some(sequence) = sequence.as_deref_mut() {
                 sequence.push(id);
@@ -172,41 +198,50 @@ impl SearchIndex {
             }
             sequences.push(sequence);
         }
-        let Builder {
-            words, mut triples, ..
-        } = builder;
+        let Builder { words, triples, .. } = builder;
 
+        // The vocabulary in sorted order; `rank[old id]` is the new id.
         let mut order: Vec<u32> = (0..words.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| words[a as usize].cmp(&words[b as usize]));
+        sort_by(&mut order, &|&a, &b| words[a as usize] < words[b as usize]);
         let mut rank = vec![0u32; words.len()];
         for (new, &old) in order.iter().enumerate() {
             rank[old as usize] = new as u32;
         }
+        // Postings by counting (the triples are already in question order): no sort needed.
+        let mut post_start = vec![0u32; words.len() + 1];
+        for &(id, _, _) in &triples {
+            post_start[rank[id as usize] as usize + 1] += 1;
+        }
+        for t in 1..post_start.len() {
+            post_start[t] += post_start[t - 1];
+        }
+        let mut cursor = post_start.clone();
+        let mut scattered = vec![Posting { doc: 0, fields: 0 }; triples.len()];
+        for &(id, doc, fields) in &triples {
+            let slot = &mut cursor[rank[id as usize] as usize];
+            scattered[*slot as usize] = Posting { doc, fields };
+            *slot += 1;
+        }
+        drop(triples);
+        // One posting per question and term, with the fields it is in.
+        let mut postings: Vec<Posting> = Vec::with_capacity(scattered.len());
+        for t in 0..words.len() {
+            let start = postings.len() as u32;
+            for p in &scattered[post_start[t] as usize..post_start[t + 1] as usize] {
+                let same = postings.len() as u32 > start;
+                match postings.last_mut() {
+                    Some(last) if same && last.doc == p.doc => last.fields |= p.fields,
+                    _ => postings.push(*p),
+                }
+            }
+            post_start[t] = start;
+        }
+        *post_start.last_mut().unwrap_or(&mut 0) = postings.len() as u32;
         let mut slots: Vec<Option<Box<[char]>>> = words.into_iter().map(Some).collect();
         let terms: Vec<Box<[char]>> = order
             .iter()
             .map(|&old| slots[old as usize].take().unwrap_or_default())
             .collect();
-
-        for triple in &mut triples {
-            triple.0 = rank[triple.0 as usize];
-        }
-        triples.sort_unstable_by_key(|&(term, doc, _)| (term, doc));
-        let mut post_start = Vec::with_capacity(terms.len() + 1);
-        let mut postings: Vec<Posting> = Vec::with_capacity(triples.len() / 2);
-        let mut current = None;
-        for (term, doc, field) in triples {
-            if current != Some(term) {
-                post_start.push(postings.len() as u32);
-                current = Some(term);
-                postings.push(Posting { doc, fields: field });
-            } else if let Some(last) = postings.last_mut().filter(|p| p.doc == doc) {
-                last.fields |= field;
-            } else {
-                postings.push(Posting { doc, fields: field });
-            }
-        }
-        post_start.push(postings.len() as u32);
 
         let n = questions.len() as f32;
         let idf = post_start
@@ -217,23 +252,23 @@ impl SearchIndex {
             })
             .collect();
 
-        let mut stem_pairs: Vec<(Box<[char]>, u32)> = if english {
-            terms
-                .iter()
-                .enumerate()
-                .map(|(id, term)| (stem(term).into_boxed_slice(), id as u32))
-                .collect()
+        let stems: Vec<Box<[char]>> = if english {
+            terms.iter().map(|t| stem(t).into_boxed_slice()).collect()
         } else {
             Vec::new()
         };
-        stem_pairs.sort_unstable();
+        let mut by_stem: Vec<u32> = (0..stems.len() as u32).collect();
+        sort_by(&mut by_stem, &|&a, &b| {
+            stems[a as usize] < stems[b as usize]
+        });
         let mut stem_keys: Vec<Box<[char]>> = Vec::new();
         let mut stem_start = Vec::new();
-        let mut stem_terms = Vec::with_capacity(stem_pairs.len());
-        for (key, term) in stem_pairs {
-            if stem_keys.last() != Some(&key) {
+        let mut stem_terms = Vec::with_capacity(by_stem.len());
+        for term in by_stem {
+            let key = &stems[term as usize];
+            if stem_keys.last() != Some(key) {
                 stem_start.push(stem_terms.len() as u32);
-                stem_keys.push(key);
+                stem_keys.push(key.clone());
             }
             stem_terms.push(term);
         }
@@ -370,7 +405,9 @@ impl SearchIndex {
             });
         }
         // One entry per term: the best quality, and the longest mark.
-        out.sort_unstable_by(|a, b| a.term.cmp(&b.term).then(b.quality.total_cmp(&a.quality)));
+        sort_by(out, &|a, b| {
+            a.term < b.term || (a.term == b.term && a.quality > b.quality)
+        });
         out.dedup_by(|later, kept| {
             if later.term == kept.term {
                 kept.mark = kept.mark.max(later.mark);
@@ -486,7 +523,7 @@ impl SearchIndex {
         }
         let minimum = minimum.min(best_coverage).max(1);
 
-        term_words.sort_unstable();
+        sort_by(&mut term_words, &|a, b| a.0 < b.0);
         term_words.dedup_by(|later, kept| {
             if later.0 == kept.0 {
                 kept.1 |= later.1;
@@ -523,7 +560,7 @@ impl SearchIndex {
                 (score, d)
             })
             .collect();
-        scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        sort_by(&mut scored, &|a, b| a.0 > b.0 || (a.0 == b.0 && a.1 < b.1));
 
         // Marks: what the required words matched (stop words only when nothing else matched).
         let only_stop = found & !stop == 0;

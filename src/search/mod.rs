@@ -5,9 +5,10 @@ pub mod fold;
 pub mod fuzzy;
 pub mod highlight;
 pub mod index;
+mod sort;
 pub mod stem;
 pub mod text;
 
-pub use highlight::{snippet, Highlighter, Snippet};
+pub use highlight::{snippet, why, Highlighter, Snippet};
 pub use index::{Outcome, SearchIndex};
-pub use text::{contact_href, count_sentence};
+pub use text::{closest_sentence, contact_href, count_sentence};

@@ -10,6 +10,15 @@ pub fn count_sentence(count: usize, query: &str) -> String {
     }
 }
 
+/// What follows "No questions match …" when some questions come close.
+pub fn closest_sentence(count: usize) -> String {
+    match count {
+        0 => "Try other words, or ask us".to_owned(),
+        1 => "1 similar question is shown".to_owned(),
+        n => format!("{n} similar questions are shown"),
+    }
+}
+
 /// A `mailto:` address with the query as its subject (RFC 6068 percent-encoding); other
 /// addresses, and mailto links that already set a subject, are returned unchanged.
 pub fn contact_href(href: &str, query: &str) -> String {
@@ -47,6 +56,8 @@ mod tests {
         assert_eq!(count_sentence(0, "xyz "), "No questions match “xyz”");
         assert_eq!(count_sentence(1, "notice"), "1 question matches “notice”");
         assert_eq!(count_sentence(3, "notice"), "3 questions match “notice”");
+        assert_eq!(closest_sentence(1), "1 similar question is shown");
+        assert_eq!(closest_sentence(2), "2 similar questions are shown");
     }
 
     #[test]
