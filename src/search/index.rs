@@ -243,15 +243,6 @@ impl SearchIndex {
             .map(|&old| slots[old as usize].take().unwrap_or_default())
             .collect();
 
-        let n = questions.len() as f32;
-        let idf = post_start
-            .windows(2)
-            .map(|w| {
-                let df = (w[1] - w[0]) as f32;
-                ln(1.0 + (n - df + 0.5) / (df + 0.5))
-            })
-            .collect();
-
         let stems: Vec<Box<[char]>> = if english {
             terms.iter().map(|t| stem(t).into_boxed_slice()).collect()
         } else {
@@ -268,11 +259,35 @@ impl SearchIndex {
             let key = &stems[term as usize];
             if stem_keys.last() != Some(key) {
                 stem_start.push(stem_terms.len() as u32);
+
                 stem_keys.push(key.clone());
             }
             stem_terms.push(term);
         }
         stem_start.push(stem_terms.len() as u32);
+
+        // Inverse document frequency per word family: "arrested" is not rarer than "arrest"
+        // just because fewer questions spell it that way. Without stems, per word.
+        let n = questions.len() as f32;
+        let idf_of = |df: u32| ln(1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5));
+        let mut idf: Vec<f32> = post_start.windows(2).map(|w| idf_of(w[1] - w[0])).collect();
+        let mut seen = vec![u32::MAX; questions.len()];
+        for group in 0..stem_keys.len() {
+            let members = &stem_terms[stem_start[group] as usize..stem_start[group + 1] as usize];
+            let mut df = 0;
+            for &term in members {
+                let t = term as usize;
+                for p in &postings[post_start[t] as usize..post_start[t + 1] as usize] {
+                    if seen[p.doc as usize] != group as u32 {
+                        seen[p.doc as usize] = group as u32;
+                        df += 1;
+                    }
+                }
+            }
+            for &term in members {
+                idf[term as usize] = idf_of(df);
+            }
+        }
 
         let average = sequences.iter().map(Vec::len).sum::<usize>() as f32 / n.max(1.0);
         let question_norm = sequences
