@@ -13,6 +13,7 @@ pub mod faq;
 pub mod hooks;
 pub mod host;
 pub mod i18n;
+pub mod search;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

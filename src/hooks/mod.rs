@@ -2,6 +2,10 @@
 
 mod use_consent;
 mod use_faq;
+mod use_search;
 
 pub use use_consent::{use_consent, Consent};
 pub use use_faq::{use_faq, LoadState};
+pub use use_search::{
+    use_search, Search, SearchAction, SearchState, SearchView, PAGE, PARAM, SETTLE,
+};
