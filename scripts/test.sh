@@ -14,6 +14,10 @@ cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 step "Native tests (core logic, components rendered with Yew SSR)"
 cargo test
 
+step "Authoring tools: check the bundled faq.json; the JSON Schema with ajv"
+cargo run --quiet --bin faq-widget -- check faq.json
+node --test tests/schema/schema.test.mjs
+
 step "Browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test --target wasm32-unknown-unknown
 

@@ -4,6 +4,9 @@
 //! and `hooks` are the thin glue to the page. The wasm entry point is [`mount`].
 
 pub mod browser;
+/// The `faq-widget` command-line tool (check, schema, render); native builds only.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod components;
 pub mod consent;
 pub mod faq;
@@ -11,6 +14,7 @@ pub mod hooks;
 pub mod host;
 pub mod i18n;
 pub mod offline;
+pub mod search;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

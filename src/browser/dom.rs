@@ -45,3 +45,44 @@ pub async fn copy_text(text: &str) -> bool {
 pub async fn copy_text(_text: &str) -> bool {
     false
 }
+
+/// Whether keyboard focus is in something that takes text (an input, a textarea, a select or an
+/// editable element), looking through open shadow roots: inside one, `document.activeElement` is
+/// only the shadow host.
+#[cfg(target_arch = "wasm32")]
+pub fn focus_in_text_field() -> bool {
+    use wasm_bindgen::JsCast;
+
+    let Some(mut element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+    else {
+        return false;
+    };
+    // Bounded: nested shadow roots deeper than this are not a real page.
+    for _ in 0..32 {
+        match element.shadow_root().and_then(|root| root.active_element()) {
+            Some(inner) => element = inner,
+            None => break,
+        }
+    }
+    let tag = element.tag_name();
+    if tag.eq_ignore_ascii_case("textarea") || tag.eq_ignore_ascii_case("select") {
+        return true;
+    }
+    if tag.eq_ignore_ascii_case("input") {
+        let kind = element.get_attribute("type").unwrap_or_default();
+        let not_text = [
+            "button", "checkbox", "radio", "submit", "reset", "image", "file", "range", "color",
+        ];
+        return !not_text.iter().any(|k| kind.eq_ignore_ascii_case(k));
+    }
+    element
+        .dyn_into::<web_sys::HtmlElement>()
+        .is_ok_and(|e| e.is_content_editable())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn focus_in_text_field() -> bool {
+    false
+}

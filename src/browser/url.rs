@@ -59,3 +59,57 @@ pub fn link_to(id: &str) -> Option<String> {
 pub fn link_to(id: &str) -> Option<String> {
     Some(format!("#{id}"))
 }
+
+/// The value of the page URL's query parameter `name` (the search query lives in `faq-q`, a name
+/// host pages will not use themselves).
+#[cfg(target_arch = "wasm32")]
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn query_param(_name: &str) -> Option<String> {
+    None
+}
+
+/// Sets (or, for an empty value, removes) the query parameter `name`, keeping the host page's
+/// other parameters and the fragment, without adding a history entry.
+#[cfg(target_arch = "wasm32")]
+pub fn replace_query_param(name: &str, value: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(search), Ok(hash)) =
+        (location.pathname(), location.search(), location.hash())
+    else {
+        return;
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
+    if value.is_empty() {
+        params.delete(name);
+    } else {
+        params.set(name, value);
+    }
+    let query: String = params.to_string().into();
+    let url = if query.is_empty() {
+        format!("{path}{hash}")
+    } else {
+        format!("{path}?{query}{hash}")
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &history.state().unwrap_or(wasm_bindgen::JsValue::NULL),
+            "",
+            Some(&url),
+        );
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn replace_query_param(_name: &str, _value: &str) {}

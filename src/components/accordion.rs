@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::question::QuestionItem;
 use crate::faq::Question;
+use crate::search::Highlighter;
 
 /// Arrow-key movement between question buttons (WAI-ARIA accordion pattern).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,20 +34,64 @@ pub struct AccordionProps {
     pub on_toggle: Callback<usize>,
     pub on_show_all: Callback<bool>,
     pub on_copy_link: Callback<usize>,
+    /// The questions to show (indices into `questions`), in order: all of them, or search results.
+    pub shown: Rc<Vec<usize>>,
+    /// How many more (search results or questions) a "Show more" button would add.
+    #[prop_or_default]
+    pub more: usize,
+    #[prop_or_default]
+    pub on_show_more: Callback<()>,
+    #[prop_or_default]
+    pub highlighter: Option<Rc<Highlighter>>,
 }
 
 #[function_component(Accordion)]
 pub fn accordion(props: &AccordionProps) -> Html {
     let all_open = !props.open.is_empty() && props.open.iter().all(|&open| open);
+    // Arrow keys move among the questions shown, in the order shown.
     let on_move = {
         let refs = props.button_refs.clone();
-        use_callback(refs, |(from, step): (usize, Move), refs| {
-            let target = move_target(from, refs.len(), step);
-            if let Some(node) = refs.get(target) {
-                crate::browser::dom::focus(node);
-            }
-        })
+        let shown = props.shown.clone();
+        use_callback(
+            (refs, shown),
+            |(from, step): (usize, Move), (refs, shown)| {
+                let Some(position) = shown.iter().position(|&i| i == from) else {
+                    return;
+                };
+                let target = shown[move_target(position, shown.len(), step)];
+                if let Some(node) = refs.get(target) {
+                    crate::browser::dom::focus(node);
+                }
+            },
+        )
     };
+    // "Show more" moves focus to the first question it added.
+    let focus_from = use_mut_ref(|| None::<usize>);
+    {
+        let focus_from = focus_from.clone();
+        let refs = props.button_refs.clone();
+        let shown = props.shown.clone();
+        use_effect_with(shown.len(), move |_| {
+            if let Some(first_new) = focus_from.borrow_mut().take() {
+                if let Some(node) = shown.get(first_new).and_then(|&i| refs.get(i)) {
+                    crate::browser::dom::focus(node);
+                }
+            }
+        });
+    }
+    let show_more = (props.more > 0).then(|| {
+        let on_show_more = props.on_show_more.clone();
+        let count = props.shown.len();
+        let onclick = move |_: MouseEvent| {
+            *focus_from.borrow_mut() = Some(count);
+            on_show_more.emit(())
+        };
+        html! {
+            <button type="button" class="faq-show-more" {onclick}>
+                { format!("Show more questions ({} more)", props.more) }
+            </button>
+        }
+    });
     let show_all = {
         let on_show_all = props.on_show_all.clone();
         move |_: MouseEvent| on_show_all.emit(!all_open)
@@ -58,10 +103,11 @@ pub fn accordion(props: &AccordionProps) -> Html {
                     { if all_open { "Hide all answers" } else { "Show all answers" } }
                 </button>
             </div>
-            { for props.questions.iter().enumerate().map(|(index, question)| html! {
+            { for props.shown.iter().filter_map(|&index| Some((index, props.questions.get(index)?))).map(|(index, question)| html! {
                 <QuestionItem
                     key={question.id.clone()}
                     question={question.clone()}
+                    highlighter={props.highlighter.clone()}
                     {index}
                     open={props.open.get(index).copied().unwrap_or(false)}
                     button_ref={props.button_refs.get(index).cloned().unwrap_or_default()}
@@ -70,6 +116,7 @@ pub fn accordion(props: &AccordionProps) -> Html {
                     on_copy_link={props.on_copy_link.clone()}
                 />
             }) }
+            { show_more }
         </div>
     }
 }

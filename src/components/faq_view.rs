@@ -4,11 +4,13 @@ use yew::prelude::*;
 
 use super::accordion::Accordion;
 use super::cookie_notice::CookieNoticeView;
+use super::no_results::NoResults;
 use super::offline_note::{offline_note, UPDATED};
 use super::rich_text::render_blocks;
+use super::search_box::SearchBox;
 use crate::browser::{dom, url};
 use crate::faq::{Faq, Question};
-use crate::hooks::{use_consent, use_offline, Fetched};
+use crate::hooks::{use_consent, use_offline, use_search, Fetched, SearchAction};
 use crate::host::{use_host, Detail};
 use crate::state::{Action, ViewState};
 
@@ -51,6 +53,7 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
     };
     let accordion_ref = use_node_ref();
     let consent = use_consent(faq.cookie_notice.as_ref().map(|notice| notice.revision));
+    let search = use_search(faq);
     use_offline(&consent, faq, &props.src, &props.fetched);
     use_update(&questions, &state);
 
@@ -58,7 +61,13 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
     {
         let refs = button_refs.clone();
         let linked = state.linked;
+        let actions = search.actions.clone();
         use_effect_with((), move |_| {
+            if let Some(index) = linked.filter(|&i| refs.get(i).is_some_and(|r| r.get().is_none()))
+            {
+                // Hidden by the search in the URL, or beyond the first results.
+                actions.emit(SearchAction::Reveal(index));
+            }
             if let Some(node) = linked.and_then(|index| refs.get(index)) {
                 dom::scroll_to(node);
             }
@@ -83,7 +92,13 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
             }
         });
     }
-    use_page_events(&questions, &button_refs, &accordion_ref, state.dispatcher());
+    use_page_events(
+        &questions,
+        &button_refs,
+        &accordion_ref,
+        state.dispatcher(),
+        search.actions.clone(),
+    );
     use_host_events(&questions, &state);
 
     let on_toggle = {
@@ -149,8 +164,20 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
             if !faq.intro.is_empty() {
                 <div class="faq-intro">{ render_blocks(&faq.intro) }</div>
             }
+            <SearchBox
+                value={search.state.query.clone()}
+                status={search.state.status.clone()}
+                on_input={search.actions.reform(SearchAction::Query)}
+            />
+            if search.view.outcome.active && search.view.outcome.hits.is_empty() {
+                <NoResults query={search.state.query.clone()} closest={search.view.outcome.closest.len()} contact={faq.contact.clone()} />
+            }
             <div ref={accordion_ref}>
                 <Accordion
+                    shown={search.view.shown.clone()}
+                    more={search.view.more}
+                    on_show_more={search.actions.reform(|()| SearchAction::ShowMore)}
+                    highlighter={search.view.highlighter.clone()}
                     questions={questions.clone()}
                     open={state.open.clone()}
                     button_refs={button_refs.clone()}
@@ -216,12 +243,13 @@ fn use_page_events(
     button_refs: &Rc<Vec<NodeRef>>,
     accordion_ref: &NodeRef,
     dispatcher: UseReducerDispatcher<ViewState>,
+    search: Callback<SearchAction>,
 ) {
     let questions = questions.clone();
     let button_refs = button_refs.clone();
     let accordion_ref = accordion_ref.clone();
     use_effect_with((), move |_| {
-        let listeners = page_listeners(questions, button_refs, accordion_ref, dispatcher);
+        let listeners = page_listeners(questions, button_refs, accordion_ref, dispatcher, search);
         move || drop(listeners)
     });
 }
@@ -237,6 +265,7 @@ fn page_listeners(
     button_refs: Rc<Vec<NodeRef>>,
     accordion_ref: NodeRef,
     dispatcher: UseReducerDispatcher<ViewState>,
+    search: Callback<SearchAction>,
 ) -> Vec<PageListener> {
     use wasm_bindgen::JsCast;
 
@@ -267,6 +296,10 @@ fn page_listeners(
                 if let Some(index) = index {
                     dispatcher.dispatch(Action::Open(index));
                     if let Some(node) = button_refs.get(index) {
+                        // A search that hides the linked question makes way for it.
+                        if node.get().is_none() {
+                            search.emit(SearchAction::Reveal(index));
+                        }
                         dom::scroll_to(node);
                     }
                 }
@@ -282,6 +315,7 @@ fn page_listeners(
     _button_refs: Rc<Vec<NodeRef>>,
     _accordion_ref: NodeRef,
     _dispatcher: UseReducerDispatcher<ViewState>,
+    _search: Callback<SearchAction>,
 ) -> Vec<PageListener> {
     Vec::new()
 }

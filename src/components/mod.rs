@@ -5,9 +5,13 @@ pub mod app;
 pub mod cookie_notice;
 pub mod error_view;
 pub mod faq_view;
+pub mod no_results;
 pub mod offline_note;
 pub mod question;
 pub mod rich_text;
+pub mod search_box;
+pub mod static_faq;
 
 pub use app::{App, AppProps};
 pub use faq_view::{FaqView, FaqViewProps};
+pub use static_faq::{StaticFaq, StaticFaqProps};

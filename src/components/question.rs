@@ -4,8 +4,9 @@ use yew::prelude::*;
 use yew::virtual_dom::VNode;
 
 use super::accordion::Move;
-use super::rich_text::render_blocks;
+use super::rich_text::{render_blocks_marked, text_marked, with_marks};
 use crate::faq::Question;
+use crate::search::{why, Highlighter};
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionItemProps {
@@ -16,6 +17,9 @@ pub struct QuestionItemProps {
     pub on_toggle: Callback<usize>,
     pub on_move: Callback<(usize, Move)>,
     pub on_copy_link: Callback<usize>,
+    /// What the search matched, to mark; `None` when not searching.
+    #[prop_or_default]
+    pub highlighter: Option<Rc<Highlighter>>,
 }
 
 /// One question: a heading with a disclosure button, and its answer panel.
@@ -49,12 +53,20 @@ pub fn question_item(props: &QuestionItemProps) -> Html {
         move |_: MouseEvent| on_copy_link.emit(index)
     };
 
+    // Marks in the answer only while it shows; a closed answer that matched shows a snippet.
+    let highlighter = props.highlighter.as_deref();
+    let answer_marks = highlighter.filter(|_| props.open);
+    let snippet = highlighter
+        .filter(|_| !props.open)
+        .and_then(|h| why(question, h))
+        .map(|s| html! { <p class="faq-snippet">{ with_marks(&s.text, &s.marks) }</p> });
+
     let links = (!question.links.is_empty()).then(|| {
         html! {
             <ul class="faq-links">
                 { for question.links.iter().map(|link| match &link.href {
-                    Some(href) => html! { <li><a href={href.clone()}>{ link.text.clone() }</a></li> },
-                    None => html! { <li>{ link.text.clone() }</li> },
+                    Some(href) => html! { <li><a href={href.clone()}>{ text_marked(&link.text, answer_marks) }</a></li> },
+                    None => html! { <li>{ text_marked(&link.text, answer_marks) }</li> },
                 }) }
             </ul>
         }
@@ -62,7 +74,7 @@ pub fn question_item(props: &QuestionItemProps) -> Html {
 
     let mut panel = html! {
         <div id={panel_id.clone()} class="faq-panel" part="answer" data-index={index.to_string()}>
-            { render_blocks(&question.answer) }
+            { render_blocks_marked(&question.answer, answer_marks) }
             { links }
             <p class="faq-panel-tools">
                 <button type="button" class="faq-link-button" onclick={on_copy}>
@@ -93,10 +105,11 @@ pub fn question_item(props: &QuestionItemProps) -> Html {
                     {onclick}
                     {onkeydown}
                 >
-                    <span class="faq-question-text">{ question.question.clone() }</span>
+                    <span class="faq-question-text">{ text_marked(&question.question, highlighter) }</span>
                     <span class="faq-question-icon" aria-hidden="true"></span>
                 </button>
             </h3>
+            { snippet }
             { panel }
         </div>
     }

@@ -94,6 +94,82 @@ pub fn line_column(text: &str, at: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Where byte `decoded` of a text value lies in the source: `string_at` is the offset of the
+/// value's opening quote (its [`Node::at`]), `decoded` an offset in the text after escapes were
+/// decoded. A problem found inside a text (an unclosed link in an answer) can so be shown at its
+/// exact character, even after `\n` or `\u00e9` escapes. Never panics: an offset that is not
+/// in the value gives the nearest position.
+pub fn string_source_offset(text: &str, string_at: usize, decoded: usize) -> usize {
+    StringCursor::new(text, string_at).source_offset(decoded)
+}
+
+/// [`string_source_offset`] for many offsets of one text value: asked in increasing order, it
+/// walks the source once, so thousands of problems in one long answer cost one pass.
+pub struct StringCursor<'a> {
+    text: &'a str,
+    start: usize,
+    /// Source position reached, and the decoded bytes before it.
+    pos: usize,
+    produced: usize,
+}
+
+impl<'a> StringCursor<'a> {
+    pub fn new(text: &'a str, string_at: usize) -> Self {
+        StringCursor {
+            text,
+            start: string_at + 1,
+            pos: string_at + 1,
+            produced: 0,
+        }
+    }
+
+    pub fn source_offset(&mut self, decoded: usize) -> usize {
+        if decoded < self.produced {
+            self.pos = self.start;
+            self.produced = 0;
+        }
+        let bytes = self.text.as_bytes();
+        while self.produced < decoded {
+            let (source_len, decoded_len) = match bytes.get(self.pos) {
+                None | Some(b'"') => break,
+                Some(b'\\') => match bytes.get(self.pos + 1) {
+                    Some(b'u') => match hex4_at(bytes, self.pos + 2) {
+                        Some(high @ 0xD800..=0xDBFF) => {
+                            let low = hex4_at(bytes, self.pos + 8).unwrap_or(0xDC00);
+                            let code = 0x10000
+                                + ((high - 0xD800) << 10)
+                                + (low.wrapping_sub(0xDC00) & 0x3FF);
+                            (12, char::from_u32(code).map_or(4, char::len_utf8))
+                        }
+                        Some(code) => (6, char::from_u32(code).map_or(3, char::len_utf8)),
+                        None => (2, 1),
+                    },
+                    _ => (2, 1),
+                },
+                Some(_) => {
+                    let len = self
+                        .text
+                        .get(self.pos..)
+                        .and_then(|rest| rest.chars().next())
+                        .map_or(1, char::len_utf8);
+                    (len, len)
+                }
+            };
+            self.pos += source_len;
+            self.produced += decoded_len;
+        }
+        self.pos.min(self.text.len())
+    }
+}
+
+fn hex4_at(bytes: &[u8], at: usize) -> Option<u32> {
+    let digits = bytes.get(at..at + 4)?;
+    digits.iter().try_fold(0u32, |code, &b| {
+        let digit = (b as char).to_digit(16)?;
+        Some(code * 16 + digit)
+    })
+}
+
 struct Reader<'a> {
     bytes: &'a [u8],
     text: &'a str,
@@ -281,6 +357,7 @@ impl Reader<'_> {
     fn array(&mut self, depth: usize) -> Result<Value, SyntaxError> {
         self.pos += 1;
         let mut items = Vec::new();
+        let mut comma;
         self.skip_space();
         if self.peek() == Some(b']') {
             self.pos += 1;
@@ -291,7 +368,10 @@ impl Reader<'_> {
             items.push(self.value(depth + 1)?);
             self.skip_space();
             match self.peek() {
-                Some(b',') => self.pos += 1,
+                Some(b',') => {
+                    comma = self.pos;
+                    self.pos += 1;
+                }
                 Some(b']') => {
                     self.pos += 1;
                     return Ok(Value::Array(items));
@@ -301,7 +381,10 @@ impl Reader<'_> {
             }
             self.skip_space();
             if self.peek() == Some(b']') {
-                return Err(self.error("a comma before ] (JSON allows no trailing comma)"));
+                return Err(SyntaxError {
+                    at: comma,
+                    message: "a comma before ] (JSON allows no trailing comma)",
+                });
             }
         }
     }
@@ -309,6 +392,7 @@ impl Reader<'_> {
     fn object(&mut self, depth: usize) -> Result<Value, SyntaxError> {
         self.pos += 1;
         let mut members = Vec::new();
+        let mut comma;
         self.skip_space();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -331,7 +415,10 @@ impl Reader<'_> {
             members.push(Member { key, key_at, value });
             self.skip_space();
             match self.peek() {
-                Some(b',') => self.pos += 1,
+                Some(b',') => {
+                    comma = self.pos;
+                    self.pos += 1;
+                }
                 Some(b'}') => {
                     self.pos += 1;
                     return Ok(Value::Object(members));
@@ -341,7 +428,10 @@ impl Reader<'_> {
             }
             self.skip_space();
             if self.peek() == Some(b'}') {
-                return Err(self.error("a comma before } (JSON allows no trailing comma)"));
+                return Err(SyntaxError {
+                    at: comma,
+                    message: "a comma before } (JSON allows no trailing comma)",
+                });
             }
         }
     }
@@ -409,6 +499,9 @@ mod tests {
             err("[1,\n 2,]").message,
             "a comma before ] (JSON allows no trailing comma)"
         );
+        // The comma itself, not the bracket after it.
+        assert_eq!(err("[1,\n 2,\n]").at, 6);
+        assert_eq!(err("{\"a\": 1 ,  }").at, 8);
         let e = err("{\n  \"title\": \"x\n}");
         assert_eq!(line_column("{\n  \"title\": \"x\n}", e.at), (2, 14));
         assert_eq!(err("  \"open").at, 2);
@@ -418,6 +511,36 @@ mod tests {
     fn deep_nesting_is_refused_not_a_stack_overflow() {
         let deep = "[".repeat(100_000);
         assert_eq!(err(&deep).message, "the JSON is nested too deeply");
+    }
+
+    #[test]
+    fn offsets_inside_text_map_back_through_escapes() {
+        let text = r#"{"a": "x\n\u00e9\ud83d\ude00\"é[y"}"#;
+        let Value::Object(members) = parse(text).unwrap().value else {
+            panic!("object")
+        };
+        let node = &members[0].value;
+        let Value::Str(decoded) = &node.value else {
+            panic!("text")
+        };
+        for (offset, ch) in decoded.char_indices() {
+            let at = string_source_offset(text, node.at, offset);
+            let expected = match ch {
+                'x' => text.find('x'),
+                '\n' => text.find("\\n"),
+                'é' if offset == 2 => text.find("\\u00e9"),
+                '😀' => text.find("\\ud83d"),
+                '"' => text.find("\\\""),
+                'é' => text.rfind('é'),
+                '[' => text.find('['),
+                'y' => text.find('y'),
+                other => panic!("{other}"),
+            };
+            assert_eq!(Some(at), expected, "{ch:?}");
+        }
+        // Past the end of the value: its closing quote, never a panic.
+        assert_eq!(string_source_offset(text, node.at, 999), text.len() - 2);
+        assert_eq!(string_source_offset("", 5, 3), 0);
     }
 
     #[test]

@@ -73,39 +73,72 @@ pub fn check_href(href: &str) -> Result<(), HrefProblem> {
 }
 
 pub fn parse(source: &str) -> Vec<Block> {
-    parse_with_problems(source).0
+    parse_located(source).0
 }
 
 pub fn parse_with_problems(source: &str) -> (Vec<Block>, Vec<MarkupProblem>) {
+    let (blocks, problems) = parse_located(source);
+    (blocks, problems.into_iter().map(|l| l.problem).collect())
+}
+
+/// A problem and where it is: the byte offset in the markup source of the `[` of an unclosed
+/// link, or of the address of a rejected one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub at: usize,
+    pub problem: MarkupProblem,
+}
+
+/// A line of a paragraph (trimmed) and its byte offset in the source.
+type Piece<'a> = (&'a str, usize);
+
+/// Like [`parse_with_problems`], with the position of every problem. Linear in the length of
+/// the source, whatever it contains.
+pub fn parse_located(source: &str) -> (Vec<Block>, Vec<Located>) {
     let mut blocks = Vec::new();
     let mut problems = Vec::new();
-    let mut paragraph: Vec<&str> = Vec::new();
+    let mut paragraph: Vec<Piece> = Vec::new();
     let mut list: Vec<Vec<Inline>> = Vec::new();
 
-    let flush_paragraph = |paragraph: &mut Vec<&str>, blocks: &mut Vec<Block>, problems: &mut _| {
-        if !paragraph.is_empty() {
-            let joined = paragraph.join(" ");
-            blocks.push(Block::Paragraph(inlines(&joined, problems)));
-            paragraph.clear();
-        }
-    };
+    let flush_paragraph =
+        |paragraph: &mut Vec<Piece>, blocks: &mut Vec<Block>, problems: &mut _| {
+            if !paragraph.is_empty() {
+                // The lines joined by spaces, and where each one starts in the joined text and in
+                // the source, so problems found in the joined text can be placed in the source.
+                let mut joined = String::new();
+                let mut starts = Vec::with_capacity(paragraph.len());
+                for (line, at) in paragraph.iter() {
+                    if !joined.is_empty() {
+                        joined.push(' ');
+                    }
+                    starts.push((joined.len(), *at));
+                    joined.push_str(line);
+                }
+                blocks.push(Block::Paragraph(inlines(&joined, &starts, problems)));
+                paragraph.clear();
+            }
+        };
     let flush_list = |list: &mut Vec<Vec<Inline>>, blocks: &mut Vec<Block>| {
         if !list.is_empty() {
             blocks.push(Block::List(std::mem::take(list)));
         }
     };
 
-    for raw_line in source.lines() {
+    let mut line_start = 0;
+    for raw_line in source.split('\n') {
         let line = raw_line.trim();
+        let at = line_start + (raw_line.len() - raw_line.trim_start().len());
+        line_start += raw_line.len() + 1;
         if line.is_empty() {
             flush_paragraph(&mut paragraph, &mut blocks, &mut problems);
             flush_list(&mut list, &mut blocks);
         } else if let Some(item) = line.strip_prefix("- ") {
             flush_paragraph(&mut paragraph, &mut blocks, &mut problems);
-            list.push(inlines(item.trim(), &mut problems));
+            let item_at = at + 2 + (item.len() - item.trim_start().len());
+            list.push(inlines(item.trim(), &[(0, item_at)], &mut problems));
         } else {
             flush_list(&mut list, &mut blocks);
-            paragraph.push(line);
+            paragraph.push((line, at));
         }
     }
     flush_paragraph(&mut paragraph, &mut blocks, &mut problems);
@@ -113,58 +146,92 @@ pub fn parse_with_problems(source: &str) -> (Vec<Block>, Vec<MarkupProblem>) {
     (blocks, problems)
 }
 
-fn inlines(text: &str, problems: &mut Vec<MarkupProblem>) -> Vec<Inline> {
+/// The source offset of byte `offset` of a text made of pieces starting at `starts`
+/// (`(offset in the text, offset in the source)`, in order).
+fn source_offset(starts: &[(usize, usize)], offset: usize) -> usize {
+    let index = starts.partition_point(|&(start, _)| start <= offset);
+    match index.checked_sub(1).and_then(|i| starts.get(i)) {
+        Some(&(start, at)) => at + (offset - start),
+        None => offset,
+    }
+}
+
+/// Text and `[label](href)` links. A label holds no brackets; a link needs a `)` after its `](`.
+/// Each `[` is looked at once and no search runs past a point an earlier one showed fruitless,
+/// so the time is linear even for text made only of brackets.
+fn inlines(text: &str, starts: &[(usize, usize)], problems: &mut Vec<Located>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::new();
     let mut plain = String::new();
+    // No `)` after this offset: an open `](` past it is never closed.
+    let last_paren = text.rfind(')');
     let mut rest = text;
     while let Some(open) = rest.find('[') {
+        let offset = text.len() - rest.len();
         let after_open = &rest[open + 1..];
-        let parsed = after_open.find("](").and_then(|close| {
-            let label = &after_open[..close];
-            if label.contains('[') || label.contains(']') {
-                return None;
-            }
-            let target = &after_open[close + 2..];
-            Some((label, target, target.find(')')))
-        });
-        match parsed {
-            Some((label, target, Some(end))) if !label.is_empty() => {
-                let href = target[..end].trim();
-                plain.push_str(&rest[..open]);
-                match check_href(href) {
-                    Ok(()) => {
-                        if !plain.is_empty() {
-                            out.push(Inline::Text(std::mem::take(&mut plain)));
-                        }
-                        out.push(Inline::Link {
-                            text: label.to_owned(),
-                            href: href.to_owned(),
-                        });
-                    }
-                    Err(reason) => {
-                        problems.push(MarkupProblem::RejectedLink {
-                            text: label.to_owned(),
-                            href: href.to_owned(),
-                            reason,
-                        });
-                        // The whole construct stays visible as inert text.
-                        plain.push_str(&rest[open..open + 1 + label.len() + 2 + end + 1]);
-                    }
-                }
-                rest = &target[end + 1..];
-            }
-            Some((label, _, None)) => {
-                problems.push(MarkupProblem::UnclosedLink {
+        // The label ends at the first bracket; it is a link label only if that is a `]`
+        // followed by `(`.
+        let Some(close) = after_open.find(['[', ']']) else {
+            // No `]` anywhere after: no later `[` starts a link either.
+            break;
+        };
+        let is_candidate = after_open.as_bytes()[close] == b']'
+            && after_open.as_bytes().get(close + 1) == Some(&b'(');
+        if !is_candidate {
+            plain.push_str(&rest[..open + 1]);
+            rest = after_open;
+            continue;
+        }
+        let label = &after_open[..close];
+        let target_offset = offset + open + 1 + close + 2;
+        let target = &after_open[close + 2..];
+        let closed = last_paren.is_some_and(|last| last >= target_offset);
+        if !closed {
+            problems.push(Located {
+                at: source_offset(starts, offset + open),
+                problem: MarkupProblem::UnclosedLink {
                     text: label.to_owned(),
+                },
+            });
+            plain.push_str(&rest[..open + 1]);
+            rest = after_open;
+            continue;
+        }
+        if label.is_empty() {
+            plain.push_str(&rest[..open + 1]);
+            rest = after_open;
+            continue;
+        }
+        let Some(end) = target.find(')') else {
+            break; // unreachable: `closed` says there is one
+        };
+        let href = target[..end].trim();
+        plain.push_str(&rest[..open]);
+        match check_href(href) {
+            Ok(()) => {
+                if !plain.is_empty() {
+                    out.push(Inline::Text(std::mem::take(&mut plain)));
+                }
+                out.push(Inline::Link {
+                    text: label.to_owned(),
+                    href: href.to_owned(),
                 });
-                plain.push_str(&rest[..open + 1]);
-                rest = &rest[open + 1..];
             }
-            _ => {
-                plain.push_str(&rest[..open + 1]);
-                rest = &rest[open + 1..];
+            Err(reason) => {
+                let raw = &target[..end];
+                let href_offset = target_offset + (raw.len() - raw.trim_start().len());
+                problems.push(Located {
+                    at: source_offset(starts, href_offset),
+                    problem: MarkupProblem::RejectedLink {
+                        text: label.to_owned(),
+                        href: href.to_owned(),
+                        reason,
+                    },
+                });
+                // The whole construct stays visible as inert text.
+                plain.push_str(&rest[open..open + 1 + label.len() + 2 + end + 1]);
             }
         }
+        rest = &target[end + 1..];
     }
     plain.push_str(rest);
     if !plain.is_empty() {
@@ -306,6 +373,35 @@ mod tests {
             vec![Block::Paragraph(vec![text("a [note] b [c]")])]
         );
         assert_eq!(parse("[](x)"), vec![Block::Paragraph(vec![text("[](x)")])]);
+    }
+
+    #[test]
+    fn problems_know_where_they_are() {
+        let source = "Intro line\n  see [the guide](https://x.org\n\n- item [x](javascript:alert(1))\n- [y](  data:x)";
+        let (_, problems) = parse_located(source);
+        let at: Vec<usize> = problems.iter().map(|p| p.at).collect();
+        assert_eq!(
+            at,
+            [
+                source.find("[the").unwrap(),
+                source.find("javascript").unwrap(),
+                source.find("data").unwrap()
+            ]
+        );
+        // A link label may span lines of a paragraph; its position is still in the source.
+        let source = "one\n   two [a\n b](vbscript:x)";
+        let (_, problems) = parse_located(source);
+        assert_eq!(problems[0].at, source.find("vbscript").unwrap());
+    }
+
+    #[test]
+    fn bracket_floods_take_linear_time() {
+        // Each of these took quadratic time in the first version of the parser.
+        for flood in ["[", "[a](", "[](", "[a]", "]("] {
+            let text = format!("{})", flood.repeat(200_000));
+            let (blocks, _) = parse_with_problems(&text);
+            assert_eq!(blocks.len(), 1);
+        }
     }
 
     #[test]

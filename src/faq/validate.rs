@@ -1,9 +1,13 @@
 //! The faq.json contract: from source text to a [`Faq`], or to problems with positions and
 //! human messages. The widget and the command-line checker both call [`load`].
 
+use super::format::{self, Shape, Type};
 use super::json::{self, Member, Node, Value};
 use super::markup::{self, check_href, MarkupProblem};
 use super::model::{Contact, CookieNotice, Faq, Link, Question};
+use super::str_map::StrMap;
+
+pub use super::format::LONG_QUESTION_CHARS;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
@@ -37,9 +41,6 @@ impl Loaded {
     }
 }
 
-/// Questions longer than this are hard to scan in a list.
-pub const LONG_QUESTION_CHARS: usize = 200;
-
 pub fn load(text: &str) -> Loaded {
     let root = match json::parse(text) {
         Ok(root) => root,
@@ -56,6 +57,7 @@ pub fn load(text: &str) -> Loaded {
         }
     };
     let mut checker = Checker {
+        text,
         diagnostics: Vec::new(),
     };
     let faq = checker.faq(&root);
@@ -69,7 +71,9 @@ pub fn load(text: &str) -> Loaded {
     }
 }
 
-struct Checker {
+struct Checker<'t> {
+    /// The source, to place problems found inside a text value at their exact character.
+    text: &'t str,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -89,9 +93,11 @@ impl Place {
     }
 }
 
+/// The members of an object, and the shape in the format table it should have.
 struct Fields<'a> {
     members: &'a [Member],
     at: usize,
+    shape: &'static Shape,
 }
 
 impl<'a> Fields<'a> {
@@ -103,7 +109,7 @@ impl<'a> Fields<'a> {
     }
 }
 
-impl Checker {
+impl Checker<'_> {
     fn report(&mut self, severity: Severity, at: usize, message: String, hint: &'static str) {
         self.diagnostics.push(Diagnostic {
             severity,
@@ -113,12 +119,24 @@ impl Checker {
         });
     }
 
-    fn object<'a>(&mut self, node: &'a Node, what: String) -> Option<Fields<'a>> {
+    /// `node` as an object of `shape`, with its unknown and repeated fields reported.
+    fn object<'a>(
+        &mut self,
+        node: &'a Node,
+        shape: &'static Shape,
+        what: String,
+        place: Place,
+    ) -> Option<Fields<'a>> {
         match &node.value {
-            Value::Object(members) => Some(Fields {
-                members,
-                at: node.at,
-            }),
+            Value::Object(members) => {
+                let fields = Fields {
+                    members,
+                    at: node.at,
+                    shape,
+                };
+                self.unknown_fields(&fields, place);
+                Some(fields)
+            }
             other => {
                 self.report(
                     Severity::Fatal,
@@ -131,9 +149,12 @@ impl Checker {
         }
     }
 
-    fn unknown_fields(&mut self, fields: &Fields, known: &[&str], place: Place) {
+    fn unknown_fields(&mut self, fields: &Fields, place: Place) {
         for member in fields.members {
-            if !known.contains(&member.key.as_str()) && !member.key.starts_with('$') {
+            if !fields.shape.open
+                && fields.shape.field(&member.key).is_none()
+                && !member.key.starts_with('$')
+            {
                 self.report(
                     Severity::Warning,
                     member.key_at,
@@ -145,9 +166,9 @@ impl Checker {
                 );
             }
         }
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen = StrMap::new();
         for member in fields.members {
-            if seen.contains(&member.key.as_str()) {
+            if seen.contains(&member.key) {
                 self.report(
                     Severity::Error,
                     member.key_at,
@@ -158,87 +179,182 @@ impl Checker {
                     "remove one of the two",
                 );
             }
-            seen.push(&member.key);
+            seen.set(&member.key, 0);
         }
     }
 
-    /// A required or optional text field; `None` when absent or wrong.
-    fn text(
+    /// The value of field `name` after the checks its entry in the format table asks for:
+    /// present when required, of the right type, not blank, long enough. `None` when it is
+    /// absent, `null` (optional fields only) or wrong (then reported). `label` names the field
+    /// in messages.
+    fn field<'a>(
         &mut self,
-        fields: &Fields,
+        fields: &Fields<'a>,
         name: &str,
+        label: &str,
         place: Place,
-        required: bool,
-    ) -> Option<String> {
+    ) -> Option<&'a Node> {
+        // Every name the validator asks for is in the table (a test walks them all).
+        let spec = fields.shape.field(name)?;
         let Some(node) = fields.get(name) else {
-            if required {
+            if spec.required {
+                let hint = match spec.missing_hint {
+                    "" => "add the field; it is required",
+                    hint => hint,
+                };
                 self.report(
                     Severity::Fatal,
                     fields.at,
-                    format!("{} is missing.", place.describe(name)),
-                    "add the field; it is required",
+                    format!("{} is missing.", place.describe(label)),
+                    hint,
                 );
             }
             return None;
         };
-        match &node.value {
-            Value::Str(text) if text.trim().is_empty() && required => {
-                self.report(
-                    Severity::Fatal,
-                    node.at,
-                    format!("{} is empty.", place.describe(name)),
-                    "write the text, or remove the entry",
-                );
-                None
+        if node.value == Value::Null && !spec.required {
+            return None;
+        }
+        let what = || place.describe(label);
+        let problem: Option<(String, &'static str)> = match (spec.ty, &node.value) {
+            (Type::Text { .. } | Type::Markup | Type::Href | Type::Id, Value::Str(text)) => {
+                (spec.required && text.trim().is_empty()).then(|| {
+                    (
+                        format!("{} is empty.", what()),
+                        "write the text, or remove the entry",
+                    )
+                })
             }
-            Value::Str(text) => Some(text.clone()),
-            Value::Null if !required => None,
-            other => {
-                self.report(
-                    Severity::Fatal,
-                    node.at,
-                    format!(
-                        "{} must be text, but it is {}.",
-                        place.describe(name),
-                        other.kind()
+            (Type::Text { .. } | Type::Markup | Type::Href | Type::Id, other) => Some((
+                format!("{} must be text, but it is {}.", what(), other.kind()),
+                "put the value in double quotes",
+            )),
+            (Type::Count { .. }, Value::Number(digits)) => {
+                digits.parse::<u32>().is_err().then(|| {
+                    (
+                        format!("{} must be a whole number from 0 upwards.", what()),
+                        "raise it by one each time the notice changes",
+                    )
+                })
+            }
+            (Type::Count { .. }, other) => Some((
+                format!("{} must be a number, but it is {}.", what(), other.kind()),
+                "write it without quotes, like 2",
+            )),
+            (Type::Object(_), Value::Object(_)) => None,
+            (Type::Object(_), other) => Some((
+                format!("{} must be an object, but it is {}.", what(), other.kind()),
+                "write it as { \"field\": value, ... }",
+            )),
+            (Type::List { item, min }, Value::Array(items)) => (items.len() < min).then(|| {
+                let noun = match item {
+                    Type::Object(shape) => shape.name,
+                    _ => "item",
+                };
+                (
+                    format!("{} is empty; the FAQ needs at least one {noun}.", what()),
+                    "add { \"question\": \"...\", \"answer\": \"...\" }",
+                )
+            }),
+            (Type::List { .. }, other) => Some((
+                format!("{} must be a list, but it is {}.", what(), other.kind()),
+                "write it as [ ... ]",
+            )),
+        };
+        if let Some((message, hint)) = problem {
+            self.report(Severity::Fatal, node.at, message, hint);
+            return None;
+        }
+        if let (
+            Type::Text {
+                warn_over: Some(limit),
+            },
+            Value::Str(text),
+        ) = (spec.ty, &node.value)
+        {
+            if text.chars().count() > limit {
+                let message = match place {
+                    Place::Question(index) => format!(
+                        "Question {}: the {name} is longer than {limit} characters.",
+                        index + 1
                     ),
-                    "put the value in double quotes",
+                    Place::Top => format!("{} is longer than {limit} characters.", what()),
+                };
+                self.report(
+                    Severity::Warning,
+                    node.at,
+                    message,
+                    "keep questions short; put details in the answer",
                 );
-                None
             }
+        }
+        Some(node)
+    }
+
+    /// A text field; `None` when absent or wrong.
+    fn text(&mut self, fields: &Fields, name: &str, place: Place) -> Option<String> {
+        match self.field(fields, name, name, place) {
+            Some(Node {
+                value: Value::Str(text),
+                ..
+            }) => Some(text.clone()),
+            _ => None,
         }
     }
 
-    fn markup(&mut self, source: &str, at: usize, place: Place, field: &str) -> Vec<markup::Block> {
-        let (blocks, problems) = markup::parse_with_problems(source);
-        for problem in problems {
-            match problem {
+    /// A list field; empty when absent or wrong.
+    fn list<'a>(&mut self, fields: &Fields<'a>, name: &str, place: Place) -> &'a [Node] {
+        match self.field(fields, name, name, place) {
+            Some(Node {
+                value: Value::Array(items),
+                ..
+            }) => items,
+            _ => &[],
+        }
+    }
+
+    /// A markup field, parsed; its problems point at the exact character inside the text.
+    fn markup(&mut self, fields: &Fields, name: &str, place: Place) -> Option<Vec<markup::Block>> {
+        let node = self.field(fields, name, name, place)?;
+        let Value::Str(source) = &node.value else {
+            return None;
+        };
+        let (blocks, problems) = markup::parse_located(source);
+        // The problems come in text order: one walk over the source places them all.
+        let mut cursor = json::StringCursor::new(self.text, node.at);
+        for located in problems {
+            let at = cursor.source_offset(located.at);
+            match located.problem {
                 MarkupProblem::UnclosedLink { text } => self.report(
                     Severity::Error,
                     at,
-                    format!("{}: the link \"[{text}](\" is never closed; it is shown as plain text.", place.describe(field)),
+                    format!("{}: the link \"[{text}](\" is never closed; it is shown as plain text.", place.describe(name)),
                     "write links as [text](https://example.org/page)",
                 ),
                 MarkupProblem::RejectedLink { text, href, reason } => self.report(
                     Severity::Error,
                     at,
-                    format!("{}: the link \"{text}\" to \"{href}\" is not allowed ({}); it is shown as plain text.", place.describe(field), reason.describe()),
+                    format!("{}: the link \"{text}\" to \"{href}\" is not allowed ({}); it is shown as plain text.", place.describe(name), reason.describe()),
                     "use an https:, http:, mailto:, tel: or relative address",
                 ),
             }
         }
-        blocks
+        Some(blocks)
     }
 
+    /// A link object (`contact`, an item of `links`, `cookie_notice.more`).
     fn link(&mut self, node: &Node, place: Place, field: &str) -> Option<Link> {
-        let fields = self.object(node, place.describe(field))?;
-        self.unknown_fields(&fields, &["text", "href"], place);
-        let text = self.text(&fields, "text", place, true)?;
-        let href = self.text(&fields, "href", place, true)?;
+        let fields = self.object(node, &format::LINK, place.describe(field), place)?;
+        let text = self.text(&fields, "text", place)?;
+        let href_node = self.field(&fields, "href", "href", place)?;
+        let Value::Str(href) = &href_node.value else {
+            return None;
+        };
         let href = match check_href(href.trim()) {
             Ok(()) => Some(href.trim().to_owned()),
             Err(reason) => {
-                let at = fields.get("href").map_or(fields.at, |n| n.at);
+                // Point at the address itself, past the opening quote and any spaces.
+                let skipped = href.len() - href.trim_start().len();
+                let at = json::string_source_offset(self.text, href_node.at, skipped);
                 self.report(
                     Severity::Error,
                     at,
@@ -251,62 +367,26 @@ impl Checker {
         Some(Link { text, href })
     }
 
-    fn list<'a>(&mut self, fields: &Fields<'a>, name: &str, place: Place) -> &'a [Node] {
-        match fields.get(name).map(|n| (&n.value, n.at)) {
-            None | Some((Value::Null, _)) => &[],
-            Some((Value::Array(items), _)) => items,
-            Some((other, at)) => {
-                self.report(
-                    Severity::Fatal,
-                    at,
-                    format!(
-                        "{} must be a list, but it is {}.",
-                        place.describe(name),
-                        other.kind()
-                    ),
-                    "write it as [ ... ]",
-                );
-                &[]
-            }
-        }
-    }
-
     fn faq(&mut self, root: &Node) -> Option<Faq> {
-        let fields = self.object(root, "The FAQ file".into())?;
-        self.unknown_fields(
-            &fields,
-            &[
-                "title",
-                "lang",
-                "intro",
-                "contact",
-                "questions",
-                "cookie_notice",
-                "ui",
-            ],
-            Place::Top,
-        );
-        let title = self.text(&fields, "title", Place::Top, true);
-        let lang = self.text(&fields, "lang", Place::Top, false);
-        let intro = match (
-            self.text(&fields, "intro", Place::Top, false),
-            fields.get("intro"),
-        ) {
-            (Some(source), Some(node)) => self.markup(&source, node.at, Place::Top, "intro"),
-            _ => Vec::new(),
-        };
-        let contact = fields
-            .get("contact")
+        let fields = self.object(root, &format::FAQ, "The FAQ file".into(), Place::Top)?;
+        let title = self.text(&fields, "title", Place::Top);
+        let lang = self.text(&fields, "lang", Place::Top);
+        let intro = self
+            .markup(&fields, "intro", Place::Top)
+            .unwrap_or_default();
+        let contact = self
+            .field(&fields, "contact", "contact", Place::Top)
             .and_then(|node| self.link(node, Place::Top, "contact"))
             .map(|link| Contact {
                 text: link.text,
                 href: link.href,
             });
         let questions = self.questions(&fields);
-        let cookie_notice = fields
-            .get("cookie_notice")
-            .filter(|node| node.value != Value::Null)
+        let cookie_notice = self
+            .field(&fields, "cookie_notice", "cookie_notice", Place::Top)
             .and_then(|node| self.cookie_notice(node));
+        // The interface texts are checked for shape here and read by the components.
+        self.field(&fields, "ui", "ui", Place::Top);
         Some(Faq {
             title: title?,
             lang,
@@ -318,37 +398,24 @@ impl Checker {
     }
 
     fn questions(&mut self, fields: &Fields) -> Vec<Question> {
-        let Some(list_node) = fields.get("questions") else {
-            self.report(
-                Severity::Fatal,
-                fields.at,
-                "\"questions\" is missing.".into(),
-                "add \"questions\": [ { \"question\": \"...\", \"answer\": \"...\" } ]",
-            );
-            return Vec::new();
-        };
         let items = self.list(fields, "questions", Place::Top);
-        if items.is_empty() && matches!(list_node.value, Value::Array(_)) {
-            self.report(
-                Severity::Fatal,
-                list_node.at,
-                "\"questions\" is empty; the FAQ needs at least one question.".into(),
-                "add { \"question\": \"...\", \"answer\": \"...\" }",
-            );
-        }
         let mut questions: Vec<Question> = Vec::new();
         let mut id_positions: Vec<usize> = Vec::new();
+        // Question text, compared without case and surrounding spaces -> its question number.
+        let mut texts = StrMap::new();
         for (index, node) in items.iter().enumerate() {
             let place = Place::Question(index);
-            let Some(entry) = self.object(node, format!("Question {}", index + 1)) else {
+            let Some(entry) = self.object(
+                node,
+                &format::QUESTION,
+                format!("Question {}", index + 1),
+                place,
+            ) else {
                 continue;
             };
             if let Some(question) = self.question(&entry, place, index) {
-                if let Some(earlier) = questions.iter().position(|q| {
-                    q.question
-                        .trim()
-                        .eq_ignore_ascii_case(question.question.trim())
-                }) {
+                let key = question.question.trim().to_ascii_lowercase();
+                if let Some(earlier) = texts.get(&key) {
                     self.report(
                         Severity::Error,
                         entry.get("question").map_or(entry.at, |n| n.at),
@@ -359,45 +426,27 @@ impl Checker {
                         ),
                         "merge the two answers into one question",
                     );
+                } else {
+                    texts.set(&key, questions.len());
                 }
                 id_positions.push(entry.get("id").map_or(entry.at, |n| n.at));
                 questions.push(question);
             }
         }
-        self.resolve_ids(&mut questions, &id_positions, items);
+        self.resolve_ids(&mut questions, &id_positions);
         questions
     }
 
     fn question(&mut self, entry: &Fields, place: Place, index: usize) -> Option<Question> {
-        self.unknown_fields(
-            entry,
-            &["id", "question", "answer", "links", "category", "keywords"],
-            place,
-        );
-        let id = self.text(entry, "id", place, false);
-        let question = self.text(entry, "question", place, true);
-        let answer_source = self.text(entry, "answer", place, true);
-        if let Some(text) = &question {
-            if text.chars().count() > LONG_QUESTION_CHARS {
-                let at = entry.get("question").map_or(entry.at, |n| n.at);
-                self.report(
-                    Severity::Warning,
-                    at,
-                    format!("Question {}: the question is longer than {LONG_QUESTION_CHARS} characters.", index + 1),
-                    "keep questions short; put details in the answer",
-                );
-            }
-        }
-        let answer = match (&answer_source, entry.get("answer")) {
-            (Some(source), Some(node)) => self.markup(source, node.at, place, "answer"),
-            _ => Vec::new(),
-        };
+        let id = self.text(entry, "id", place);
+        let question = self.text(entry, "question", place);
+        let answer = self.markup(entry, "answer", place);
         let links = self
             .list(entry, "links", place)
             .iter()
             .filter_map(|node| self.link(node, place, "links"))
             .collect();
-        let category = self.text(entry, "category", place, false);
+        let category = self.text(entry, "category", place);
         let keywords = self
             .list(entry, "keywords", place)
             .iter()
@@ -421,10 +470,7 @@ impl Checker {
         Some(Question {
             id: id.map(|id| id.trim().to_owned()).unwrap_or_default(),
             question: question?.trim().to_owned(),
-            answer: {
-                answer_source?;
-                answer
-            },
+            answer: answer?,
             links,
             category,
             keywords,
@@ -432,14 +478,18 @@ impl Checker {
     }
 
     /// Every question gets a unique id: its own, or one derived from its text.
-    fn resolve_ids(&mut self, questions: &mut [Question], positions: &[usize], _items: &[Node]) {
-        let mut taken: Vec<String> = Vec::new();
+    fn resolve_ids(&mut self, questions: &mut [Question], positions: &[usize]) {
+        let mut taken = StrMap::new();
+        // The next number to try after a base that is already taken, so that a hundred
+        // questions with the same text do not count from 2 a hundred times.
+        let mut next = StrMap::new();
         for (index, question) in questions.iter_mut().enumerate() {
+            let at = positions.get(index).copied().unwrap_or(0);
             let given = !question.id.is_empty();
             if given && !is_valid_id(&question.id) {
                 self.report(
                     Severity::Error,
-                    positions[index],
+                    at,
                     format!(
                         "Question {}: the id \"{}\" may only use letters, digits, - and _.",
                         index + 1,
@@ -456,7 +506,7 @@ impl Checker {
             if given && taken.contains(&base) {
                 self.report(
                     Severity::Error,
-                    positions[index],
+                    at,
                     format!(
                         "Question {}: the id \"{base}\" is already used by another question.",
                         index + 1
@@ -465,50 +515,43 @@ impl Checker {
                 );
             }
             let mut id = base.clone();
-            let mut counter = 2;
-            while taken.contains(&id) {
-                id = format!("{base}-{counter}");
-                counter += 1;
+            if taken.contains(&id) {
+                let mut counter = next.get(&base).unwrap_or(2);
+                loop {
+                    id = format!("{base}-{counter}");
+                    counter += 1;
+                    if !taken.contains(&id) {
+                        break;
+                    }
+                }
+                next.set(&base, counter);
             }
-            taken.push(id.clone());
+            taken.set(&id, index);
             question.id = id;
         }
     }
 
     fn cookie_notice(&mut self, node: &Node) -> Option<CookieNotice> {
-        let fields = self.object(node, "\"cookie_notice\"".into())?;
-        self.unknown_fields(&fields, &["text", "more", "revision"], Place::Top);
-        let text = self.text(&fields, "text", Place::Top, true);
-        let more = fields
-            .get("more")
-            .filter(|n| n.value != Value::Null)
+        let fields = self.object(
+            node,
+            &format::COOKIE_NOTICE,
+            "\"cookie_notice\"".into(),
+            Place::Top,
+        )?;
+        let text = self.text(&fields, "text", Place::Top);
+        let more = self
+            .field(&fields, "more", "cookie_notice.more", Place::Top)
             .and_then(|n| self.link(n, Place::Top, "cookie_notice.more"));
-        let revision = match fields.get("revision").map(|n| (&n.value, n.at)) {
-            None => 1,
-            Some((Value::Number(digits), at)) => match digits.parse::<u32>() {
-                Ok(revision) => revision,
-                Err(_) => {
-                    self.report(
-                        Severity::Fatal,
-                        at,
-                        "\"cookie_notice.revision\" must be a whole number from 0 upwards.".into(),
-                        "raise it by one each time the notice changes",
-                    );
-                    0
-                }
+        let revision = match self.field(&fields, "revision", "cookie_notice.revision", Place::Top) {
+            Some(Node {
+                value: Value::Number(digits),
+                ..
+            }) => digits.parse::<u32>().unwrap_or(0),
+            Some(_) => 0,
+            None => match fields.shape.field("revision").map(|f| f.ty) {
+                Some(Type::Count { default }) => default,
+                _ => 0,
             },
-            Some((other, at)) => {
-                self.report(
-                    Severity::Fatal,
-                    at,
-                    format!(
-                        "\"cookie_notice.revision\" must be a number, but it is {}.",
-                        other.kind()
-                    ),
-                    "write it without quotes, like 2",
-                );
-                0
-            }
         };
         Some(CookieNotice {
             text: text?,
@@ -520,7 +563,7 @@ impl Checker {
 
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id.len() <= 80
+        && id.len() <= format::MAX_ID_LEN
         && id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
@@ -738,6 +781,172 @@ mod tests {
             ),
             "\"cookie_notice.revision\" must be a number, but it is text."
         );
+    }
+
+    /// A file using every field of the format, each once.
+    const FULL: &str = r#"{"title": "T", "lang": "en", "intro": "i", "contact": {"text": "c", "href": "/c"},
+        "questions": [{"id": "a", "question": "q", "answer": "a", "links": [{"text": "l", "href": "/l"}],
+                       "category": "c", "keywords": ["k"]}],
+        "cookie_notice": {"text": "n", "more": {"text": "m", "href": "/m"}, "revision": 2}, "ui": {}}"#;
+
+    /// `FULL` with the value of field `name` of the object starting with `owner` replaced.
+    fn replace_field(owner: &str, name: &str, with: Option<&str>) -> String {
+        let root = json::parse(FULL).unwrap();
+        let mut text = FULL.to_owned();
+        fn find<'a>(node: &'a Node, owner: &str, out: &mut Vec<&'a Member>) {
+            match &node.value {
+                Value::Object(members) => {
+                    if members.first().is_some_and(|m| m.key == owner) {
+                        out.extend(members.iter());
+                    }
+                    members.iter().for_each(|m| find(&m.value, owner, out));
+                }
+                Value::Array(items) => items.iter().for_each(|n| find(n, owner, out)),
+                _ => {}
+            }
+        }
+        let mut members = Vec::new();
+        find(&root, owner, &mut members);
+        let member = members.iter().find(|m| m.key == name).unwrap();
+        let value_end = {
+            let node = json::parse(&FULL[member.value.at..]).err();
+            // The value ends where the reader stopped: at "," or "}" after it.
+            member.value.at + node.map_or(FULL.len(), |e| e.at)
+        };
+        match with {
+            Some(value) => text.replace_range(member.value.at..value_end, value),
+            None => {
+                // Drop the member and the comma before or after it.
+                let start = FULL[..member.key_at].rfind([',', '{']).unwrap();
+                if FULL.as_bytes()[start] == b',' {
+                    text.replace_range(start..value_end, "");
+                } else {
+                    let end = value_end + FULL[value_end..].find([',', '}']).unwrap();
+                    let end = if FULL.as_bytes()[end] == b',' {
+                        end + 1
+                    } else {
+                        end
+                    };
+                    text.replace_range(member.key_at..end, "");
+                }
+            }
+        }
+        text
+    }
+
+    /// Every shape of the table with the key of its first field, to find it in `FULL`.
+    fn shapes() -> [(&'static Shape, &'static str); 5] {
+        [
+            (&format::FAQ, "title"),
+            (&format::QUESTION, "id"),
+            (&format::LINK, "text"),
+            (&format::COOKIE_NOTICE, "text"),
+            (&format::UI, ""),
+        ]
+    }
+
+    #[test]
+    fn the_validator_walks_every_field_of_the_format_table() {
+        let loaded = load(FULL);
+        assert_eq!(loaded.diagnostics, [], "FULL is clean");
+        for (shape, owner) in shapes() {
+            for field in shape.fields {
+                // The wrong type: every field rejects true/false, with a message naming it.
+                let text = replace_field(owner, field.name, Some("true"));
+                let loaded = load(&text);
+                let named = loaded.diagnostics.iter().any(|d| {
+                    d.severity == Severity::Fatal
+                        && d.message.contains(field.name)
+                        && d.message.contains("but it is true/false")
+                });
+                assert!(
+                    named,
+                    "{}.{}: {:?}",
+                    shape.name, field.name, loaded.diagnostics
+                );
+                // Left out: required fields are missing, optional ones are fine; so is null.
+                let without = load(&replace_field(owner, field.name, None));
+                let missing = format!("\"{}\" is missing.", field.name);
+                let reported = without
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.message.ends_with(&missing));
+                assert_eq!(
+                    reported, field.required,
+                    "{}.{} left out: {:?}",
+                    shape.name, field.name, without.diagnostics
+                );
+                if !field.required {
+                    assert!(
+                        without.diagnostics.is_empty(),
+                        "{}.{}",
+                        shape.name,
+                        field.name
+                    );
+                    let null = load(&replace_field(owner, field.name, Some("null")));
+                    assert_eq!(null.diagnostics, [], "{}.{} null", shape.name, field.name);
+                }
+                // A field the table does not know is a warning in this object.
+                if !shape.open {
+                    let renamed = format!("{}_x", field.name);
+                    let text = text.replacen(
+                        &format!("\"{}\": true", field.name),
+                        &format!("\"{renamed}\": 1"),
+                        1,
+                    );
+                    let loaded = load(&text);
+                    assert!(
+                        loaded.diagnostics.iter().any(
+                            |d| d.severity == Severity::Warning && d.message.contains(&renamed)
+                        ),
+                        "{}.{}",
+                        shape.name,
+                        field.name
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn markup_problems_point_inside_the_text_through_escapes() {
+        let text = "{\"title\": \"T\", \"questions\": [{\"question\": \"q\",\n  \"answer\": \"\\u00e9t\\u00e9\\n\\nsee [x](javascript:1) and [y](https://a\"}]}";
+        let loaded = load(text);
+        let at: Vec<_> = loaded
+            .diagnostics
+            .iter()
+            .map(|d| json::line_column(text, d.at))
+            .collect();
+        let column = |needle: &str| text.find(needle).unwrap() - text.rfind('\n').unwrap();
+        assert_eq!(at, [(2, column("javascript")), (2, column("[y]"))]);
+        let text = r#"{"title": "T", "questions": [{"question": "q", "answer": "a", "links": [{"text": "l", "href": "  data:x"}]}]}"#;
+        let loaded = load(text);
+        assert_eq!(loaded.diagnostics[0].at, text.find("data:").unwrap());
+    }
+
+    #[test]
+    fn questions_must_be_a_list_even_null() {
+        assert_eq!(
+            fatal(r#"{"title": "T", "questions": null}"#),
+            "\"questions\" must be a list, but it is null."
+        );
+    }
+
+    #[test]
+    fn many_same_questions_stay_fast() {
+        // Duplicate checks and id numbering once took quadratic and cubic time.
+        let mut text = String::from(r#"{"title": "T", "questions": ["#);
+        for i in 0..20_000 {
+            if i > 0 {
+                text.push(',');
+            }
+            text.push_str(r#"{"question": "Same?", "answer": "a", "id": "x"}"#);
+        }
+        text.push_str("]}");
+        let loaded = load(&text);
+        let faq = loaded.faq.unwrap();
+        assert_eq!(faq.questions[19_999].id, "x-20000");
+        assert_eq!(loaded.diagnostics.len(), 2 * 19_999);
     }
 
     #[test]

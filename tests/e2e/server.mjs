@@ -17,6 +17,8 @@ const ROOT = resolve(new URL("../..", import.meta.url).pathname);
 const DIST = process.env.FAQ_DIST ? resolve(process.env.FAQ_DIST) : join(ROOT, "dist");
 const FIXTURES = join(ROOT, "tests/e2e/fixtures");
 const EXAMPLES = join(ROOT, "examples");
+// Pages the specs write at run time (e.g. `faq-widget render` output), served like fixtures.
+export const GENERATED = join(ROOT, "target/e2e-generated");
 export const PAGE_PORT = Number(process.env.PAGE_PORT || 4301);
 export const CDN_PORT = Number(process.env.CDN_PORT || 4302);
 
@@ -142,7 +144,7 @@ function handler(roots, extraHeaders, examples = false) {
 }
 
 export function start() {
-  const page = createServer(handler([DIST, FIXTURES], {}, true));
+  const page = createServer(handler([DIST, FIXTURES, GENERATED], {}, true));
   const cdn = createServer(handler([DIST], { "access-control-allow-origin": "*" }));
   page.listen(PAGE_PORT, "127.0.0.1");
   cdn.listen(CDN_PORT, "127.0.0.1");

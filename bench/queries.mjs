@@ -1,0 +1,8 @@
+// The benchmark workload, shared by every benchmark: the relevance set's queries, typed one
+// character at a time (each prefix is one search, as a search-as-you-type box runs it).
+import { readFileSync } from "node:fs";
+
+const root = new URL("..", import.meta.url);
+export const relevance = JSON.parse(readFileSync(new URL("tests/relevance/queries.json", root), "utf8")).queries;
+export const keystrokes = relevance.flatMap(({ q }) => Array.from(q, (_, i) => q.slice(0, i + 1)));
+export const loadFaq = (path) => JSON.parse(readFileSync(new URL(path, root), "utf8"));

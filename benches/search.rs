@@ -1,0 +1,106 @@
+//! The search engine alone, natively: index build time, and search time per keystroke (every
+//! prefix of every relevance-set query, as a search-as-you-type box runs them), on the bundled FAQ
+//! and the generated 10,000-question FAQ. Prints numbers; asserts nothing.
+//!
+//!     node bench/gen-faq.mjs && cargo bench --bench search
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use faq_widget::faq::json::{parse, Value};
+use faq_widget::faq::{load, Faq};
+use faq_widget::search::SearchIndex;
+
+fn read(path: &str) -> Option<String> {
+    std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).ok()
+}
+
+fn queries() -> Vec<String> {
+    let text = read("tests/relevance/queries.json").expect("tests/relevance/queries.json");
+    let Ok(Value::Object(root)) = parse(&text).map(|n| n.value) else {
+        panic!("queries.json is not an object")
+    };
+    let Some(Value::Array(items)) = root
+        .into_iter()
+        .find(|m| m.key == "queries")
+        .map(|m| m.value.value)
+    else {
+        panic!("queries.json has no queries array")
+    };
+    items
+        .into_iter()
+        .filter_map(|item| match item.value {
+            Value::Object(members) => members.into_iter().find(|m| m.key == "q"),
+            _ => None,
+        })
+        .filter_map(|m| match m.value.value {
+            Value::Str(s) => Some(s),
+            _ => None,
+        })
+        .collect()
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn micros(d: Duration) -> String {
+    format!("{:.1} µs", d.as_secs_f64() * 1e6)
+}
+
+fn bench(name: &str, faq: &Faq, keystrokes: &[String], rounds: usize, builds: usize) {
+    let mut build_times: Vec<Duration> = (0..builds)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(SearchIndex::new(&faq.questions, faq.lang.as_deref()));
+            start.elapsed()
+        })
+        .collect();
+    build_times.sort();
+    let index = SearchIndex::new(&faq.questions, faq.lang.as_deref());
+    let mut times = Vec::with_capacity(keystrokes.len() * rounds);
+    let mut results = 0usize;
+    for _ in 0..rounds {
+        for prefix in keystrokes {
+            let start = Instant::now();
+            let outcome = black_box(index.search(black_box(prefix)));
+            times.push(start.elapsed());
+            results += outcome.hits.len();
+        }
+    }
+    times.sort();
+    println!(
+        "{name}: {} questions, {} words; index build median {} ms; per keystroke ({} searches): median {}, p95 {}, max {}; {} results per search on average",
+        faq.questions.len(),
+        index.vocabulary(),
+        format_args!("{:.2}", percentile(&build_times, 0.5).as_secs_f64() * 1e3),
+        times.len(),
+        micros(percentile(&times, 0.5)),
+        micros(percentile(&times, 0.95)),
+        micros(*times.last().unwrap_or(&Duration::ZERO)),
+        results / times.len().max(1),
+    );
+}
+
+fn main() {
+    let queries = queries();
+    let keystrokes: Vec<String> = queries
+        .iter()
+        .flat_map(|q| {
+            q.char_indices()
+                .map(|(i, c)| q[..i + c.len_utf8()].to_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let bundled = load(&read("faq.json").expect("faq.json"))
+        .faq
+        .expect("valid faq.json");
+    bench("bundled faq.json", &bundled, &keystrokes, 200, 200);
+    match read("target/bench/faq-10k.json") {
+        Some(text) => {
+            let faq = load(&text).faq.expect("valid generated FAQ");
+            bench("generated 10k", &faq, &keystrokes, 5, 5);
+        }
+        None => println!("generated 10k: missing; run `node bench/gen-faq.mjs` first"),
+    }
+}

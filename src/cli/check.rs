@@ -1,0 +1,277 @@
+//! `faq-widget check`: every problem of a faq.json with its line and column, as a compiler
+//! reports them, from the same `faq::load` the widget runs.
+
+use super::json_out::Json;
+use crate::faq::{load, Diagnostic, Severity};
+
+/// A problem placed in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    /// 1-based, in characters (a tab is one), not counting a byte order mark.
+    pub column: usize,
+    /// Byte offset in the file.
+    pub offset: usize,
+    pub severity: Severity,
+    pub message: String,
+    pub hint: &'static str,
+    /// The text of the line around the problem and where the caret goes, for display.
+    pub excerpt: Excerpt,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Excerpt {
+    pub text: String,
+    /// What goes before the caret: spaces, and tabs where the line has tabs.
+    pub caret_indent: String,
+}
+
+/// The problems of a file's bytes, in the order they appear in the file.
+pub fn check_bytes(bytes: &[u8]) -> Vec<Problem> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => check_text(text),
+        Err(error) => {
+            // Everything before the first bad byte is text, enough to say where it is.
+            let valid = &bytes[..error.valid_up_to()];
+            let text = std::str::from_utf8(valid).unwrap_or_default();
+            let diagnostic = Diagnostic {
+                severity: Severity::Fatal,
+                at: text.len(),
+                message: "This is not valid JSON: the file is not UTF-8 text.".into(),
+                hint: "save the file with the UTF-8 encoding",
+            };
+            place(text, vec![diagnostic])
+        }
+    }
+}
+
+pub fn check_text(text: &str) -> Vec<Problem> {
+    place(text, load(text).diagnostics)
+}
+
+fn place(text: &str, mut diagnostics: Vec<Diagnostic>) -> Vec<Problem> {
+    diagnostics.sort_by_key(|d| d.at);
+    let offsets: Vec<usize> = diagnostics.iter().map(|d| d.at).collect();
+    positions(text, &offsets)
+        .into_iter()
+        .zip(diagnostics)
+        .map(|((line, column), d)| {
+            let offset = d.at.min(text.len());
+            Problem {
+                line,
+                column,
+                offset,
+                severity: d.severity,
+                message: d.message,
+                hint: d.hint,
+                excerpt: excerpt(text, offset),
+            }
+        })
+        .collect()
+}
+
+/// Line and column of each offset of `sorted` (ascending), in one pass over the text: a minified
+/// file with thousands of problems on one line costs no more than one problem.
+pub fn positions(text: &str, sorted: &[usize]) -> Vec<(usize, usize)> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut chars = text[start..].char_indices().peekable();
+    let (mut line, mut column) = (1, 1);
+    sorted
+        .iter()
+        .map(|&at| {
+            while let Some(&(offset, ch)) = chars.peek() {
+                if offset + start >= at {
+                    break;
+                }
+                chars.next();
+                if ch == '\n' {
+                    line += 1;
+                    column = 1;
+                } else {
+                    column += 1;
+                }
+            }
+            (line, column)
+        })
+        .collect()
+}
+
+/// At most this many characters of the line on each side of the problem.
+const EXCERPT_CHARS: usize = 60;
+
+fn excerpt(text: &str, at: usize) -> Excerpt {
+    let at = (0..=at)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    // Back to the start of the line, but never further than the excerpt shows: a minified file
+    // is one line, and thousands of problems must not each scan it.
+    let floor = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let before: Vec<char> = text[floor.min(at)..at]
+        .chars()
+        .rev()
+        .take_while(|&ch| ch != '\n')
+        .take(EXCERPT_CHARS + 1)
+        .collect();
+    let cut_before = before.len() > EXCERPT_CHARS;
+    let before: Vec<char> = before.into_iter().take(EXCERPT_CHARS).rev().collect();
+    let mut after: Vec<char> = text[at..]
+        .chars()
+        .take_while(|&ch| ch != '\n')
+        .take(EXCERPT_CHARS + 1)
+        .collect();
+    if after.last() == Some(&'\r') && after.len() <= EXCERPT_CHARS {
+        after.pop();
+    }
+    let cut_after = after.len() > EXCERPT_CHARS;
+    after.truncate(EXCERPT_CHARS);
+
+    let mut shown = String::new();
+    let mut caret_indent = String::new();
+    if cut_before {
+        shown.push('…');
+        caret_indent.push(' ');
+    }
+    for &ch in &before {
+        let ch = printable(ch);
+        shown.push(ch);
+        caret_indent.push(if ch == '\t' { '\t' } else { ' ' });
+    }
+    shown.extend(after.into_iter().map(printable));
+    if cut_after {
+        shown.push('…');
+    }
+    Excerpt {
+        text: shown,
+        caret_indent,
+    }
+}
+
+/// A character that is safe to print to a terminal: control and bidirectional-override
+/// characters, which can hide or reorder text, are replaced.
+fn printable(ch: char) -> char {
+    if ch == '\t' {
+        ch
+    } else if ch.is_control() || is_bidi_control(ch) {
+        '\u{fffd}'
+    } else {
+        ch
+    }
+}
+
+fn is_bidi_control(ch: char) -> bool {
+    matches!(ch, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text from the file (inside messages) made safe for a terminal: control characters appear
+/// as `\u{1b}` escapes instead of acting.
+fn terminal_safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if ch.is_control() || is_bidi_control(ch) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(ch)));
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+pub fn severity_name(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Fatal | Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+pub fn is_error(problem: &Problem) -> bool {
+    problem.severity != Severity::Warning
+}
+
+/// `FILE:LINE:COLUMN: error|warning: message`, the line with a caret under the spot, the hint.
+pub fn human(file: &str, problem: &Problem) -> String {
+    let gutter = " ".repeat(problem.line.to_string().len());
+    let mut out = format!(
+        "{}:{}:{}: {}: {}\n",
+        terminal_safe(file),
+        problem.line,
+        problem.column,
+        severity_name(problem.severity),
+        terminal_safe(&problem.message)
+    );
+    if !problem.excerpt.text.trim().is_empty() {
+        out.push_str(&format!(
+            "{} | {}\n{gutter} | {}^\n",
+            problem.line, problem.excerpt.text, problem.excerpt.caret_indent
+        ));
+    }
+    out.push_str(&format!("{gutter} = hint: {}\n", problem.hint));
+    out
+}
+
+pub fn json(problem: &Problem) -> Json {
+    Json::object([
+        ("line", Json::Int(problem.line as u64)),
+        ("column", Json::Int(problem.column as u64)),
+        ("offset", Json::Int(problem.offset as u64)),
+        ("severity", Json::str(severity_name(problem.severity))),
+        // The widget shows an error instead of the FAQ.
+        ("blocking", Json::Bool(problem.severity == Severity::Fatal)),
+        ("message", Json::str(problem.message.clone())),
+        ("hint", Json::str(problem.hint)),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_in_one_pass_match_line_column() {
+        let text = "\u{feff}{\n\t\"é\": [1,\r\n  2]}\n";
+        let offsets: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i) && i >= 3)
+            .collect();
+        let swept = positions(text, &offsets);
+        for (at, (line, column)) in offsets.iter().zip(swept) {
+            let (l, c) = crate::faq::json::line_column(text, *at);
+            // line_column counts the byte order mark as a character of line 1.
+            assert_eq!((line, column + usize::from(l == 1)), (l, c), "at {at}");
+        }
+    }
+
+    #[test]
+    fn excerpts_are_short_safe_and_aligned() {
+        let text = format!(
+            "{{\"a\":\t\"{}\u{1b}[31m{}\"}}",
+            "x".repeat(100),
+            "y".repeat(100)
+        );
+        let at = text.find('\u{1b}').unwrap();
+        let excerpt = excerpt(&text, at);
+        assert!(excerpt.text.starts_with('…') && excerpt.text.ends_with('…'));
+        assert_eq!(excerpt.text.chars().count(), 2 * EXCERPT_CHARS + 2);
+        assert!(!excerpt.text.contains('\u{1b}'));
+        assert_eq!(
+            excerpt.text.chars().nth(EXCERPT_CHARS + 1),
+            Some('\u{fffd}')
+        );
+        assert_eq!(excerpt.caret_indent.chars().count(), EXCERPT_CHARS + 1);
+        let short = excerpt_at("{\n\t\"a\": x}", 'x');
+        assert_eq!(short.text, "\t\"a\": x}");
+        assert_eq!(short.caret_indent, "\t     ");
+        assert_eq!(terminal_safe("a\u{1b}b\u{202e}"), "a\\u{1b}b\\u{202e}");
+    }
+
+    fn excerpt_at(text: &str, ch: char) -> Excerpt {
+        excerpt(text, text.find(ch).unwrap())
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_one_error_at_the_first_bad_byte() {
+        let problems = check_bytes(b"{\n  \"title\": \"caf\xe9\"}");
+        assert_eq!(problems.len(), 1);
+        assert_eq!((problems[0].line, problems[0].column), (2, 16));
+        assert!(is_error(&problems[0]));
+    }
+}

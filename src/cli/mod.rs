@@ -1,0 +1,297 @@
+//! The `faq-widget` command-line tool: `check`, `schema` and `render` for faq.json files, from the
+//! same Rust code the widget runs. `src/bin/faq-widget.rs` calls [`main`]; tests call [`run`].
+
+pub mod check;
+pub mod json_out;
+pub mod render;
+pub mod schema;
+
+use std::ffi::{OsStr, OsString};
+use std::io::{Read, Write};
+use std::rc::Rc;
+
+use json_out::Json;
+
+/// No errors (warnings allowed).
+pub const EXIT_OK: i32 = 0;
+/// A file has errors (or, for `render`, cannot be shown).
+pub const EXIT_PROBLEMS: i32 = 1;
+/// Bad arguments, or a file that cannot be read.
+pub const EXIT_USAGE: i32 = 2;
+
+/// Larger files are refused before parsing: FAQ files are kilobytes, and the parsed tree takes
+/// some tens of bytes per JSON value.
+pub const MAX_FILE_BYTES: u64 = 32 << 20;
+
+pub const USAGE: &str = "\
+faq-widget: check, describe and pre-render faq.json files for the faq-widget FAQ widget.
+
+Usage:
+  faq-widget check [--format human|json] FILE...
+      Report every problem as FILE:LINE:COLUMN: error|warning: message, with a hint.
+      FILE - reads standard input.
+  faq-widget schema
+      Print the JSON Schema (draft 2020-12) of faq.json.
+  faq-widget render [--json-ld] FILE
+      Print the FAQ as static HTML (<details> elements, no script needed); with --json-ld,
+      followed by schema.org FAQPage JSON-LD in a <script type=\"application/ld+json\">.
+  faq-widget help | --help | --version
+
+Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O problem.
+";
+
+/// Runs the tool with the process's arguments and standard streams; returns the exit status.
+pub fn main() -> i32 {
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    run(
+        &args,
+        &mut stdin.lock(),
+        &mut stdout.lock(),
+        &mut stderr.lock(),
+    )
+}
+
+/// Runs the tool. Output that cannot be written (a closed pipe) is dropped, never a panic.
+pub fn run(
+    args: &[OsString],
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let mut words = args.iter();
+    let Some(command) = words.next() else {
+        let _ = write!(err, "{USAGE}");
+        return EXIT_USAGE;
+    };
+    let rest: Vec<&OsString> = words.collect();
+    let code = match command.to_str() {
+        Some("check") => check(&rest, stdin, out, err),
+        Some("schema") if rest.is_empty() => {
+            let _ = writeln!(out, "{}", schema::schema().pretty());
+            EXIT_OK
+        }
+        Some("render") => render(&rest, stdin, out, err),
+        Some("help" | "--help" | "-h") => {
+            let _ = write!(out, "{USAGE}");
+            EXIT_OK
+        }
+        Some("version" | "--version" | "-V") => {
+            let _ = writeln!(out, "faq-widget {}", env!("CARGO_PKG_VERSION"));
+            EXIT_OK
+        }
+        _ => usage(
+            err,
+            &format!("unknown command {:?}", command.to_string_lossy()),
+        ),
+    };
+    let _ = out.flush();
+    code
+}
+
+fn usage(err: &mut dyn Write, problem: &str) -> i32 {
+    let _ = write!(err, "faq-widget: {problem}\n\n{USAGE}");
+    EXIT_USAGE
+}
+
+/// Options and operands; `--` ends the options.
+struct Parsed<'a> {
+    format_json: bool,
+    json_ld: bool,
+    files: Vec<&'a OsString>,
+}
+
+fn parse<'a>(args: &[&'a OsString], allowed: &[&str]) -> Result<Parsed<'a>, String> {
+    let mut parsed = Parsed {
+        format_json: false,
+        json_ld: false,
+        files: Vec::new(),
+    };
+    let mut args = args.iter();
+    let mut options_done = false;
+    while let Some(&arg) = args.next() {
+        let text = arg.to_str().unwrap_or("");
+        if options_done || !text.starts_with("--") {
+            parsed.files.push(arg);
+            continue;
+        }
+        let (name, inline) = match text.split_once('=') {
+            Some((name, value)) => (name, Some(value.to_owned())),
+            None => (text, None),
+        };
+        if name != "--" && !allowed.contains(&name) {
+            return Err(format!("unknown option {text}"));
+        }
+        match name {
+            "--" => options_done = true,
+            "--format" => {
+                let value = match inline {
+                    Some(value) => value,
+                    None => args
+                        .next()
+                        .and_then(|v| v.to_str())
+                        .unwrap_or("")
+                        .to_owned(),
+                };
+                parsed.format_json = match value.as_str() {
+                    "json" => true,
+                    "human" => false,
+                    other => return Err(format!("--format is human or json, not {other:?}")),
+                };
+            }
+            "--json-ld" if inline.is_none() => parsed.json_ld = true,
+            _ => return Err(format!("option {name} takes no value")),
+        }
+    }
+    Ok(parsed)
+}
+
+fn display(file: &OsStr) -> String {
+    if file == "-" {
+        "<stdin>".into()
+    } else {
+        file.to_string_lossy().into_owned()
+    }
+}
+
+/// The bytes of `file` (`-`: standard input), or why they cannot be read.
+fn read(file: &OsStr, stdin: &mut dyn Read) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    let result = if file == "-" {
+        stdin.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(file).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+    };
+    match result {
+        Err(error) => Err(format!("cannot read: {error}")),
+        Ok(_) if bytes.len() as u64 > MAX_FILE_BYTES => Err(format!(
+            "larger than {} MiB; a FAQ file is far smaller",
+            MAX_FILE_BYTES >> 20
+        )),
+        Ok(_) => Ok(bytes),
+    }
+}
+
+fn plural(count: usize, word: &str) -> String {
+    format!("{count} {word}{}", if count == 1 { "" } else { "s" })
+}
+
+fn check(
+    args: &[&OsString],
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let parsed = match parse(args, &["--format"]) {
+        Ok(parsed) => parsed,
+        Err(problem) => return usage(err, &problem),
+    };
+    if parsed.files.is_empty() {
+        return usage(err, "check needs at least one FILE");
+    }
+    let (mut errors, mut warnings, mut unreadable) = (0, 0, 0);
+    let mut reports = Vec::new();
+    for file in &parsed.files {
+        let name = display(file);
+        let problems = match read(file, stdin) {
+            Ok(bytes) => check::check_bytes(&bytes),
+            Err(problem) => {
+                unreadable += 1;
+                let _ = writeln!(err, "faq-widget: {name}: {problem}");
+                reports.push(Json::object([
+                    ("file", Json::str(name)),
+                    ("io_error", Json::str(problem)),
+                ]));
+                continue;
+            }
+        };
+        let file_errors = problems.iter().filter(|p| check::is_error(p)).count();
+        let file_warnings = problems.len() - file_errors;
+        errors += file_errors;
+        warnings += file_warnings;
+        if parsed.format_json {
+            reports.push(Json::object([
+                ("file", Json::str(name)),
+                ("errors", Json::Int(file_errors as u64)),
+                ("warnings", Json::Int(file_warnings as u64)),
+                (
+                    "problems",
+                    Json::Array(problems.iter().map(check::json).collect()),
+                ),
+            ]));
+        } else {
+            for problem in &problems {
+                let _ = write!(out, "{}", check::human(&name, problem));
+            }
+        }
+    }
+    if parsed.format_json {
+        let report = Json::object([
+            ("errors", Json::Int(errors as u64)),
+            ("warnings", Json::Int(warnings as u64)),
+            ("files", Json::Array(reports)),
+        ]);
+        let _ = writeln!(out, "{}", report.pretty());
+    } else {
+        let _ = writeln!(
+            err,
+            "checked {}: {}, {}",
+            plural(parsed.files.len() - unreadable, "file"),
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        );
+    }
+    if unreadable > 0 {
+        EXIT_USAGE
+    } else if errors > 0 {
+        EXIT_PROBLEMS
+    } else {
+        EXIT_OK
+    }
+}
+
+fn render(
+    args: &[&OsString],
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let parsed = match parse(args, &["--json-ld"]) {
+        Ok(parsed) => parsed,
+        Err(problem) => return usage(err, &problem),
+    };
+    let [file] = parsed.files[..] else {
+        return usage(err, "render needs exactly one FILE");
+    };
+    let name = display(file);
+    let bytes = match read(file, stdin) {
+        Ok(bytes) => bytes,
+        Err(problem) => {
+            let _ = writeln!(err, "faq-widget: {name}: {problem}");
+            return EXIT_USAGE;
+        }
+    };
+    // The widget's own rules decide: what it would show is rendered, problems go to stderr.
+    let problems = check::check_bytes(&bytes);
+    for problem in &problems {
+        let _ = write!(err, "{}", check::human(&name, problem));
+    }
+    let faq = std::str::from_utf8(&bytes)
+        .ok()
+        .and_then(|text| crate::faq::load(text).faq);
+    let Some(faq) = faq else {
+        let _ = writeln!(
+            err,
+            "faq-widget: {name}: the FAQ cannot be shown; nothing rendered"
+        );
+        return EXIT_PROBLEMS;
+    };
+    let faq = Rc::new(faq);
+    let _ = writeln!(out, "{}", render::html(&faq));
+    if parsed.json_ld {
+        let _ = writeln!(out, "{}", render::json_ld(&faq));
+    }
+    EXIT_OK
+}

@@ -1,0 +1,37 @@
+use yew::prelude::*;
+
+use crate::faq::Contact;
+use crate::search::contact_href;
+
+#[derive(Properties, PartialEq)]
+pub struct NoResultsProps {
+    pub query: AttrValue,
+    /// How many close questions are shown below.
+    pub closest: usize,
+    pub contact: Option<Contact>,
+}
+
+/// Nothing matched: say so with the query, point at the close questions, offer the contact
+/// (a mailto contact gets the query as its subject).
+#[function_component(NoResults)]
+pub fn no_results(props: &NoResultsProps) -> Html {
+    let query = props.query.trim();
+    let contact = props.contact.as_ref().map(|contact| match &contact.href {
+        Some(href) => html! {
+            <p><a href={contact_href(href, query)}>{ contact.text.clone() }</a></p>
+        },
+        None => html! { <p>{ contact.text.clone() }</p> },
+    });
+    html! {
+        <div class="faq-no-results">
+            <p class="faq-no-results-title">{ format!("No questions match “{query}”.") }</p>
+            if props.closest == 0 {
+                <p>{ "Try fewer or other words." }</p>
+            }
+            { contact }
+            if props.closest > 0 {
+                <p>{ if props.closest == 1 { "This question comes close:" } else { "These questions come close:" } }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,204 @@
+//! Case and diacritics folding, and splitting text into words, with a compact table instead of
+//! Unicode case tables: Latin-1, Latin Extended-A, Romanian comma letters, Greek and Cyrillic
+//! capitals fold to lower-case letters without accents; combining marks are dropped, so
+//! "Europól", "EUROPOL" and "europo\u{301}l" all fold to "europol".
+
+/// What one character becomes in a folded word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fold {
+    /// Not part of a word (space, punctuation, symbols).
+    Separator,
+    /// An apostrophe: joins a word when a letter follows ("INTERPOL’s" -> "interpols").
+    Apostrophe,
+    /// A combining mark: part of the word, folds to nothing.
+    Mark,
+    One(char),
+    Two(char, char),
+}
+
+// U+00C0..=U+00FF. '1' = "ae", '2' = "th", '3' = "ss", ' ' = a separator (× and ÷).
+const LATIN1: &[u8; 64] = b"aaaaaa1ceeeeiiiidnooooo ouuuuy23aaaaaa1ceeeeiiiidnooooo ouuuuy2y";
+// U+0100..=U+017F. '4' = "ij", '5' = "oe".
+const LATIN_EXT_A: &[u8; 128] = b"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii44jjkkkllllllllllnnnnnnnnnoooooo55rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+fn table(byte: u8) -> Fold {
+    match byte {
+        b' ' => Fold::Separator,
+        b'1' => Fold::Two('a', 'e'),
+        b'2' => Fold::Two('t', 'h'),
+        b'3' => Fold::Two('s', 's'),
+        b'4' => Fold::Two('i', 'j'),
+        b'5' => Fold::Two('o', 'e'),
+        letter => Fold::One(letter as char),
+    }
+}
+
+pub fn fold(c: char) -> Fold {
+    let code = c as u32;
+    match code {
+        0x30..=0x39 | 0x61..=0x7a => Fold::One(c),
+        0x41..=0x5a => Fold::One(c.to_ascii_lowercase()),
+        0x27 | 0x2bc | 0x2018 | 0x2019 => Fold::Apostrophe,
+        0..=0xbf => Fold::Separator,
+        0xc0..=0xff => table(LATIN1[(code - 0xc0) as usize]),
+        0x100..=0x17f => table(LATIN_EXT_A[(code - 0x100) as usize]),
+        0x218 | 0x219 => Fold::One('s'),
+        0x21a | 0x21b => Fold::One('t'),
+        0x300..=0x36f | 0x1ab0..=0x1aff | 0x1dc0..=0x1dff | 0x20d0..=0x20ff | 0xfe00..=0xfe0f => {
+            Fold::Mark
+        }
+        // Greek: capitals and tonos forms to plain small letters; final sigma to sigma.
+        0x386 | 0x3ac => Fold::One('α'),
+        0x388 | 0x3ad => Fold::One('ε'),
+        0x389 | 0x3ae => Fold::One('η'),
+        0x38a | 0x3af => Fold::One('ι'),
+        0x38c | 0x3cc => Fold::One('ο'),
+        0x38e | 0x3cd => Fold::One('υ'),
+        0x38f | 0x3ce => Fold::One('ω'),
+        0x3c2 => Fold::One('σ'),
+        0x391..=0x3a9 => shifted(code + 0x20),
+        // Cyrillic: capitals to small letters; ё to е.
+        0x401 | 0x451 => Fold::One('е'),
+        0x400..=0x40f => shifted(code + 0x50),
+        0x410..=0x42f => shifted(code + 0x20),
+        // Punctuation, symbols, CJK punctuation, full-width punctuation, emoji.
+        0x2000..=0x2bff
+        | 0x2e00..=0x2e7f
+        | 0x3000..=0x303f
+        | 0xfe10..=0xfe6f
+        | 0xff01..=0xff0f
+        | 0xff1a..=0xff20
+        | 0xff3b..=0xff40
+        | 0xff5b..=0xff65
+        | 0x1f000..=0x1faff => Fold::Separator,
+        _ => Fold::One(c),
+    }
+}
+
+fn shifted(code: u32) -> Fold {
+    char::from_u32(code).map_or(Fold::Separator, Fold::One)
+}
+
+/// Words longer than this are cut: nobody types them, and it bounds the typo search.
+pub const MAX_WORD: usize = 40;
+
+/// Calls `f(start, end, word)` for each word of `text`: `start..end` is its byte range in `text`,
+/// `word` its folded characters.
+pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, &[char])) {
+    let mut word: Vec<char> = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next_end = at + c.len_utf8();
+        match fold(c) {
+            Fold::One(a) => {
+                start.get_or_insert(at);
+                if word.len() < MAX_WORD {
+                    word.push(a);
+                }
+                end = next_end;
+            }
+            Fold::Two(a, b) => {
+                start.get_or_insert(at);
+                if word.len() + 1 < MAX_WORD {
+                    word.push(a);
+                    word.push(b);
+                }
+                end = next_end;
+            }
+            Fold::Mark if start.is_some() => end = next_end,
+            Fold::Apostrophe
+                if start.is_some()
+                    && chars
+                        .peek()
+                        .is_some_and(|&(_, n)| matches!(fold(n), Fold::One(_) | Fold::Two(..))) => {
+            }
+            _ => {
+                if let Some(s) = start.take() {
+                    f(s, end, &word);
+                    word.clear();
+                }
+            }
+        }
+    }
+    if let Some(s) = start {
+        f(s, end, &word);
+    }
+}
+
+/// The folded words of `text`.
+pub fn words(text: &str) -> Vec<Vec<char>> {
+    let mut out = Vec::new();
+    for_each_word(text, |_, _, word| out.push(word.to_vec()));
+    out
+}
+
+/// How many folded characters `c` contributes to a word.
+pub fn folded_len(c: char) -> usize {
+    match fold(c) {
+        Fold::One(_) => 1,
+        Fold::Two(..) => 2,
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded(text: &str) -> Vec<String> {
+        words(text)
+            .into_iter()
+            .map(|w| w.into_iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn tables_have_one_entry_per_code_point() {
+        assert_eq!(LATIN1.len(), 64);
+        assert_eq!(LATIN_EXT_A.len(), 128);
+        assert_eq!(fold('Ł'), Fold::One('l'));
+        assert_eq!(fold('ő'), Fold::One('o'));
+        assert_eq!(fold('Ž'), Fold::One('z'));
+        assert_eq!(fold('ſ'), Fold::One('s'));
+        assert_eq!(fold('Ĳ'), Fold::Two('i', 'j'));
+        assert_eq!(fold('œ'), Fold::Two('o', 'e'));
+        assert_eq!(fold('ı'), Fold::One('i'));
+        assert_eq!(fold('ÿ'), Fold::One('y'));
+        assert_eq!(fold('×'), Fold::Separator);
+    }
+
+    #[test]
+    fn case_and_diacritics_fold_away() {
+        assert_eq!(folded("Europól EUROPOL"), ["europol", "europol"]);
+        assert_eq!(folded("europo\u{301}l"), ["europol"]);
+        assert_eq!(folded("Straße Ærø Œuvre"), ["strasse", "aero", "oeuvre"]);
+        assert_eq!(folded("Ştiinţă Știință"), ["stiinta", "stiinta"]);
+        assert_eq!(folded("ΈΛΛΑΔΑ Ёлка МОСКВА"), ["ελλαδα", "елка", "москва"]);
+    }
+
+    #[test]
+    fn words_split_on_punctuation_and_keep_inner_apostrophes() {
+        assert_eq!(
+            folded("INTERPOL’s 194 member-countries, (NCB)!"),
+            ["interpols", "194", "member", "countries", "ncb"]
+        );
+        assert_eq!(folded("'quoted' — “text”"), ["quoted", "text"]);
+        assert_eq!(folded(""), Vec::<String>::new());
+    }
+
+    #[test]
+    fn byte_ranges_point_into_the_original_text() {
+        let text = "Le Café, déjà";
+        let mut ranges = Vec::new();
+        for_each_word(text, |s, e, _| ranges.push(&text[s..e]));
+        assert_eq!(ranges, ["Le", "Café", "déjà"]);
+    }
+
+    #[test]
+    fn long_words_are_cut() {
+        let long = "a".repeat(100);
+        assert_eq!(words(&long)[0].len(), MAX_WORD);
+    }
+}

@@ -1,0 +1,719 @@
+//! The search index of one FAQ, built once, and the ranking.
+//!
+//! Every word of every field goes into a sorted vocabulary with postings (question, field bits).
+//! A query word matches vocabulary terms exactly, by stem, by prefix (the word being typed) and
+//! with typos; each match counts `quality x idf x field weight`, the best match per word and
+//! question. All (non stop) words that match anything are required, with one allowed to miss in
+//! queries of four words or more; when no question has them all, fewer are required. Adjacent
+//! query words found adjacent in a question (a phrase) and questions whose own text holds every
+//! required word rank higher.
+
+use super::fold::for_each_word;
+use super::fuzzy::walk;
+use super::highlight::Highlighter;
+use super::sort::sort_by;
+use super::stem::{is_stop_word, stem};
+use crate::faq::markup::plain_text;
+use crate::faq::Question;
+
+/// The fields of a question, in decreasing weight.
+const QUESTION: u8 = 1;
+const KEYWORDS: u8 = 2;
+const ANSWER: u8 = 4;
+const LINKS: u8 = 8;
+const CATEGORY: u8 = 16;
+const FIELD_WEIGHTS: [f32; 5] = [3.0, 2.0, 1.0, 0.7, 0.5];
+
+/// How good a match is, before idf and field weight.
+const EXACT: f32 = 1.0;
+const STEM: f32 = 0.85;
+const PREFIX: f32 = 0.7;
+const TYPO: [f32; 4] = [1.0, 0.55, 0.35, 0.25];
+const FUZZY_PREFIX: f32 = 0.4;
+const STOP_WORD_WEIGHT: f32 = 0.2;
+const PHRASE_BONUS: f32 = 1.0;
+const ALL_IN_QUESTION: f32 = 1.25;
+
+/// Query words beyond this are ignored (a pasted paragraph must stay fast).
+pub const MAX_QUERY_WORDS: usize = 12;
+
+/// Weight of a posting found in several fields: the best field, plus a quarter of the others.
+/// `norm` scales the question field: a word in a short question says more than in a long one.
+fn field_weight(fields: u8, norm: f32) -> f32 {
+    let mut best = 0.0f32;
+    let mut sum = 0.0;
+    for (bit, weight) in FIELD_WEIGHTS.iter().enumerate() {
+        if fields & (1 << bit) != 0 {
+            let weight = if bit == 0 { weight * norm } else { *weight };
+            best = best.max(weight);
+            sum += weight;
+        }
+    }
+    best + 0.25 * (sum - best)
+}
+
+/// Natural logarithm for x >= 1, to a few thousandths: std's `ln` would link libm into the wasm.
+fn ln(x: f32) -> f32 {
+    let bits = x.to_bits();
+    let exponent = ((bits >> 23) & 0xff) as i32 - 127;
+    let m = f32::from_bits((bits & 0x007f_ffff) | 0x3f80_0000);
+    let poly = -1.741_793_9
+        + (2.821_202_6 + (-1.469_956_8 + (0.447_179_55 - 0.056_570_85 * m) * m) * m) * m;
+    exponent as f32 * std::f32::consts::LN_2 + poly
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Posting {
+    doc: u32,
+    fields: u8,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Matched {
+    term: u32,
+    quality: f32,
+    /// Folded characters to highlight at the start of the term.
+    mark: u16,
+}
+
+#[derive(Debug)]
+struct Word {
+    chars: Vec<char>,
+    prefix: bool,
+    stop: bool,
+}
+
+/// What a query found.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Outcome {
+    /// Question indices, most relevant first; every question in FAQ order for an empty query.
+    pub hits: Vec<usize>,
+    /// With no hits: the questions closest to the query (looser matching), at most three.
+    pub closest: Vec<usize>,
+    /// What to mark in the shown text.
+    pub highlighter: Highlighter,
+    /// False for an empty query.
+    pub active: bool,
+}
+
+pub struct SearchIndex {
+    english: bool,
+    docs: usize,
+    terms: Vec<Box<[char]>>,
+    idf: Vec<f32>,
+    post_start: Vec<u32>,
+    postings: Vec<Posting>,
+    stem_keys: Vec<Box<[char]>>,
+    stem_start: Vec<u32>,
+    stem_terms: Vec<u32>,
+    /// Each question's own words as term ids, in order (for phrases).
+    questions: Vec<Box<[u32]>>,
+    /// Per question, the length normalisation of its question text (BM25's, with b = 0.5).
+    question_norm: Vec<f32>,
+}
+
+/// Word interning with a small open-addressing table (FNV-1a): std's HashMap would add
+/// kilobytes of wasm for one use.
+#[derive(Default)]
+struct Builder {
+    /// Word id + 1, or 0 for an empty slot; the length is a power of two.
+    slots: Vec<u32>,
+    words: Vec<Box<[char]>>,
+    triples: Vec<(u32, u32, u8)>,
+}
+
+fn hash(word: &[char]) -> u32 {
+    word.iter().fold(0x811c_9dc5u32, |h, &c| {
+        (h ^ c as u32).wrapping_mul(0x0100_0193)
+    })
+}
+
+impl Builder {
+    fn slot(slots: &[u32], words: &[Box<[char]>], word: &[char]) -> usize {
+        let mask = slots.len() - 1;
+        let mut i = hash(word) as usize & mask;
+        while slots[i] != 0 && *words[slots[i] as usize - 1] != *word {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    fn intern(&mut self, word: &[char]) -> u32 {
+        if self.slots.len() < 2 * (self.words.len() + 1) {
+            let mut slots = vec![0u32; (self.slots.len() * 2).max(1024)];
+            for (id, w) in self.words.iter().enumerate() {
+                let i = Self::slot(&slots, &self.words, w);
+                slots[i] = id as u32 + 1;
+            }
+            self.slots = slots;
+        }
+        let i = Self::slot(&self.slots, &self.words, word);
+        if self.slots[i] == 0 {
+            self.words.push(word.into());
+            self.slots[i] = self.words.len() as u32;
+        }
+        self.slots[i] - 1
+    }
+
+    fn add(&mut self, text: &str, doc: u32, field: u8, mut sequence: Option<&mut Vec<u32>>) {
+        for_each_word(text, |_, _, word| {
+            let id = self.intern(word);
+            self.triples.push((id, doc, field));
+            if let Some(sequence) = sequence.as_deref_mut() {
+                sequence.push(id);
+            }
+        });
+    }
+}
+
+fn is_english(lang: Option<&str>) -> bool {
+    lang.is_none_or(|lang| {
+        let lang = lang.as_bytes();
+        lang.len() >= 2
+            && lang[..2].eq_ignore_ascii_case(b"en")
+            && (lang.len() == 2 || lang[2] == b'-' || lang[2] == b'_')
+    })
+}
+
+impl SearchIndex {
+    /// Indexes `questions`; `lang` (the FAQ's) turns English stemming and stop words on when it
+    /// is English or unknown.
+    pub fn new(questions: &[Question], lang: Option<&str>) -> Self {
+        let english = is_english(lang);
+        let mut builder = Builder::default();
+        let mut sequences = Vec::with_capacity(questions.len());
+        for (doc, question) in questions.iter().enumerate() {
+            let doc = doc as u32;
+            let mut sequence = Vec::new();
+            builder.add(&question.question, doc, QUESTION, Some(&mut sequence));
+            for keyword in &question.keywords {
+                builder.add(keyword, doc, KEYWORDS, None);
+            }
+            builder.add(&plain_text(&question.answer), doc, ANSWER, None);
+            for link in &question.links {
+                builder.add(&link.text, doc, LINKS, None);
+            }
+            if let Some(category) = &question.category {
+                builder.add(category, doc, CATEGORY, None);
+            }
+            sequences.push(sequence);
+        }
+        let Builder { words, triples, .. } = builder;
+
+        // The vocabulary in sorted order; `rank[old id]` is the new id.
+        let mut order: Vec<u32> = (0..words.len() as u32).collect();
+        sort_by(&mut order, &|&a, &b| words[a as usize] < words[b as usize]);
+        let mut rank = vec![0u32; words.len()];
+        for (new, &old) in order.iter().enumerate() {
+            rank[old as usize] = new as u32;
+        }
+        // Postings by counting (the triples are already in question order): no sort needed.
+        let mut post_start = vec![0u32; words.len() + 1];
+        for &(id, _, _) in &triples {
+            post_start[rank[id as usize] as usize + 1] += 1;
+        }
+        for t in 1..post_start.len() {
+            post_start[t] += post_start[t - 1];
+        }
+        let mut cursor = post_start.clone();
+        let mut scattered = vec![Posting { doc: 0, fields: 0 }; triples.len()];
+        for &(id, doc, fields) in &triples {
+            let slot = &mut cursor[rank[id as usize] as usize];
+            scattered[*slot as usize] = Posting { doc, fields };
+            *slot += 1;
+        }
+        drop(triples);
+        // One posting per question and term, with the fields it is in.
+        let mut postings: Vec<Posting> = Vec::with_capacity(scattered.len());
+        for t in 0..words.len() {
+            let start = postings.len() as u32;
+            for p in &scattered[post_start[t] as usize..post_start[t + 1] as usize] {
+                let same = postings.len() as u32 > start;
+                match postings.last_mut() {
+                    Some(last) if same && last.doc == p.doc => last.fields |= p.fields,
+                    _ => postings.push(*p),
+                }
+            }
+            post_start[t] = start;
+        }
+        *post_start.last_mut().unwrap_or(&mut 0) = postings.len() as u32;
+        let mut slots: Vec<Option<Box<[char]>>> = words.into_iter().map(Some).collect();
+        let terms: Vec<Box<[char]>> = order
+            .iter()
+            .map(|&old| slots[old as usize].take().unwrap_or_default())
+            .collect();
+
+        let stems: Vec<Box<[char]>> = if english {
+            terms.iter().map(|t| stem(t).into_boxed_slice()).collect()
+        } else {
+            Vec::new()
+        };
+        let mut by_stem: Vec<u32> = (0..stems.len() as u32).collect();
+        sort_by(&mut by_stem, &|&a, &b| {
+            stems[a as usize] < stems[b as usize]
+        });
+        let mut stem_keys: Vec<Box<[char]>> = Vec::new();
+        let mut stem_start = Vec::new();
+        let mut stem_terms = Vec::with_capacity(by_stem.len());
+        for term in by_stem {
+            let key = &stems[term as usize];
+            if stem_keys.last() != Some(key) {
+                stem_start.push(stem_terms.len() as u32);
+
+                stem_keys.push(key.clone());
+            }
+            stem_terms.push(term);
+        }
+        stem_start.push(stem_terms.len() as u32);
+
+        // Inverse document frequency per word family: "arrested" is not rarer than "arrest"
+        // just because fewer questions spell it that way. Without stems, per word.
+        let n = questions.len() as f32;
+        let idf_of = |df: u32| ln(1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5));
+        let mut idf: Vec<f32> = post_start.windows(2).map(|w| idf_of(w[1] - w[0])).collect();
+        let mut seen = vec![u32::MAX; questions.len()];
+        for group in 0..stem_keys.len() {
+            let members = &stem_terms[stem_start[group] as usize..stem_start[group + 1] as usize];
+            let mut df = 0;
+            for &term in members {
+                let t = term as usize;
+                for p in &postings[post_start[t] as usize..post_start[t + 1] as usize] {
+                    if seen[p.doc as usize] != group as u32 {
+                        seen[p.doc as usize] = group as u32;
+                        df += 1;
+                    }
+                }
+            }
+            for &term in members {
+                idf[term as usize] = idf_of(df);
+            }
+        }
+
+        let average = sequences.iter().map(Vec::len).sum::<usize>() as f32 / n.max(1.0);
+        let question_norm = sequences
+            .iter()
+            .map(|s| 1.0 / (0.5 + 0.5 * s.len() as f32 / average.max(1.0)))
+            .collect();
+        let questions = sequences
+            .into_iter()
+            .map(|s| s.into_iter().map(|id| rank[id as usize]).collect())
+            .collect();
+        SearchIndex {
+            english,
+            docs: n as usize,
+            terms,
+            idf,
+            post_start,
+            postings,
+            stem_keys,
+            stem_start,
+            stem_terms,
+            questions,
+            question_norm,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs == 0
+    }
+
+    /// Distinct words in the FAQ.
+    pub fn vocabulary(&self) -> usize {
+        self.terms.len()
+    }
+
+    fn postings(&self, term: u32) -> &[Posting] {
+        let t = term as usize;
+        &self.postings[self.post_start[t] as usize..self.post_start[t + 1] as usize]
+    }
+
+    fn parse(&self, query: &str) -> Vec<Word> {
+        let mut words: Vec<Word> = Vec::new();
+        let mut last_end = 0;
+        for_each_word(query, |_, end, chars| {
+            last_end = end;
+            if words.len() < MAX_QUERY_WORDS {
+                words.push(Word {
+                    chars: chars.to_vec(),
+                    prefix: false,
+                    stop: self.english && is_stop_word(chars),
+                });
+            }
+        });
+        if last_end == query.len() {
+            if let Some(last) = words.last_mut() {
+                last.prefix = true;
+            }
+        }
+        words
+    }
+
+    fn expand(&self, word: &Word, relaxed: bool, out: &mut Vec<Matched>) {
+        out.clear();
+        let w = &word.chars[..];
+        let full = w.len() as u16;
+        let exact = self.terms.binary_search_by(|t| (**t).cmp(w)).ok();
+        if let Some(term) = exact {
+            out.push(Matched {
+                term: term as u32,
+                quality: EXACT,
+                mark: u16::MAX,
+            });
+        }
+        if self.english && !word.stop {
+            let key = stem(w);
+            if let Ok(k) = self.stem_keys.binary_search_by(|s| (**s).cmp(&key[..])) {
+                let range = self.stem_start[k] as usize..self.stem_start[k + 1] as usize;
+                for &term in &self.stem_terms[range] {
+                    out.push(Matched {
+                        term,
+                        quality: STEM,
+                        mark: u16::MAX,
+                    });
+                }
+            }
+        }
+        if word.prefix {
+            let start = self.terms.partition_point(|t| (**t) < *w);
+            for (offset, term) in self.terms[start..].iter().enumerate() {
+                if !term.starts_with(w) {
+                    break;
+                }
+                out.push(Matched {
+                    term: (start + offset) as u32,
+                    quality: PREFIX,
+                    mark: full,
+                });
+            }
+        }
+        let max = match (relaxed, w.len()) {
+            (_, 0..=2) => 0,
+            (true, 3..=4) => 1,
+            (true, 5..=7) => 2,
+            (true, _) => 3,
+            (false, 3) => 0,
+            (false, 4..=7) => 1,
+            (false, _) => 2,
+        };
+        if max > 0 && !word.stop {
+            let prefix = word.prefix || relaxed;
+            walk(&self.terms, w, max, prefix, |near| {
+                let (quality, mark) = if near.full > 0 && near.full <= max {
+                    (TYPO[usize::from(near.full.min(3))], u16::MAX)
+                } else if prefix && near.prefix > 0 && near.prefix <= max {
+                    (
+                        FUZZY_PREFIX / f32::from(near.prefix),
+                        near.prefix_len as u16,
+                    )
+                } else {
+                    return;
+                };
+                out.push(Matched {
+                    term: near.term as u32,
+                    quality,
+                    mark,
+                });
+            });
+        }
+        // One entry per term: the best quality, and the longest mark.
+        sort_by(out, &|a, b| {
+            a.term < b.term || (a.term == b.term && a.quality > b.quality)
+        });
+        out.dedup_by(|later, kept| {
+            if later.term == kept.term {
+                kept.mark = kept.mark.max(later.mark);
+                true
+            } else {
+                false
+            }
+        });
+    }
+
+    /// Searches; an empty query (no words) gives every question in FAQ order.
+    pub fn search(&self, query: &str) -> Outcome {
+        let words = self.parse(query);
+        if words.is_empty() {
+            return Outcome {
+                hits: (0..self.docs).collect(),
+                ..Outcome::default()
+            };
+        }
+        let (hits, highlighter) = self.rank(&words, false);
+        if !hits.is_empty() {
+            return Outcome {
+                hits,
+                closest: Vec::new(),
+                highlighter,
+                active: true,
+            };
+        }
+        let (mut closest, highlighter) = self.rank(&words, true);
+        closest.truncate(3);
+        Outcome {
+            hits,
+            closest,
+            highlighter,
+            active: true,
+        }
+    }
+
+    fn rank(&self, words: &[Word], relaxed: bool) -> (Vec<usize>, Highlighter) {
+        #[derive(Clone, Copy, Default)]
+        struct Acc {
+            score: f32,
+            mask: u16,
+            qmask: u16,
+        }
+        let mut acc = vec![Acc::default(); self.docs];
+        let mut touched: Vec<u32> = Vec::new();
+        // Per word: the best match in each question, and whether it was in the question text.
+        let mut best = vec![(0.0f32, 0u8); self.docs];
+        let mut best_touched: Vec<u32> = Vec::new();
+        let mut matched = Vec::new();
+        let mut term_words: Vec<(u32, u16)> = Vec::new();
+        let mut marks: Vec<(u32, u16, bool)> = Vec::new();
+        let mut found: u16 = 0;
+        let mut stop: u16 = 0;
+
+        for (i, word) in words.iter().enumerate() {
+            let bit = 1u16 << i;
+            if word.stop {
+                stop |= bit;
+            }
+            self.expand(word, relaxed, &mut matched);
+            for m in &matched {
+                term_words.push((m.term, bit));
+                marks.push((m.term, m.mark, word.stop));
+                let idf = self.idf[m.term as usize];
+                for posting in self.postings(m.term) {
+                    let norm = self.question_norm[posting.doc as usize];
+                    let score = m.quality * idf * field_weight(posting.fields, norm);
+                    let slot = &mut best[posting.doc as usize];
+                    if slot.1 == 0 {
+                        best_touched.push(posting.doc);
+                    }
+                    slot.0 = slot.0.max(score);
+                    slot.1 |= 1 | ((posting.fields & QUESTION) << 1);
+                }
+            }
+            if !best_touched.is_empty() {
+                found |= bit;
+            }
+            let weight = if word.stop { STOP_WORD_WEIGHT } else { 1.0 };
+            for doc in best_touched.drain(..) {
+                let (score, flags) = std::mem::take(&mut best[doc as usize]);
+                let a = &mut acc[doc as usize];
+                if a.mask == 0 {
+                    touched.push(doc);
+                }
+                a.score += score * weight;
+                a.mask |= bit;
+                if flags & 2 != 0 {
+                    a.qmask |= bit;
+                }
+            }
+        }
+
+        let mut required = found & !stop;
+        if required == 0 {
+            required = found;
+        }
+        let needed = required.count_ones();
+        if needed == 0 {
+            return (Vec::new(), Highlighter::default());
+        }
+        let coverage = |a: &Acc| (a.mask & required).count_ones();
+        let best_coverage = touched
+            .iter()
+            .map(|&d| coverage(&acc[d as usize]))
+            .max()
+            .unwrap_or(0);
+        let mut minimum = if needed >= 4 { needed - 1 } else { needed };
+        if relaxed {
+            minimum = 1;
+        }
+        let minimum = minimum.min(best_coverage).max(1);
+
+        sort_by(&mut term_words, &|a, b| a.0 < b.0);
+        term_words.dedup_by(|later, kept| {
+            if later.0 == kept.0 {
+                kept.1 |= later.1;
+                true
+            } else {
+                false
+            }
+        });
+        let words_of = |term: u32| {
+            term_words
+                .binary_search_by_key(&term, |&(t, _)| t)
+                .map_or(0, |i| term_words[i].1)
+        };
+
+        let mut scored: Vec<(f32, u32)> = touched
+            .iter()
+            .filter(|&&d| coverage(&acc[d as usize]) >= minimum)
+            .map(|&d| {
+                let a = acc[d as usize];
+                let mut score = a.score;
+                if a.qmask.count_ones() >= 2 {
+                    let sequence = &self.questions[d as usize];
+                    let mut pairs = 0;
+                    for pair in sequence.windows(2) {
+                        // Word i at one position and word i + 1 at the next, not both stop words.
+                        let adjacent = words_of(pair[0]) & (words_of(pair[1]) >> 1);
+                        pairs += (adjacent & !(stop & (stop >> 1))).count_ones();
+                    }
+                    score += PHRASE_BONUS * pairs as f32;
+                }
+                if required & !a.qmask == 0 {
+                    score *= ALL_IN_QUESTION;
+                }
+                (score, d)
+            })
+            .collect();
+        sort_by(&mut scored, &|a, b| a.0 > b.0 || (a.0 == b.0 && a.1 < b.1));
+
+        // Marks: what the required words matched (stop words only when nothing else matched).
+        let only_stop = found & !stop == 0;
+        let highlighter = Highlighter::new(
+            marks
+                .into_iter()
+                .filter(|&(_, _, is_stop)| only_stop || !is_stop)
+                .map(|(term, mark, _)| (self.terms[term as usize].clone(), mark)),
+        );
+        (
+            scored.into_iter().map(|(_, d)| d as usize).collect(),
+            highlighter,
+        )
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)]
+mod tests {
+    use super::*;
+    use crate::faq::load;
+
+    fn index(json: &str) -> (Vec<Question>, SearchIndex) {
+        let faq = load(json).faq.expect("valid test FAQ");
+        let index = SearchIndex::new(&faq.questions, faq.lang.as_deref());
+        (faq.questions, index)
+    }
+
+    fn ids(questions: &[Question], hits: &[usize]) -> Vec<String> {
+        hits.iter().map(|&i| questions[i].id.clone()).collect()
+    }
+
+    const SMALL: &str = r#"{"title": "T", "questions": [
+        {"id": "notices", "question": "What are notices?", "answer": "Alerts sent to member countries."},
+        {"id": "europol", "question": "Is INTERPOL the same as Europol?", "answer": "No."},
+        {"id": "join", "question": "How do I join?", "answer": "Apply to your national police.", "keywords": ["career", "jobs"]},
+        {"id": "red", "question": "Can I see red notices by country?", "answer": "Only the public ones, via the map.", "links": [{"text": "Wanted persons", "href": "https://example.org"}], "category": "Notices"}
+    ]}"#;
+
+    #[test]
+    fn empty_query_lists_every_question_in_order() {
+        let (_, index) = index(SMALL);
+        for query in ["", "   ", "?!"] {
+            let outcome = index.search(query);
+            assert_eq!(outcome.hits, [0, 1, 2, 3]);
+            assert!(!outcome.active);
+        }
+    }
+
+    #[test]
+    fn folding_typos_prefixes_and_plurals() {
+        let (questions, index) = index(SMALL);
+        let top = |q: &str| ids(&questions, &index.search(q).hits).first().cloned();
+        assert_eq!(top("europól").as_deref(), Some("europol"));
+        assert_eq!(top("EUROPOL").as_deref(), Some("europol"));
+        assert_eq!(top("eurpol").as_deref(), Some("europol"), "one typo");
+        assert_eq!(top("euro").as_deref(), Some("europol"), "prefix");
+        assert_eq!(top("carreer").as_deref(), Some("join"), "typo in a keyword");
+        assert_eq!(
+            top("notice").as_deref(),
+            Some("notices"),
+            "singular finds plural"
+        );
+        // Short words get no typo: "jib" is not "job".
+        assert!(index.search("jib ").hits.is_empty());
+        // Prefix only on the word being typed.
+        assert_eq!(top("jo").as_deref(), Some("join"));
+        assert!(index.search("jo ").hits.is_empty());
+    }
+
+    #[test]
+    fn question_words_outrank_answer_words_and_phrases_win() {
+        let (questions, index) = index(SMALL);
+        let hits = ids(&questions, &index.search("red notices").hits);
+        assert_eq!(hits[0], "red");
+        // "notices" in a question beats "wanted" only in link text.
+        let hits = ids(&questions, &index.search("wanted").hits);
+        assert_eq!(hits, ["red"]);
+        let hits = ids(&questions, &index.search("member").hits);
+        assert_eq!(hits, ["notices"], "answer-only match");
+    }
+
+    #[test]
+    fn words_that_match_nothing_are_not_required() {
+        let (questions, index) = index(SMALL);
+        let hits = ids(&questions, &index.search("europol pizza").hits);
+        assert_eq!(hits, ["europol"]);
+    }
+
+    #[test]
+    fn no_results_offers_the_closest_questions() {
+        let (questions, index) = index(SMALL);
+        let outcome = index.search("zzzzzz");
+        assert!(outcome.hits.is_empty() && outcome.closest.is_empty() && outcome.active);
+        // Two edits from "europol" in a 7-letter word: too far for a result, close enough to suggest.
+        let outcome = index.search("eurapal ");
+        assert!(outcome.hits.is_empty());
+        assert_eq!(ids(&questions, &outcome.closest), ["europol"]);
+    }
+
+    #[test]
+    fn stop_words_alone_still_search() {
+        let (questions, index) = index(SMALL);
+        let hits = ids(&questions, &index.search("how do ").hits);
+        assert_eq!(hits, ["join"]);
+    }
+
+    #[test]
+    fn highlights_cover_what_matched() {
+        let (_, index) = index(SMALL);
+        let outcome = index.search("how do i join euro");
+        let h = &outcome.highlighter;
+        assert_eq!(
+            h.ranges("How do I join?"),
+            [9..13],
+            "stop words are not marked"
+        );
+        assert_eq!(h.ranges("Is it Europol?"), [6..10], "the typed prefix only");
+    }
+
+    #[test]
+    fn non_english_faqs_have_no_stemming_or_stop_words() {
+        assert!(is_english(None));
+        assert!(is_english(Some("en-GB")));
+        assert!(!is_english(Some("eng")));
+        assert!(!is_english(Some("fr")));
+        let (_, index) = index(
+            r#"{"title": "T", "lang": "fr", "questions": [{"question": "Comment faire ?", "answer": "Ainsi."}]}"#,
+        );
+        assert!(!index.english);
+        assert_eq!(index.search("comment ").hits, [0]);
+        assert!(index.stem_keys.is_empty());
+    }
+
+    #[test]
+    fn ln_is_close_enough() {
+        for x in [1.0f32, 1.5, 2.0, 10.0, 27.0, 1000.0, 20001.0] {
+            assert!((ln(x) - x.ln()).abs() < 0.01, "{x}");
+        }
+    }
+}

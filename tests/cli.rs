@@ -1,0 +1,562 @@
+//! The `faq-widget` command-line tool, run as a built binary on fixture files: every message with
+//! its file, line, column and exit status; `--format json`; usage and I/O errors; `schema` and
+//! `render`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use faq_widget::faq::json::{self, Node, Value};
+
+const BIN: &str = env!("CARGO_BIN_EXE_faq-widget");
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(ROOT)
+        .output()
+        .expect("the faq-widget binary runs")
+}
+
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(ROOT)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the faq-widget binary runs");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    // Written from another thread: the tool may stop reading (too large) before the end.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    output
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
+}
+
+fn fixture(name: &str) -> String {
+    format!("tests/fixtures/check/{name}")
+}
+
+/// One expected problem: the first one `check` reports for the fixture.
+struct Case {
+    file: &'static str,
+    line: usize,
+    column: usize,
+    /// The fixture text that starts at that line and column: the spot the message is about.
+    spot: &'static str,
+    severity: &'static str,
+    message: &'static str,
+    hint: &'static str,
+    exit: i32,
+}
+
+const CASES: &[Case] = &[
+    Case {
+        file: "not-json.json",
+        line: 4,
+        column: 49,
+        spot: ",\n  ]",
+        severity: "error",
+        message: "This is not valid JSON: a comma before ] (JSON allows no trailing comma).",
+        hint: "check quotes, commas and brackets near this position",
+        exit: 1,
+    },
+    Case {
+        file: "not-utf8.json",
+        line: 2,
+        column: 16,
+        spot: "",
+        severity: "error",
+        message: "This is not valid JSON: the file is not UTF-8 text.",
+        hint: "save the file with the UTF-8 encoding",
+        exit: 1,
+    },
+    Case {
+        file: "missing-field.json",
+        line: 5,
+        column: 5,
+        spot: "{ \"question\": \"How?\" }",
+        severity: "error",
+        message: "Question 2: \"answer\" is missing.",
+        hint: "add the field; it is required",
+        exit: 1,
+    },
+    Case {
+        file: "wrong-type.json",
+        line: 5,
+        column: 19,
+        spot: "42,",
+        severity: "error",
+        message: "Question 2: \"question\" must be text, but it is a number.",
+        hint: "put the value in double quotes",
+        exit: 1,
+    },
+    Case {
+        file: "empty-question.json",
+        line: 4,
+        column: 19,
+        spot: "\"   \"",
+        severity: "error",
+        message: "Question 1: \"question\" is empty.",
+        hint: "write the text, or remove the entry",
+        exit: 1,
+    },
+    Case {
+        file: "empty-answer.json",
+        line: 4,
+        column: 37,
+        spot: "\"\" }",
+        severity: "error",
+        message: "Question 1: \"answer\" is empty.",
+        hint: "write the text, or remove the entry",
+        exit: 1,
+    },
+    Case {
+        file: "duplicate-id.json",
+        line: 5,
+        column: 13,
+        spot: "\"join\", \"question\": \"Can I",
+        severity: "error",
+        message: "Question 2: the id \"join\" is already used by another question.",
+        hint: "give every question its own id",
+        exit: 1,
+    },
+    Case {
+        file: "duplicate-question.json",
+        line: 5,
+        column: 19,
+        spot: "\"how do I JOIN? \"",
+        severity: "error",
+        message: "Question 2: the same question text as question 1.",
+        hint: "merge the two answers into one question",
+        exit: 1,
+    },
+    Case {
+        file: "forbidden-link.json",
+        line: 7,
+        column: 43,
+        spot: "javascript:alert(1)\"",
+        severity: "error",
+        message: "Question 1: \"links\": the address \"javascript:alert(1)\" is not allowed (only https:, http:, mailto:, tel: and relative links are allowed); the link is shown as plain text.",
+        hint: "use an https:, http:, mailto:, tel: or relative address",
+        exit: 1,
+    },
+    Case {
+        file: "malformed-link.json",
+        line: 3,
+        column: 42,
+        spot: "https://example.org/contact us\"",
+        severity: "error",
+        message: "\"contact\": the address \"https://example.org/contact us\" is not allowed (the link address contains spaces or control characters); the link is shown as plain text.",
+        hint: "use an https:, http:, mailto:, tel: or relative address",
+        exit: 1,
+    },
+    Case {
+        file: "forbidden-link-in-answer.json",
+        line: 4,
+        column: 56,
+        spot: "data:text/html,hi)",
+        severity: "error",
+        message: "Question 1: \"answer\": the link \"the form\" to \"data:text/html,hi\" is not allowed (only https:, http:, mailto:, tel: and relative links are allowed); it is shown as plain text.",
+        hint: "use an https:, http:, mailto:, tel: or relative address",
+        exit: 1,
+    },
+    Case {
+        // After \u00e9, \" and \n escapes: the position is still the `[` in the file.
+        file: "unclosed-link.json",
+        line: 4,
+        column: 67,
+        spot: "[the guide](https",
+        severity: "error",
+        message: "Question 1: \"answer\": the link \"[the guide](\" is never closed; it is shown as plain text.",
+        hint: "write links as [text](https://example.org/page)",
+        exit: 1,
+    },
+    Case {
+        file: "escapes-before-problem.json",
+        line: 1,
+        column: 106,
+        spot: "javascript:void(0))",
+        severity: "error",
+        message: "Question 1: \"answer\": the link \"x\" to \"javascript:void(0\" is not allowed (only https:, http:, mailto:, tel: and relative links are allowed); it is shown as plain text.",
+        hint: "use an https:, http:, mailto:, tel: or relative address",
+        exit: 1,
+    },
+    Case {
+        file: "unknown-field.json",
+        line: 4,
+        column: 49,
+        spot: "\"answr\"",
+        severity: "warning",
+        message: "Question 1: \"answr\" is not a field of the FAQ format; it is ignored.",
+        hint: "check the spelling against the documented fields",
+        exit: 0,
+    },
+    Case {
+        file: "long-question.json",
+        line: 4,
+        column: 19,
+        spot: "\"Why is this question so long",
+        severity: "warning",
+        message: "Question 1: the question is longer than 200 characters.",
+        hint: "keep questions short; put details in the answer",
+        exit: 0,
+    },
+    Case {
+        // Text from the file cannot send escape sequences to the terminal.
+        file: "terminal-escapes.json",
+        line: 4,
+        column: 13,
+        spot: "\"\\u001b[31mred\"",
+        severity: "error",
+        message: "Question 1: the id \"\\u{1b}[31mred\" may only use letters, digits, - and _.",
+        hint: "ids end up in links like page#id; keep them short and plain",
+        exit: 1,
+    },
+];
+
+/// The text of `file` from 1-based `line` and `column` (in characters) on.
+fn text_at(file: &str, line: usize, column: usize) -> String {
+    let bytes = std::fs::read(Path::new(ROOT).join(file)).unwrap();
+    let content = String::from_utf8_lossy(&bytes);
+    let line_text = content.split('\n').nth(line - 1).unwrap_or("");
+    let rest: String = line_text.chars().skip(column - 1).collect();
+    // Up to the end of the file from there, to match spots that span lines.
+    let start = content.find(line_text).unwrap() + line_text.len() - rest.len();
+    content[start..].to_owned()
+}
+
+#[test]
+fn check_reports_every_message_with_file_line_column_and_exit_status() {
+    for case in CASES {
+        let file = fixture(case.file);
+        let output = run(&["check", &file]);
+        let stdout = text(&output.stdout);
+        let mut lines = stdout.lines();
+        let first = lines.next().unwrap_or_default();
+        assert_eq!(
+            first,
+            format!(
+                "{file}:{}:{}: {}: {}",
+                case.line, case.column, case.severity, case.message
+            ),
+            "{}",
+            case.file
+        );
+        // The line of the file and a caret, then the hint.
+        assert!(lines
+            .next()
+            .unwrap()
+            .starts_with(&format!("{} | ", case.line)));
+        assert!(lines.next().unwrap().trim_end().ends_with('^'));
+        assert_eq!(
+            lines.next().unwrap().trim_start(),
+            format!("= hint: {}", case.hint)
+        );
+        assert_eq!(output.status.code(), Some(case.exit), "{}", case.file);
+        assert!(
+            text_at(&file, case.line, case.column).starts_with(case.spot),
+            "{}: the position is not the spot",
+            case.file
+        );
+        assert!(!stdout.contains('\u{1b}'));
+    }
+}
+
+#[test]
+fn check_output_of_a_broken_sample_is_exactly_as_documented() {
+    let output = run(&["check", "tests/fixtures/check/broken.json"]);
+    let expected =
+        std::fs::read_to_string(Path::new(ROOT).join("tests/fixtures/check/broken.expected"))
+            .unwrap();
+    assert_eq!(text(&output.stdout), expected);
+    assert_eq!(
+        text(&output.stderr),
+        "checked 1 file: 5 errors, 1 warning\n"
+    );
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn a_clean_file_prints_nothing_and_exits_0() {
+    let output = run(&["check", "faq.json"]);
+    assert_eq!(text(&output.stdout), "");
+    assert_eq!(
+        text(&output.stderr),
+        "checked 1 file: 0 errors, 0 warnings\n"
+    );
+    assert_eq!(output.status.code(), Some(0));
+}
+
+fn member<'a>(node: &'a Node, key: &str) -> &'a Value {
+    let Value::Object(members) = &node.value else {
+        panic!("not an object")
+    };
+    &members
+        .iter()
+        .find(|m| m.key == key)
+        .expect(key)
+        .value
+        .value
+}
+
+fn items(value: &Value) -> &[Node] {
+    let Value::Array(items) = value else {
+        panic!("not a list")
+    };
+    items
+}
+
+#[test]
+fn check_format_json_is_json_with_every_problem() {
+    let output = run(&[
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/check/broken.json",
+        "faq.json",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = json::parse(&text(&output.stdout)).expect("valid JSON");
+    assert_eq!(member(&report, "errors"), &Value::Number("5".into()));
+    assert_eq!(member(&report, "warnings"), &Value::Number("1".into()));
+    let files = items(member(&report, "files"));
+    assert_eq!(files.len(), 2);
+    assert_eq!(
+        member(&files[0], "file"),
+        &Value::Str("tests/fixtures/check/broken.json".into())
+    );
+    let problems = items(member(&files[0], "problems"));
+    assert_eq!(problems.len(), 6);
+    let last = &problems[5];
+    assert_eq!(member(last, "line"), &Value::Number("11".into()));
+    assert_eq!(member(last, "column"), &Value::Number("5".into()));
+    assert_eq!(member(last, "severity"), &Value::Str("error".into()));
+    assert_eq!(member(last, "blocking"), &Value::Bool(true));
+    assert_eq!(
+        member(last, "message"),
+        &Value::Str("Question 5: \"answer\" is missing.".into())
+    );
+    assert_eq!(
+        member(last, "hint"),
+        &Value::Str("add the field; it is required".into())
+    );
+    let source =
+        std::fs::read_to_string(Path::new(ROOT).join("tests/fixtures/check/broken.json")).unwrap();
+    let Value::Number(offset) = member(last, "offset") else {
+        panic!("offset")
+    };
+    assert!(source[offset.parse::<usize>().unwrap()..].starts_with("{ \"question\": \"Who"));
+    assert_eq!(
+        member(&problems[0], "severity"),
+        &Value::Str("warning".into())
+    );
+    assert_eq!(member(&problems[1], "blocking"), &Value::Bool(false));
+    assert!(items(member(&files[1], "problems")).is_empty());
+    // Nothing but the JSON document on stdout.
+    assert_eq!(text(&output.stderr), "");
+}
+
+#[test]
+fn several_files_unreadable_files_and_stdin() {
+    let output = run(&[
+        "check",
+        "faq.json",
+        "tests/fixtures/check/unknown-field.json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "warnings only");
+    assert_eq!(
+        text(&output.stderr),
+        "checked 2 files: 0 errors, 1 warning\n"
+    );
+
+    let output = run(&["check", "faq.json", "no/such/file.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).starts_with("faq-widget: no/such/file.json: cannot read: "));
+
+    let output = run(&["check", "--format=json", "tests"]);
+    assert_eq!(output.status.code(), Some(2), "a directory");
+    let report = json::parse(&text(&output.stdout)).unwrap();
+    let Value::Str(error) = member(&items(member(&report, "files"))[0], "io_error") else {
+        panic!("io_error")
+    };
+    assert!(error.starts_with("cannot read: "));
+
+    let output = run_stdin(&["check", "-"], b"{\"title\": \"T\",\n \"questions\": 3}");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stdout)
+        .starts_with("<stdin>:2:15: error: \"questions\" must be a list, but it is a number.\n"));
+
+    let huge = vec![b' '; (32 << 20) + 1];
+    let output = run_stdin(&["check", "-"], &huge);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("larger than 32 MiB"));
+}
+
+#[test]
+fn usage_problems_exit_2_with_the_usage() {
+    for args in [
+        &[][..],
+        &["frobnicate"],
+        &["check"],
+        &["check", "--format", "xml", "faq.json"],
+        &["check", "--format"],
+        &["check", "--colour", "faq.json"],
+        &["render"],
+        &["render", "faq.json", "faq.json"],
+        &["render", "--json-ld=yes", "faq.json"],
+        &["schema", "faq.json"],
+    ] {
+        let output = run(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(text(&output.stderr).contains("Usage:"), "{args:?}");
+        assert_eq!(text(&output.stdout), "", "{args:?}");
+    }
+    let help = run(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(text(&help.stdout).contains("faq-widget check [--format human|json] FILE..."));
+    let version = run(&["--version"]);
+    assert_eq!(
+        text(&version.stdout),
+        format!("faq-widget {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn the_committed_schema_is_the_schema_command_output() {
+    let output = run(&["schema"]);
+    assert_eq!(output.status.code(), Some(0));
+    let committed = std::fs::read_to_string(Path::new(ROOT).join("faq.schema.json")).unwrap();
+    assert!(
+        text(&output.stdout) == committed,
+        "faq.schema.json is stale: run `cargo run --bin faq-widget -- schema > faq.schema.json`"
+    );
+    let schema = json::parse(&committed).expect("the schema is JSON");
+    assert_eq!(
+        member(&schema, "$schema"),
+        &Value::Str("https://json-schema.org/draft/2020-12/schema".into())
+    );
+    // The bundled faq.json names it, so editors find it.
+    let faq = std::fs::read_to_string(Path::new(ROOT).join("faq.json")).unwrap();
+    let faq = json::parse(&faq).unwrap();
+    assert_eq!(
+        member(&faq, "$schema"),
+        &Value::Str("faq.schema.json".into())
+    );
+}
+
+/// Text as it appears in HTML text content.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[test]
+fn render_prints_every_question_and_answer_as_details() {
+    use faq_widget::faq::markup::{Block, Inline};
+
+    let output = run(&["render", "faq.json"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(text(&output.stderr), "");
+    let html = text(&output.stdout);
+    let source = std::fs::read_to_string(Path::new(ROOT).join("faq.json")).unwrap();
+    let faq = faq_widget::faq::load(&source).faq.unwrap();
+    assert!(html.starts_with("<section lang=\"en\" aria-labelledby=\"faq-static-title\" class=\"faq faq-static\"><h2 id=\"faq-static-title\" class=\"faq-title\">Frequently asked questions</h2>"));
+    assert_eq!(html.matches("<details ").count(), faq.questions.len());
+    for question in &faq.questions {
+        let summary = format!(
+            "<details id=\"{}\" class=\"faq-item\"><summary class=\"faq-question\"><h3 class=\"faq-question-text\">{}</h3></summary>",
+            question.id,
+            escape(&question.question)
+        );
+        assert!(html.contains(&summary), "{}", question.id);
+        for block in &question.answer {
+            let inlines: Vec<&Inline> = match block {
+                Block::Paragraph(inlines) => inlines.iter().collect(),
+                Block::List(items) => items.iter().flatten().collect(),
+            };
+            for inline in inlines {
+                let shown = match inline {
+                    Inline::Text(text) => escape(text),
+                    Inline::Link { text, href } => {
+                        format!(
+                            "<a href=\"{}\">{}</a>",
+                            href.replace('&', "&amp;"),
+                            escape(text)
+                        )
+                    }
+                };
+                assert!(html.contains(&shown), "{}: {shown}", question.id);
+            }
+        }
+        for link in &question.links {
+            assert!(html.contains(&escape(&link.text)));
+        }
+    }
+    assert!(!html.contains("<script"));
+    assert!(!html.contains("<button"), "no script, so no buttons");
+}
+
+#[test]
+fn render_json_ld_is_a_schema_org_faq_page_safe_inside_a_script() {
+    let output = run(&["render", "--json-ld", "tests/e2e/fixtures/hostile.json"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        text(&output.stderr).contains("error: Question 1: \"links\": the address"),
+        "problems go to stderr"
+    );
+    let html = text(&output.stdout);
+    let start = html.find("<script type=\"application/ld+json\">").unwrap();
+    let body = &html[start + "<script type=\"application/ld+json\">".len()..];
+    let end = body.find("</script>").unwrap();
+    assert_eq!(
+        end + "</script>\n".len(),
+        body.len(),
+        "one script, at the end"
+    );
+    let data = json::parse(&body[..end]).expect("JSON-LD is JSON");
+    assert_eq!(member(&data, "@type"), &Value::Str("FAQPage".into()));
+    let questions = items(member(&data, "mainEntity"));
+    assert_eq!(questions.len(), 1);
+    let Value::Str(name) = member(&questions[0], "name") else {
+        panic!("name")
+    };
+    assert!(
+        name.contains("<script>"),
+        "the text is kept, escaped in JSON"
+    );
+    let Value::Object(answer) = member(&questions[0], "acceptedAnswer") else {
+        panic!("answer")
+    };
+    let Value::Str(answer) = &answer[1].value.value else {
+        panic!("text")
+    };
+    assert!(answer.starts_with("<p>"));
+    assert!(!answer.contains("href=\"javascript:"));
+    // Only the script tags the tool wrote: the content's own "<script>" is inert everywhere.
+    assert_eq!(html.matches("<script").count(), 1);
+    assert!(!html.contains("href=\"javascript:"));
+    assert!(!html.contains("<img"));
+}
+
+#[test]
+fn render_refuses_a_faq_the_widget_would_not_show() {
+    let output = run(&["render", "tests/fixtures/check/missing-field.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(text(&output.stdout), "");
+    assert!(text(&output.stderr).contains("Question 2: \"answer\" is missing."));
+    let output = run(&["render", "no/such/file.json"]);
+    assert_eq!(output.status.code(), Some(2));
+}
