@@ -40,7 +40,20 @@ impl Loaded {
 /// Questions longer than this are hard to scan in a list.
 pub const LONG_QUESTION_CHARS: usize = 200;
 
+/// Reads and checks a FAQ for its author: the FAQ, every fatal problem, and the lints (warnings
+/// and non-fatal errors) that the `faq-widget check` tool reports.
 pub fn load(text: &str) -> Loaded {
+    load_with::<true>(text)
+}
+
+/// What the widget needs: the FAQ, or its fatal problems. The lints are skipped: a visitor never
+/// sees them, and leaving them out keeps their messages and checks out of the wasm
+/// (BENCHMARKS.md). The FAQ it returns is the same as [`load`]'s.
+pub fn load_for_display(text: &str) -> Loaded {
+    load_with::<false>(text)
+}
+
+fn load_with<const LINT: bool>(text: &str) -> Loaded {
     let root = match json::parse(text) {
         Ok(root) => root,
         Err(error) => {
@@ -55,7 +68,7 @@ pub fn load(text: &str) -> Loaded {
             }
         }
     };
-    let mut checker = Checker {
+    let mut checker = Checker::<LINT> {
         diagnostics: Vec::new(),
     };
     let faq = checker.faq(&root);
@@ -69,7 +82,8 @@ pub fn load(text: &str) -> Loaded {
     }
 }
 
-struct Checker {
+/// `LINT` = false skips everything that only produces warnings and non-fatal errors.
+struct Checker<const LINT: bool> {
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -103,7 +117,20 @@ impl<'a> Fields<'a> {
     }
 }
 
-impl Checker {
+impl<const LINT: bool> Checker<LINT> {
+    /// A problem that does not stop the FAQ from showing; only built when linting.
+    fn lint(
+        &mut self,
+        severity: Severity,
+        at: usize,
+        message: impl FnOnce() -> String,
+        hint: &'static str,
+    ) {
+        if LINT {
+            self.report(severity, at, message(), hint);
+        }
+    }
+
     fn report(&mut self, severity: Severity, at: usize, message: String, hint: &'static str) {
         self.diagnostics.push(Diagnostic {
             severity,
@@ -132,6 +159,9 @@ impl Checker {
     }
 
     fn unknown_fields(&mut self, fields: &Fields, known: &[&str], place: Place) {
+        if !LINT {
+            return;
+        }
         for member in fields.members {
             if !known.contains(&member.key.as_str()) && !member.key.starts_with('$') {
                 self.report(
@@ -210,6 +240,9 @@ impl Checker {
     }
 
     fn markup(&mut self, source: &str, at: usize, place: Place, field: &str) -> Vec<markup::Block> {
+        if !LINT {
+            return markup::parse(source);
+        }
         let (blocks, problems) = markup::parse_with_problems(source);
         for problem in problems {
             match problem {
@@ -239,10 +272,10 @@ impl Checker {
             Ok(()) => Some(href.trim().to_owned()),
             Err(reason) => {
                 let at = fields.get("href").map_or(fields.at, |n| n.at);
-                self.report(
+                self.lint(
                     Severity::Error,
                     at,
-                    format!("{}: the address \"{href}\" is not allowed ({}); the link is shown as plain text.", place.describe(field), reason.describe()),
+                    || format!("{}: the address \"{href}\" is not allowed ({}); the link is shown as plain text.", place.describe(field), reason.describe()),
                     "use an https:, http:, mailto:, tel: or relative address",
                 );
                 None
@@ -344,19 +377,26 @@ impl Checker {
                 continue;
             };
             if let Some(question) = self.question(&entry, place, index) {
-                if let Some(earlier) = questions.iter().position(|q| {
-                    q.question
-                        .trim()
-                        .eq_ignore_ascii_case(question.question.trim())
-                }) {
-                    self.report(
+                let earlier = LINT
+                    .then(|| {
+                        questions.iter().position(|q| {
+                            q.question
+                                .trim()
+                                .eq_ignore_ascii_case(question.question.trim())
+                        })
+                    })
+                    .flatten();
+                if let Some(earlier) = earlier {
+                    self.lint(
                         Severity::Error,
                         entry.get("question").map_or(entry.at, |n| n.at),
-                        format!(
-                            "Question {}: the same question text as question {}.",
-                            index + 1,
-                            earlier + 1
-                        ),
+                        || {
+                            format!(
+                                "Question {}: the same question text as question {}.",
+                                index + 1,
+                                earlier + 1
+                            )
+                        },
                         "merge the two answers into one question",
                     );
                 }
@@ -377,13 +417,13 @@ impl Checker {
         let id = self.text(entry, "id", place, false);
         let question = self.text(entry, "question", place, true);
         let answer_source = self.text(entry, "answer", place, true);
-        if let Some(text) = &question {
+        if let Some(text) = question.as_ref().filter(|_| LINT) {
             if text.chars().count() > LONG_QUESTION_CHARS {
                 let at = entry.get("question").map_or(entry.at, |n| n.at);
-                self.report(
+                self.lint(
                     Severity::Warning,
                     at,
-                    format!("Question {}: the question is longer than {LONG_QUESTION_CHARS} characters.", index + 1),
+                    || format!("Question {}: the question is longer than {LONG_QUESTION_CHARS} characters.", index + 1),
                     "keep questions short; put details in the answer",
                 );
             }
@@ -404,14 +444,16 @@ impl Checker {
             .filter_map(|node| match &node.value {
                 Value::Str(word) => Some(word.clone()),
                 other => {
-                    self.report(
+                    self.lint(
                         Severity::Error,
                         node.at,
-                        format!(
-                            "Question {}: a keyword must be text, but it is {}; it is ignored.",
-                            index + 1,
-                            other.kind()
-                        ),
+                        || {
+                            format!(
+                                "Question {}: a keyword must be text, but it is {}; it is ignored.",
+                                index + 1,
+                                other.kind()
+                            )
+                        },
                         "put the keyword in double quotes",
                     );
                     None
@@ -437,14 +479,16 @@ impl Checker {
         for (index, question) in questions.iter_mut().enumerate() {
             let given = !question.id.is_empty();
             if given && !is_valid_id(&question.id) {
-                self.report(
+                self.lint(
                     Severity::Error,
                     positions[index],
-                    format!(
-                        "Question {}: the id \"{}\" may only use letters, digits, - and _.",
-                        index + 1,
-                        question.id
-                    ),
+                    || {
+                        format!(
+                            "Question {}: the id \"{}\" may only use letters, digits, - and _.",
+                            index + 1,
+                            question.id
+                        )
+                    },
                     "ids end up in links like page#id; keep them short and plain",
                 );
             }
@@ -454,13 +498,15 @@ impl Checker {
                 slug(&question.question).unwrap_or_else(|| format!("q{}", index + 1))
             };
             if given && taken.contains(&base) {
-                self.report(
+                self.lint(
                     Severity::Error,
                     positions[index],
-                    format!(
-                        "Question {}: the id \"{base}\" is already used by another question.",
-                        index + 1
-                    ),
+                    || {
+                        format!(
+                            "Question {}: the id \"{base}\" is already used by another question.",
+                            index + 1
+                        )
+                    },
                     "give every question its own id",
                 );
             }
@@ -695,6 +741,35 @@ mod tests {
                 .count(),
             2
         );
+    }
+
+    #[test]
+    fn display_loading_skips_lints_but_keeps_the_faq_and_fatal_problems() {
+        let linted = r#"{"title": "T", "colour": "red", "questions": [
+            {"id": "bad id!", "question": "Same", "answer": "[x](javascript:alert(1)) and [y](",
+             "links": [{"text": "Bad", "href": "javascript:alert(1)"}], "keywords": [1, "k"]},
+            {"id": "same", "question": "same", "answer": "b"},
+            {"id": "same", "question": "Other", "answer": "c"}]}"#;
+        let full = load(linted);
+        let lean = load_for_display(linted);
+        assert!(full.diagnostics.len() >= 6, "{:?}", full.diagnostics);
+        assert!(full.first_fatal().is_none());
+        assert!(lean.diagnostics.is_empty(), "{:?}", lean.diagnostics);
+        assert_eq!(lean.faq, full.faq);
+        let ids: Vec<_> = lean
+            .faq
+            .unwrap()
+            .questions
+            .into_iter()
+            .map(|q| q.id)
+            .collect();
+        assert_eq!(ids, ["same", "same-2", "same-3"]);
+
+        let broken = r#"{"title": "T", "questions": [{"question": "q", "answr": "typo"}]}"#;
+        let lean = load_for_display(broken);
+        assert!(lean.faq.is_none());
+        assert_eq!(lean.diagnostics.len(), 1);
+        assert_eq!(lean.first_fatal(), load(broken).first_fatal());
     }
 
     #[test]
