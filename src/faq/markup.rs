@@ -56,14 +56,21 @@ pub fn check_href(href: &str) -> Result<(), HrefProblem> {
         return Err(HrefProblem::Malformed);
     }
     // A scheme is what comes before the first ':' when no '/', '?' or '#' comes earlier.
+    // (Checked splits, not indexing: no slicing panic paths in the wasm.)
     let scheme_end = href.find([':', '/', '?', '#']);
-    let Some(end) = scheme_end.filter(|&i| href.as_bytes()[i] == b':') else {
+    let Some((scheme, rest)) = scheme_end
+        .and_then(|end| href.split_at_checked(end))
+        .filter(|(_, rest)| rest.starts_with(':'))
+    else {
         return Ok(()); // relative
     };
-    let scheme = &href[..end];
     let allowed = ["https", "http", "mailto", "tel"];
     if allowed.iter().any(|s| s.eq_ignore_ascii_case(scheme)) {
-        if scheme.len() >= 4 && scheme[..4].eq_ignore_ascii_case("http") && href.len() == end + 1 {
+        if scheme
+            .get(..4)
+            .is_some_and(|http| http.eq_ignore_ascii_case("http"))
+            && rest == ":"
+        {
             return Err(HrefProblem::Malformed);
         }
         Ok(())
@@ -117,20 +124,18 @@ fn inlines(text: &str, problems: &mut Vec<MarkupProblem>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::new();
     let mut plain = String::new();
     let mut rest = text;
-    while let Some(open) = rest.find('[') {
-        let after_open = &rest[open + 1..];
-        let parsed = after_open.find("](").and_then(|close| {
-            let label = &after_open[..close];
-            if label.contains('[') || label.contains(']') {
-                return None;
-            }
-            let target = &after_open[close + 2..];
-            Some((label, target, target.find(')')))
-        });
-        match parsed {
-            Some((label, target, Some(end))) if !label.is_empty() => {
-                let href = target[..end].trim();
-                plain.push_str(&rest[..open]);
+    // Splits rather than indexing, so the wasm carries no string-slicing panic paths.
+    while let Some((before, after_open)) = rest.split_once('[') {
+        plain.push_str(before);
+        // `[label](target`: the first `]` after `[` is followed by `(`, and the label has no `[`.
+        let link = after_open
+            .split_once(']')
+            .and_then(|(label, after)| Some((label, after.strip_prefix('(')?)))
+            .filter(|(label, _)| !label.contains('['))
+            .map(|(label, target)| (label, target.split_once(')')));
+        match link {
+            Some((label, Some((raw_href, after)))) if !label.is_empty() => {
+                let href = raw_href.trim();
                 match check_href(href) {
                     Ok(()) => {
                         if !plain.is_empty() {
@@ -148,21 +153,21 @@ fn inlines(text: &str, problems: &mut Vec<MarkupProblem>) -> Vec<Inline> {
                             reason,
                         });
                         // The whole construct stays visible as inert text.
-                        plain.push_str(&rest[open..open + 1 + label.len() + 2 + end + 1]);
+                        for part in ["[", label, "](", raw_href, ")"] {
+                            plain.push_str(part);
+                        }
                     }
                 }
-                rest = &target[end + 1..];
+                rest = after;
             }
-            Some((label, _, None)) => {
-                problems.push(MarkupProblem::UnclosedLink {
-                    text: label.to_owned(),
-                });
-                plain.push_str(&rest[..open + 1]);
-                rest = &rest[open + 1..];
-            }
-            _ => {
-                plain.push_str(&rest[..open + 1]);
-                rest = &rest[open + 1..];
+            link => {
+                if let Some((label, None)) = link {
+                    problems.push(MarkupProblem::UnclosedLink {
+                        text: label.to_owned(),
+                    });
+                }
+                plain.push('[');
+                rest = after_open;
             }
         }
     }

@@ -46,9 +46,9 @@ pub fn load(text: &str) -> Loaded {
     load_with::<true>(text)
 }
 
-/// What the widget needs: the FAQ, or its fatal problems. The lints are skipped: a visitor never
-/// sees them, and leaving them out keeps their messages and checks out of the wasm
-/// (BENCHMARKS.md). The FAQ it returns is the same as [`load`]'s.
+/// What the widget needs: the FAQ, or its fatal problems (with their messages, without hints).
+/// The lints are skipped: a visitor never sees them, and leaving them out keeps their messages and
+/// checks out of the wasm (BENCHMARKS.md). The FAQ it returns is the same as [`load`]'s.
 pub fn load_for_display(text: &str) -> Loaded {
     load_with::<false>(text)
 }
@@ -136,7 +136,8 @@ impl<const LINT: bool> Checker<LINT> {
             severity,
             at,
             message,
-            hint,
+            // The widget shows the message only; leaving the hints out keeps them out of the wasm.
+            hint: if LINT { hint } else { "" },
         });
     }
 
@@ -769,7 +770,10 @@ mod tests {
         let lean = load_for_display(broken);
         assert!(lean.faq.is_none());
         assert_eq!(lean.diagnostics.len(), 1);
-        assert_eq!(lean.first_fatal(), load(broken).first_fatal());
+        let (lean, full) = (lean.first_fatal().unwrap(), load(broken));
+        let full = full.first_fatal().unwrap();
+        assert_eq!((lean.at, &lean.message), (full.at, &full.message));
+        assert_eq!(lean.hint, "", "hints are for the author's tool only");
     }
 
     #[test]
