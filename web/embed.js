@@ -27,12 +27,21 @@
     root.textContent = "The FAQ could not be shown: its program did not load.";
   }
   try {
+    // The glue, the wasm and the FAQ are requested at once, not one after the other: the wasm
+    // compiles while it downloads, and the widget takes the FAQ response from `prefetch` instead of
+    // fetching it again (src/browser/fetch.rs). The catches only mark a failed request as handled
+    // here; the glue and the widget still report it.
+    var wasm = fetch(new URL(WASM, own).href);
+    var prefetch = fetch(src);
+    wasm.catch(function () {});
+    prefetch.catch(function () {});
     import(new URL(GLUE, own).href)
       .then(function (glue) {
-        return glue.default({ module_or_path: new URL(WASM, own).href }).then(function () {
+        return glue.default({ module_or_path: wasm }).then(function () {
           glue.mount(host, root, src, {
             cookieNotice: script.getAttribute("data-cookie-notice") !== "off",
             offline: script.getAttribute("data-offline") || undefined,
+            prefetch: prefetch,
           });
         });
       })
