@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Start-up and memory benchmark (a benchmark, not a test: it prints numbers and never fails on them).
 //
-//   trunk build --release && node bench/start.mjs [--runs N]
+//   trunk build --release && node bench/start.mjs [--runs N] [--memory-only]
 //
 // Serves dist/ from its own HTTP server on loopback and drives the system Chromium (headless, the
 // flags of playwright.config.mjs). Every run is a fresh browser context: nothing cached, like a
@@ -26,6 +26,7 @@ const DIST = join(ROOT, "dist");
 const argRuns = process.argv.indexOf("--runs");
 const RUNS = argRuns > 0 ? Math.max(3, Number(process.argv[argRuns + 1]) || 11) : 11;
 const MEMORY_RUNS = 3;
+const MEMORY_ONLY = process.argv.includes("--memory-only");
 const TIMEOUT = 30_000;
 
 if (!existsSync(join(DIST, "embed.js"))) {
@@ -236,7 +237,7 @@ const mb = (bytes) => `${(bytes / 1048576).toFixed(2)} MB`;
 console.log(`faq-widget start benchmark: ${RUNS} runs each, headless ${browser.version()}, ${cpus().length} CPU cores, ${BASE}`);
 
 const results = {};
-for (const throttle of [1, 4]) {
+for (const throttle of MEMORY_ONLY ? [] : [1, 4]) {
   const r = await startTimes(throttle);
   results[throttle] = r;
   const label = throttle === 1 ? "no throttling" : `CPU throttled ${throttle}x`;
@@ -258,6 +259,11 @@ for (const [label, path] of [
   console.log(`  ${label.padEnd(26)} JS ${mb(m.js).padStart(9)} + wasm ${mb(m.wasm).padStart(9)} = ${mb(total).padStart(9)}${goal}`);
 }
 
+if (MEMORY_ONLY) {
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
 const { painted: large10k, context: c10k } = await load("/widget-10k.html");
 await c10k.close();
 console.log(`\n10,000 questions: start ${fmt(large10k)} (one run); opening one question: ${fmt(await openTimes())} (median of ${RUNS}, click -> painted)`);
