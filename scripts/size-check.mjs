@@ -76,4 +76,13 @@ for (const [what, value, max] of checks) {
   console.log(`${what}: ${value.toLocaleString("en-US")} B, budget ${max.toLocaleString("en-US")} B: ${verdict}`);
   over ||= value > max;
 }
+for (const [what, max] of [
+  ["goal", budget.goal_brotli_total_max],
+  ["aim", budget.aim_brotli_total],
+]) {
+  if (Number.isFinite(max)) {
+    const gap = total.brotli - max;
+    console.log(`  ${what} ${max.toLocaleString("en-US")} B brotli: ${gap > 0 ? `${gap.toLocaleString("en-US")} B over` : "met"}`);
+  }
+}
 if (over) fail("the widget is over its size budget (size-budget.json). Cut bytes, or raise the budget on purpose.");
