@@ -8,7 +8,7 @@
 // - the glue and wasm get new content hashes, since their content changed.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -120,7 +120,7 @@ if (release) {
     [glue, newGlue],
     [wasm, newWasm],
   ]) {
-    if (old !== now) spawnSync("rm", ["-f", join(staging, old)]);
+    if (old !== now) rmSync(join(staging, old), { force: true });
   }
   glue = newGlue;
   wasm = newWasm;
