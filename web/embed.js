@@ -26,9 +26,16 @@
 
     if (!customElements.get("faq-widget")) {
       var ready; /* the glue imported and the wasm instantiated once, shared by every widget */
+      /* The glue, the wasm and each widget's FAQ are requested at once, not one after the other:
+         the wasm compiles while it downloads, and the widget takes its FAQ response from
+         `prefetch` instead of fetching it again (src/browser/fetch.rs). The empty catches only
+         mark a failed request as handled here; the glue and the widget still report it. */
       var load = function () {
-        return (ready = ready || import(new URL(GLUE, base).href).then(function (glue) {
-          return glue.default({ module_or_path: new URL(WASM, base).href }).then(function () {
+        if (ready) return ready;
+        var wasm = fetch(new URL(WASM, base).href);
+        wasm.catch(function () {});
+        return (ready = import(new URL(GLUE, base).href).then(function (glue) {
+          return glue.default({ module_or_path: wasm }).then(function () {
             return glue;
           });
         }));
@@ -63,11 +70,14 @@
               shadow.appendChild(root);
               var src = host.getAttribute("src");
               src = new URL(src || "faq.json", src ? doc.baseURI : base).href;
+              var prefetch = fetch(src);
+              prefetch.catch(function () {});
               load()
                 .then(function (glue) {
                   glue.mount(host, root, src, {
                     cookieNotice: host.getAttribute("cookie-notice") !== "off",
                     offline: host.getAttribute("offline") || undefined,
+                    prefetch: prefetch,
                   });
                 })
                 .catch(fail);

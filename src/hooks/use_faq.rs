@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser::fetch::fetch_text;
-use crate::faq::{load, Faq, LoadError};
+use crate::faq::{load_for_display, Faq, LoadError};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadState {
@@ -25,7 +25,7 @@ pub fn use_faq(src: AttrValue) -> (LoadState, Callback<()>) {
             wasm_bindgen_futures::spawn_local(async move {
                 let next = match fetch_text(&src).await {
                     Ok(text) => {
-                        let loaded = load(&text);
+                        let loaded = load_for_display(&text);
                         match (LoadError::from_loaded(&text, &loaded), loaded.faq) {
                             (None, Some(faq)) => LoadState::Ready(Rc::new(faq)),
                             (Some(error), _) => LoadState::Failed(error),
