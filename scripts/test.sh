@@ -24,5 +24,8 @@ cargo test --target wasm32-unknown-unknown
 step "Release build"
 trunk build --release
 
+step "Size check (brotli total of what one embed downloads, against size-budget.json)"
+node scripts/size-check.mjs
+
 step "End-to-end tests (Playwright + axe-core, headless Chromium, release build over HTTP)"
 npx playwright test

@@ -1,23 +1,42 @@
 //! The one export embed.js calls.
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::components::{App, AppProps};
 use crate::host::Host;
 
+#[wasm_bindgen]
+extern "C" {
+    /// The script tag's configuration, as embed.js passes it to [`mount`].
+    pub type MountOptions;
+
+    #[wasm_bindgen(method, getter = cookieNotice)]
+    fn cookie_notice(this: &MountOptions) -> Option<bool>;
+
+    #[wasm_bindgen(method, getter)]
+    fn offline(this: &MountOptions) -> Option<String>;
+
+    #[wasm_bindgen(method, getter)]
+    fn prefetch(this: &MountOptions) -> JsValue;
+
+    #[wasm_bindgen(method, getter)]
+    fn worker(this: &MountOptions) -> JsValue;
+}
+
 /// Renders the FAQ at `src` into `root` (a div inside the shadow root of `host`, the page's
 /// `<faq-widget>` element, which receives the widget's events). `options` is the script tag's
-/// configuration as an object: `{ cookieNotice: bool, offline: "always" | undefined, worker }`,
-/// `worker(keep, src)` being embed.js's handle on the widget's service worker.
+/// configuration as an object: `{ cookieNotice: bool, offline: "always" | undefined,
+/// prefetch: Promise<Response> | undefined, worker }`, where `prefetch` is a request for `src`
+/// that embed.js already started, so the FAQ downloads while the wasm does, and
+/// `worker(keep, src)` is embed.js's handle on the widget's service worker.
 #[wasm_bindgen]
-pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, options: JsValue) {
-    let option = |key: &str| js_sys::Reflect::get(&options, &JsValue::from_str(key)).ok();
-    let cookie_notice = option("cookieNotice")
-        .and_then(|v| v.as_bool())
-        .unwrap_or(true);
-    let offline_always = option("offline").and_then(|v| v.as_string()).as_deref() == Some("always");
-    let worker = option("worker").and_then(|v| v.dyn_into::<js_sys::Function>().ok());
+pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, options: MountOptions) {
+    if let Ok(request) = options.prefetch().dyn_into::<js_sys::Promise>() {
+        crate::browser::fetch::prefetched(&src, request);
+    }
+    let cookie_notice = options.cookie_notice().unwrap_or(true);
+    let offline_always = options.offline().as_deref() == Some("always");
+    let worker = options.worker().dyn_into::<js_sys::Function>().ok();
     let host = Host::new(host, cookie_notice, offline_always).with_worker(worker);
     yew::Renderer::<App>::with_root_and_props(
         root,

@@ -21,3 +21,9 @@ pub mod state;
 mod entry;
 #[cfg(target_arch = "wasm32")]
 pub use entry::mount;
+
+// Talc instead of the default dlmalloc: smaller and faster in wasm (BENCHMARKS.md). The widget is
+// single-threaded wasm (no atomics), which is what this allocator requires.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

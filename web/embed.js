@@ -26,9 +26,16 @@
 
     if (!customElements.get("faq-widget")) {
       var ready; /* the glue imported and the wasm instantiated once, shared by every widget */
+      /* The glue, the wasm and each widget's FAQ are requested at once, not one after the other:
+         the wasm compiles while it downloads, and the widget takes its FAQ response from
+         `prefetch` instead of fetching it again (src/browser/fetch.rs). The empty catches only
+         mark a failed request as handled here; the glue and the widget still report it. */
       var load = function () {
-        return (ready = ready || import(new URL(GLUE, base).href).then(function (glue) {
-          return glue.default({ module_or_path: new URL(WASM, base).href }).then(function () {
+        if (ready) return ready;
+        var wasm = fetch(new URL(WASM, base).href);
+        wasm.catch(function () {});
+        return (ready = import(new URL(GLUE, base).href).then(function (glue) {
+          return glue.default({ module_or_path: wasm }).then(function () {
             return glue;
           });
         }));
@@ -38,11 +45,15 @@
          if this page lies in its folder (same origin), and on the first registration ask it to
          keep the FAQ at `src` now. Otherwise: unregister it and delete its caches; without it,
          only the FAQ copies (a host's own worker that imports sw.js keeps the app's files). */
+      var scope = new URL(".", base).href;
+      var url = scope + "sw.js";
+      var controlled = function () {
+        var sw = navigator.serviceWorker;
+        return sw && sw.controller && sw.controller.scriptURL === url;
+      };
       var worker = function (keep, src) {
         var sw = navigator.serviceWorker;
-        var scope = new URL(".", base).href;
-        var url = scope + "sw.js";
-        var ours = sw && sw.controller && sw.controller.scriptURL === url;
+        var ours = controlled();
         if (keep && sw && location.href.indexOf(scope) === 0) {
           sw.register(url)
             .then(function () {
@@ -96,11 +107,16 @@
               shadow.appendChild(root);
               var src = host.getAttribute("src");
               src = new URL(src || "faq.json", src ? doc.baseURI : base).href;
+              /* Under the widget's own worker (there only with consent), marked for its cache,
+                 as the widget would fetch it (src/offline.rs). */
+              var prefetch = fetch(controlled() ? src.split("#")[0] + "#faq-widget" : src);
+              prefetch.catch(function () {});
               load()
                 .then(function (glue) {
                   glue.mount(host, root, src, {
                     cookieNotice: host.getAttribute("cookie-notice") !== "off",
                     offline: host.getAttribute("offline") || undefined,
+                    prefetch: prefetch,
                     worker: worker,
                   });
                 })

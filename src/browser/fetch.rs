@@ -3,12 +3,48 @@
 use crate::faq::LoadError;
 
 #[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// FAQ requests that embed.js started before the wasm was loaded (so the two download at
+    /// once), as (URL, promise of the `Response`). Each is used by the first fetch of its URL.
+    static PREFETCHED: std::cell::RefCell<Vec<(String, js_sys::Promise)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Hands a request for `url` that is already under way to the next [`fetch_text`] of that URL.
+#[cfg(target_arch = "wasm32")]
+pub fn prefetched(url: &str, response: js_sys::Promise) {
+    PREFETCHED.with(|list| list.borrow_mut().push((url.to_owned(), response)));
+}
+
+/// The prefetched request for `url`, if there is one. Requests for the same FAQ are the same
+/// whatever their fragment, except the service worker's marker (`crate::offline::MARKER`):
+/// a request for the same FAQ with the other marking is dropped, not used, and not kept for later.
+#[cfg(target_arch = "wasm32")]
+fn take_prefetched(url: &str) -> Option<js_sys::Promise> {
+    use crate::offline::{without_fragment, MARKER};
+
+    PREFETCHED.with(|list| {
+        let mut list = list.borrow_mut();
+        let index = list
+            .iter()
+            .position(|(u, _)| without_fragment(u) == without_fragment(url))?;
+        let (u, request) = list.remove(index);
+        (u.ends_with(MARKER) == url.ends_with(MARKER)).then_some(request)
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
 pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
-    let window = web_sys::window().ok_or(LoadError::Network)?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+    let request = match take_prefetched(url) {
+        Some(request) => request,
+        None => web_sys::window()
+            .ok_or(LoadError::Network)?
+            .fetch_with_str(url),
+    };
+    let response = JsFuture::from(request)
         .await
         .map_err(|_| LoadError::Network)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| LoadError::Network)?;

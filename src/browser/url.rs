@@ -27,10 +27,11 @@ pub fn replace_fragment(id: Option<&str>) {
     let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
         return;
     };
-    let url = match id {
-        Some(id) => format!("{path}{search}#{id}"),
-        None => format!("{path}{search}"),
-    };
+    let mut url = path + &search;
+    if let Some(id) = id {
+        url.push('#');
+        url.push_str(id);
+    }
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(
             &history.state().unwrap_or(wasm_bindgen::JsValue::NULL),
@@ -47,12 +48,12 @@ pub fn replace_fragment(_id: Option<&str>) {}
 #[cfg(target_arch = "wasm32")]
 pub fn link_to(id: &str) -> Option<String> {
     let location = web_sys::window()?.location();
-    Some(format!(
-        "{}{}{}#{id}",
-        location.origin().ok()?,
-        location.pathname().ok()?,
-        location.search().ok()?
-    ))
+    let mut link = location.origin().ok()?;
+    link.push_str(&location.pathname().ok()?);
+    link.push_str(&location.search().ok()?);
+    link.push('#');
+    link.push_str(id);
+    Some(link)
 }
 
 #[cfg(not(target_arch = "wasm32"))]

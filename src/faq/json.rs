@@ -184,6 +184,17 @@ impl Reader<'_> {
         }
     }
 
+    /// The bytes not read yet.
+    fn rest(&self) -> &[u8] {
+        self.bytes.get(self.pos..).unwrap_or_default()
+    }
+
+    /// The text from `start` to the current position. Both are always on character boundaries
+    /// (the reader only stops at ASCII bytes); `get` keeps slicing panics out of the wasm.
+    fn slice(&self, start: usize) -> &str {
+        self.text.get(start..self.pos).unwrap_or_default()
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -218,7 +229,7 @@ impl Reader<'_> {
     }
 
     fn word(&mut self, word: &'static str, value: Value) -> Result<Value, SyntaxError> {
-        if self.text[self.pos..].starts_with(word) {
+        if self.rest().starts_with(word.as_bytes()) {
             self.pos += word.len();
             Ok(value)
         } else {
@@ -259,7 +270,7 @@ impl Reader<'_> {
                 return Err(self.error("malformed number"));
             }
         }
-        Ok(Value::Number(self.text[start..self.pos].to_owned()))
+        Ok(Value::Number(self.slice(start).to_owned()))
     }
 
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
@@ -289,7 +300,7 @@ impl Reader<'_> {
                 }
                 self.pos += 1;
             }
-            out.push_str(&self.text[run_start..self.pos]);
+            out.push_str(self.slice(run_start));
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
@@ -339,7 +350,7 @@ impl Reader<'_> {
     fn unicode_escape(&mut self) -> Result<char, SyntaxError> {
         let high = self.hex4()?;
         let code = if (0xD800..0xDC00).contains(&high) {
-            if !self.text[self.pos..].starts_with("\\u") {
+            if !self.rest().starts_with(b"\\u") {
                 return Err(self.error("unpaired surrogate in \\u escape"));
             }
             self.pos += 2;

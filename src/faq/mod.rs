@@ -10,4 +10,4 @@ pub mod validate;
 
 pub use load_error::LoadError;
 pub use model::{Contact, CookieNotice, Faq, Link, Question};
-pub use validate::{load, Diagnostic, Loaded, Severity};
+pub use validate::{load, load_for_display, Diagnostic, Loaded, Severity};

@@ -41,7 +41,19 @@ impl Loaded {
     }
 }
 
+/// Everything the checker reports: fatal problems, errors and warnings.
 pub fn load(text: &str) -> Loaded {
+    load_with::<true>(text)
+}
+
+/// What the widget needs: the FAQ, or the problem that stops it from being shown. Author-only
+/// diagnostics (warnings, non-fatal errors) are not collected, and with `LINT` a constant the
+/// compiler drops their code from the wasm.
+pub fn load_for_display(text: &str) -> Loaded {
+    load_with::<false>(text)
+}
+
+fn load_with<const LINT: bool>(text: &str) -> Loaded {
     let root = match json::parse(text) {
         Ok(root) => root,
         Err(error) => {
@@ -56,7 +68,7 @@ pub fn load(text: &str) -> Loaded {
             }
         }
     };
-    let mut checker = Checker {
+    let mut checker = Checker::<LINT> {
         text,
         diagnostics: Vec::new(),
     };
@@ -71,7 +83,7 @@ pub fn load(text: &str) -> Loaded {
     }
 }
 
-struct Checker<'t> {
+struct Checker<'t, const LINT: bool> {
     /// The source, to place problems found inside a text value at their exact character.
     text: &'t str,
     diagnostics: Vec<Diagnostic>,
@@ -109,8 +121,11 @@ impl<'a> Fields<'a> {
     }
 }
 
-impl Checker<'_> {
+impl<const LINT: bool> Checker<'_, LINT> {
     fn report(&mut self, severity: Severity, at: usize, message: String, hint: &'static str) {
+        if !LINT && severity != Severity::Fatal {
+            return;
+        }
         self.diagnostics.push(Diagnostic {
             severity,
             at,
@@ -605,6 +620,26 @@ fn fold_latin(ch: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_widget_loader_agrees_with_the_checker_on_what_can_be_shown() {
+        let samples = [
+            include_str!("../../faq.json"),
+            r#"{"title": "T", "colour": 1, "questions": [{"question": "q", "answer": "[x](javascript:y)"}]}"#,
+            r#"{"title": "T", "questions": [{"question": "q"}]}"#,
+            r#"{"title": "T", "questions": []}"#,
+            "not json",
+        ];
+        for text in samples {
+            let (full, display) = (load(text), load_for_display(text));
+            assert_eq!(full.faq, display.faq, "{text}");
+            assert_eq!(full.first_fatal(), display.first_fatal(), "{text}");
+            assert!(display
+                .diagnostics
+                .iter()
+                .all(|d| d.severity == Severity::Fatal));
+        }
+    }
     use crate::faq::markup::{Block, Inline};
 
     const MINIMAL: &str =

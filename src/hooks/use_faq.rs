@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::browser::fetch::fetch_text;
 use crate::browser::{storage, worker};
-use crate::faq::{load, Faq, LoadError};
+use crate::faq::{load_for_display, Faq, LoadError};
 use crate::host::Host;
 use crate::offline::{self, SavedCopy};
 
@@ -189,7 +189,7 @@ fn spawn_fetch(src: AttrValue, host: Host, dispatcher: UseReducerDispatcher<Load
 }
 
 fn validate(text: &str) -> Result<Rc<Faq>, LoadError> {
-    let loaded = load(text);
+    let loaded = load_for_display(text);
     match (LoadError::from_loaded(text, &loaded), loaded.faq) {
         (None, Some(faq)) => Ok(Rc::new(faq)),
         (Some(error), _) => Err(error),

@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// Size check (part of scripts/test.sh, so CI runs it): every byte one embed downloads before the
+// FAQ JSON, i.e. dist/embed.js and the glue module, wasm and stylesheet it names, as raw, gzip -9
+// and brotli -q 11 sizes. Fails when a total passes the budget in size-budget.json.
+// Usage: node scripts/size-check.mjs [dist-dir]   (default: dist)
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+const root = new URL("..", import.meta.url).pathname;
+const dist = process.argv[2] || join(root, "dist");
+const budget = JSON.parse(readFileSync(join(root, "size-budget.json"), "utf8"));
+
+const fail = (message) => {
+  console.error(`size-check: ${message}`);
+  process.exit(1);
+};
+
+let embed;
+try {
+  embed = readFileSync(join(dist, "embed.js"), "utf8");
+} catch {
+  fail(`no ${dist}/embed.js; run \`trunk build --release\` first.`);
+}
+// The loader names what it loads (scripts/post-build.mjs fills these in).
+const named = (variable) => {
+  const match = embed.match(new RegExp(`\\b${variable}\\s*=\\s*"([^"]+)"`));
+  if (!match || match[1].startsWith("__")) fail(`embed.js does not name its ${variable} file.`);
+  return match[1];
+};
+const files = [
+  ["embed.js", "embed.js"],
+  ["glue JS", named("GLUE")],
+  ["wasm", named("WASM")],
+  ["CSS", named("CSS")],
+];
+
+const brotli = (bytes) =>
+  brotliCompressSync(bytes, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  }).length;
+const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
+
+const rows = files.map(([what, name]) => {
+  let bytes;
+  try {
+    bytes = readFileSync(join(dist, name));
+  } catch {
+    fail(`embed.js names ${name}, which is not in ${dist}.`);
+  }
+  return { what, name, raw: bytes.length, gzip: gzip(bytes), brotli: brotli(bytes) };
+});
+const total = rows.reduce(
+  (sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli }),
+  { raw: 0, gzip: 0, brotli: 0 },
+);
+
+const n = (value) => value.toLocaleString("en-US").padStart(9);
+console.log(`${"file".padEnd(44)} ${"raw".padStart(9)} ${"gzip".padStart(9)} ${"brotli".padStart(9)}`);
+for (const row of rows) {
+  console.log(`${`${row.what} (${row.name})`.padEnd(44)} ${n(row.raw)} ${n(row.gzip)} ${n(row.brotli)}`);
+}
+console.log(`${"total".padEnd(44)} ${n(total.raw)} ${n(total.gzip)} ${n(total.brotli)}`);
+
+const checks = [
+  ["brotli total", total.brotli, budget.brotli_total_max],
+  ["gzip total", total.gzip, budget.gzip_total_max],
+].filter(([, , max]) => Number.isFinite(max));
+if (checks.length === 0) fail("size-budget.json sets no brotli_total_max.");
+let over = false;
+for (const [what, value, max] of checks) {
+  const verdict = value <= max ? "within" : "OVER";
+  console.log(`${what}: ${value.toLocaleString("en-US")} B, budget ${max.toLocaleString("en-US")} B: ${verdict}`);
+  over ||= value > max;
+}
+for (const [what, max] of [
+  ["goal", budget.goal_brotli_total_max],
+  ["aim", budget.aim_brotli_total],
+]) {
+  if (Number.isFinite(max)) {
+    const gap = total.brotli - max;
+    console.log(`  ${what} ${max.toLocaleString("en-US")} B brotli: ${gap > 0 ? `${gap.toLocaleString("en-US")} B over` : "met"}`);
+  }
+}
+if (over) fail("the widget is over its size budget (size-budget.json). Cut bytes, or raise the budget on purpose.");
