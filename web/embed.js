@@ -107,10 +107,11 @@
               shadow.appendChild(root);
               var src = host.getAttribute("src");
               src = new URL(src || "faq.json", src ? doc.baseURI : base).href;
-              /* Under the widget's own worker (there only with consent), marked for its cache,
-                 as the widget would fetch it (src/offline.rs). */
-              var prefetch = fetch(controlled() ? src.split("#")[0] + "#faq-widget" : src);
-              prefetch.catch(function () {});
+              /* Not under the widget's own worker: it answers the widget's request from its
+                 cache at once, and a request started before the widget listens would lose the
+                 worker's "updated" message (README "Offline"). */
+              var prefetch = controlled() ? undefined : fetch(src);
+              if (prefetch) prefetch.catch(function () {});
               load()
                 .then(function (glue) {
                   glue.mount(host, root, src, {

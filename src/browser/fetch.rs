@@ -17,8 +17,9 @@ pub fn prefetched(url: &str, response: js_sys::Promise) {
 }
 
 /// The prefetched request for `url`, if there is one. Requests for the same FAQ are the same
-/// whatever their fragment, except the service worker's marker (`crate::offline::MARKER`):
-/// a request for the same FAQ with the other marking is dropped, not used, and not kept for later.
+/// whatever their fragment, except the service worker's marker (`crate::offline::MARKER`): a
+/// prefetch without it (embed.js never marks one) is dropped, not used, when the widget wants
+/// its FAQ through a service worker's cache (a host's worker that imports sw.js).
 #[cfg(target_arch = "wasm32")]
 fn take_prefetched(url: &str) -> Option<js_sys::Promise> {
     use crate::offline::{without_fragment, MARKER};

@@ -14,7 +14,12 @@ pub const UPDATED: &str = "This FAQ was updated";
 /// language `lang`; `updated`: a newer FAQ replaced the one first shown. Nothing otherwise.
 pub fn offline_note(saved_ms: Option<u64>, updated: bool, lang: Option<&str>) -> Html {
     let text = match saved_ms {
-        Some(ms) => [SAVED, &long_date(ms, lang.unwrap_or("en"))].concat(),
+        Some(ms) => {
+            // push_str, not concat or format!: each pulls in more code than this needs.
+            let mut text = String::from(SAVED);
+            text.push_str(&long_date(ms, lang.unwrap_or("en")));
+            text
+        }
         None if updated => UPDATED.to_owned(),
         None => return Html::default(),
     };

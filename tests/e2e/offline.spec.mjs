@@ -18,8 +18,9 @@ const report = bundledFaq.questions.find((q) => q.id === "report-crime");
 const notice = (page) => page.getByRole("region", { name: "Cookie notice", exact: true });
 const accept = (page) => notice(page).getByRole("button", { name: "Accept", exact: true });
 const reject = (page) => notice(page).getByRole("button", { name: "Reject", exact: true });
+const searchbox = (page) => page.getByRole("searchbox", { name: "Search the questions" });
 const note = (page, text) => page.getByRole("paragraph").filter({ hasText: text });
-const liveRegion = (page) => page.locator("faq-widget [role=status][aria-live=polite]");
+const announced = (page, text) => page.getByRole("status").filter({ hasText: text });
 
 /** A test server on `port` (pages) and `port + 1` (dist/ with CORS) serving a fresh copy of dist/. */
 async function ownServer(port) {
@@ -111,6 +112,12 @@ test.describe("same origin: the demo page with the widget's service worker", () 
       await question(page, report.question).click();
       await expect(question(page, report.question)).toHaveAttribute("aria-expanded", "true");
       await expect(page).toHaveURL(/#report-crime$/);
+      // Search.
+      await searchbox(page).fill("notice");
+      await expect(question(page, bundledFaq.questions.find((q) => q.id === "red-notice-arrest").question)).toBeVisible();
+      await expect(question(page, join_.question)).toHaveCount(0);
+      await searchbox(page).fill("");
+      await expect(question(page, join_.question)).toBeVisible();
       // A deep link to another question, loaded with no server at all.
       await page.goto("about:blank");
       await page.goto(`${server.origin}/index.html#join`);
@@ -141,7 +148,7 @@ test.describe("same origin: the demo page with the widget's service worker", () 
       await page.reload();
       await expect(question(page, "Is this v2 question new?")).toBeVisible();
       await expect(note(page, "This FAQ was updated")).toBeVisible();
-      await expect(liveRegion(page)).toHaveText("This FAQ was updated");
+      await expect(announced(page, "This FAQ was updated")).toHaveCount(1);
       await expect(question(page, join_.question)).toHaveAttribute("aria-expanded", "true");
       await expect(page.getByText("Changed in v2.")).toBeVisible();
       await expect(question(page, "Is this v2 question new?")).toHaveAttribute("aria-expanded", "false");
@@ -152,14 +159,21 @@ test.describe("same origin: the demo page with the widget's service worker", () 
       await expect(question(page, "Is this v2 question new?")).toBeVisible();
       await expect(note(page, "This FAQ was updated")).toHaveCount(0);
 
-      // While the visitor reads (a question opened by a click, the URL naming it), a newer FAQ
-      // arrives because another tab loads it: it updates this page in place too.
+      // While the visitor reads (a question opened by a click, the URL naming it, a search), a
+      // newer FAQ arrives because another tab loads it: it updates this page in place too.
       await question(page, report.question).click();
-      server.edit("faq.json", (text) => newerFaq(text, "v3"));
+      await searchbox(page).fill("crime");
+      await expect(question(page, join_.question)).toHaveCount(0);
+      server.edit("faq.json", (text) => newerFaq(text, "v3").replace("Changed in v3.", "Changed in v3: crime."));
       const other = await context.newPage();
       await other.goto(`${server.origin}/index.html`);
-      await expect(question(page, "Is this v3 question new?")).toBeVisible();
       await expect(note(page, "This FAQ was updated")).toBeVisible();
+      // The search stays, over the new FAQ: "join" now mentions a crime, the new question does not.
+      await expect(searchbox(page)).toHaveValue("crime");
+      await expect(question(page, join_.question)).toBeVisible();
+      await expect(question(page, "Is this v3 question new?")).toHaveCount(0);
+      await searchbox(page).fill("");
+      await expect(question(page, "Is this v3 question new?")).toBeVisible();
       // Open by question, not by position: one question more on top shifts every position.
       await expect(question(page, report.question)).toHaveAttribute("aria-expanded", "true");
       await expect(question(page, join_.question)).toHaveAttribute("aria-expanded", "true");
