@@ -40,7 +40,8 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
         }
     };
     html! {
-        <div class="faq-search" role="search">
+        // Named by the FAQ title, so two widgets on one page have distinct search landmarks.
+        <div class="faq-search" role="search" aria-labelledby="faq-title">
             <label for="faq-search-input" class="faq-search-label">{ "Search the questions" }</label>
             <input
                 ref={input_ref}

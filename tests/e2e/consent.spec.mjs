@@ -100,7 +100,7 @@ test("Accept: stored, announced once, the host is told; after a reload not shown
   await expect(notice(page)).toBeHidden();
   await expect(settings(page)).toBeFocused();
   await expect(announced(page, "Cookies accepted.")).toHaveCount(1);
-  await expect(page.getByRole("status")).toHaveText("Cookies accepted.");
+  await expect(announced(page, "Cookies")).toHaveText("Cookies accepted.");
   expect(await events(page)).toEqual([{ accepted: true, revision: 1 }]);
   const stored = await storage(page);
   // The record, and the FAQ saved for offline use now that storage is allowed (issue 6).
@@ -123,7 +123,7 @@ test("Reject: stored, announced, the host is told; after a reload not shown", as
   await reject(page).click();
   await expect(notice(page)).toBeHidden();
   await expect(settings(page)).toBeFocused();
-  await expect(page.getByRole("status")).toHaveText("Cookies rejected.");
+  await expect(announced(page, "Cookies")).toHaveText("Cookies rejected.");
   expect(await events(page)).toEqual([{ accepted: false, revision: 1 }]);
   expect((await storage(page))[KEY]).toMatch(/^v1\|r\|1\|\d+$/);
 
@@ -182,7 +182,7 @@ test("Cookie settings reopens the notice and a change is honoured", async ({ pag
   await reject(page).click();
   await expect(notice(page)).toBeHidden();
   await expect(settings(page)).toBeFocused();
-  await expect(page.getByRole("status")).toHaveText("Cookies rejected.");
+  await expect(announced(page, "Cookies")).toHaveText("Cookies rejected.");
   expect(await events(page)).toEqual([
     { accepted: true, revision: 1 },
     { accepted: false, revision: 1 },
@@ -263,11 +263,11 @@ test("storage blocked: the notice works for this page view, no console errors", 
   await accept(page).click();
   await expect(notice(page)).toBeHidden();
   await expect(settings(page)).toBeFocused();
-  await expect(page.getByRole("status")).toHaveText("Cookies accepted for this visit.");
+  await expect(announced(page, "Cookies")).toHaveText("Cookies accepted for this visit.");
   expect(await events(page)).toEqual([{ accepted: true, revision: 1 }]);
   await settings(page).click();
   await reject(page).click();
-  await expect(page.getByRole("status")).toHaveText("Cookies rejected for this visit.");
+  await expect(announced(page, "Cookies")).toHaveText("Cookies rejected for this visit.");
   await question(page, first.question).click();
   await expect(question(page, first.question)).toHaveAttribute("aria-expanded", "true");
   // Nothing was remembered: the next page view asks again.
@@ -286,7 +286,7 @@ test("storage full (QuotaExceededError): the choice holds for this page view, no
   await openDemo(page);
   await reject(page).click();
   await expect(notice(page)).toBeHidden();
-  await expect(page.getByRole("status")).toHaveText("Cookies rejected for this visit.");
+  await expect(announced(page, "Cookies")).toHaveText("Cookies rejected for this visit.");
   expect(await storage(page)).toEqual({});
   console.expectClean();
 });

@@ -390,7 +390,8 @@ test("bytes one embed downloads before the FAQ JSON (printed)", async ({ page })
   await expect.poll(() => sizes.length).toBe(4);
   const files = sizes.map((s) => s.file).sort();
   expect(files).toEqual(["embed.js", GLUE, WASM, dist.find((f) => /^faq-widget-[0-9a-f]+\.css$/.test(f))].sort());
-  expect(sizes.every((s) => s.beforeFaq)).toBe(true);
+  // embed.js requests the FAQ in parallel with the glue and the wasm (a start-time lever, see
+  // BENCHMARKS.md), so these four are what one embed downloads besides the FAQ JSON, not before it.
   const total = sizes.reduce((sum, s) => ({ raw: sum.raw + s.raw, brotli: sum.brotli + s.brotli }), { raw: 0, brotli: 0 });
   for (const s of [...sizes, { file: "total", ...total }]) {
     process.stdout.write(`embed bytes: ${s.file.padEnd(40)} raw ${String(s.raw).padStart(7)}  brotli-11 ${String(s.brotli).padStart(6)}\n`);
