@@ -1,17 +1,31 @@
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { bundledFaq, expectNoAxeViolations, question, watchConsole } from "./helpers.mjs";
 
-// Offline after the first load (issue 6). Each test runs its own test server on ports of its own,
-// serving its own copy of dist/, so it can stop the server (the honest "no network": context.setOffline
-// and service workers do not mix well), restart it, and change faq.json or sw.js, without touching
-// the shared server the other tests use.
+// Offline after the first load (issue 6). Each test runs its own test server on two free ports
+// (the system picks them: other checkouts run their suites at the same time), serving its own copy
+// of dist/, so it can stop the server (the honest "no network": context.setOffline and service
+// workers do not mix well), restart it on the same ports (the same origin), and change faq.json or
+// sw.js, without touching the shared server the other tests use.
 const DIST = new URL("../../dist", import.meta.url).pathname;
 const SERVER = new URL("./server.mjs", import.meta.url).pathname;
-const BASE_PORT = Number(process.env.PAGE_PORT || 4301) + 10;
+
+// Service workers, several loads and axe audits per test: more than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
 
 const join_ = bundledFaq.questions.find((q) => q.id === "join");
 const report = bundledFaq.questions.find((q) => q.id === "report-crime");
@@ -22,29 +36,34 @@ const searchbox = (page) => page.getByRole("searchbox", { name: "Search the ques
 const note = (page, text) => page.getByRole("paragraph").filter({ hasText: text });
 const announced = (page, text) => page.getByRole("status").filter({ hasText: text });
 
-/** A test server on `port` (pages) and `port + 1` (dist/ with CORS) serving a fresh copy of dist/. */
-async function ownServer(port) {
+/** A test server (tests/e2e/server.mjs: pages, and dist/ with CORS) serving a fresh copy of dist/. */
+async function ownServer() {
   const dist = mkdtempSync(join(tmpdir(), "faq-offline-"));
   cpSync(DIST, dist, { recursive: true });
+  const [port, cdnPort] = [await freePort(), await freePort()];
   let child = null;
   const server = {
     dist,
     origin: `http://127.0.0.1:${port}`,
-    cdn: `http://127.0.0.1:${port + 1}`,
+    cdn: `http://127.0.0.1:${cdnPort}`,
     async start() {
       child = spawn(process.execPath, [SERVER], {
-        env: { ...process.env, PAGE_PORT: String(port), CDN_PORT: String(port + 1), FAQ_DIST: dist },
+        env: { ...process.env, PAGE_PORT: String(port), CDN_PORT: String(cdnPort), FAQ_DIST: dist },
         stdio: "ignore",
       });
+      const exited = new Promise((resolve) => child.once("exit", () => resolve("exited")));
       for (let i = 0; i < 100; i++) {
+        // A server that exited (its port taken) must not pass for one that answers.
+        const wait = new Promise((resolve) => setTimeout(resolve, 50, "waited"));
+        if ((await Promise.race([exited, wait])) === "exited") break;
         try {
           await Promise.all([fetch(`${server.origin}/faq.json`), fetch(`${server.cdn}/faq.json`)]);
           return;
         } catch {
-          await new Promise((resolve) => setTimeout(resolve, 50));
+          // not listening yet
         }
       }
-      throw new Error(`test server on ${port} did not start`);
+      throw new Error(`test server on ports ${port} and ${cdnPort} did not start`);
     },
     async stop() {
       if (!child) return;
@@ -97,7 +116,7 @@ function newerFaq(text, marker) {
 
 test.describe("same origin: the demo page with the widget's service worker", () => {
   test("after one visit with consent, the demo works with the server stopped: questions and deep links", async ({ page }) => {
-    const server = await ownServer(BASE_PORT);
+    const server = await ownServer();
     try {
       const console = watchConsole(page);
       await page.goto(`${server.origin}/index.html`);
@@ -134,7 +153,7 @@ test.describe("same origin: the demo page with the widget's service worker", () 
   });
 
   test("a changed faq.json: the next load shows it and says so, keeping the open question; the one after shows it plainly", async ({ page, context }) => {
-    const server = await ownServer(BASE_PORT + 2);
+    const server = await ownServer();
     try {
       await page.goto(`${server.origin}/index.html`);
       await accept(page).click();
@@ -187,7 +206,7 @@ test.describe("same origin: the demo page with the widget's service worker", () 
   });
 
   test("a new build takes over after one reload and deletes the old caches", async ({ page }) => {
-    const server = await ownServer(BASE_PORT + 4);
+    const server = await ownServer();
     try {
       await page.goto(`${server.origin}/index.html`);
       await accept(page).click();
@@ -216,7 +235,7 @@ test.describe("same origin: the demo page with the widget's service worker", () 
   });
 
   test("Reject unregisters the worker and deletes its caches and the saved copy", async ({ page }) => {
-    const server = await ownServer(BASE_PORT + 6);
+    const server = await ownServer();
     try {
       await page.goto(`${server.origin}/index.html`);
       await accept(page).click();
@@ -241,7 +260,7 @@ test.describe("cross origin: the widget from a CDN on a host page, its FAQ serve
   const savedKey = (server) => `faq-widget:offline:${server.cdn}/faq.json`;
 
   test("with consent: the saved copy shows, dated, with a visible note", async ({ page }) => {
-    const server = await ownServer(BASE_PORT + 8);
+    const server = await ownServer();
     try {
       const console = watchConsole(page);
       await page.goto(hostPage(server));
@@ -263,7 +282,7 @@ test.describe("cross origin: the widget from a CDN on a host page, its FAQ serve
   });
 
   test("without consent: the clear offline message with Try again; back online, the FAQ comes by itself", async ({ page, context }) => {
-    const server = await ownServer(BASE_PORT + 10);
+    const server = await ownServer();
     try {
       const warnings = [];
       page.on("console", (message) => message.type() === "warning" && warnings.push(message.text()));
@@ -297,7 +316,7 @@ test.describe("cross origin: the widget from a CDN on a host page, its FAQ serve
   });
 
   test('data-offline="always": the copy is kept without consent and survives a reject', async ({ page }) => {
-    const server = await ownServer(BASE_PORT + 12);
+    const server = await ownServer();
     try {
       await page.goto(hostPage(server, "&offline=always"));
       await expect(notice(page)).toBeVisible();
@@ -320,7 +339,7 @@ test.describe("cross origin: the widget from a CDN on a host page, its FAQ serve
 test.describe("a host's own service worker with the one line from the README", () => {
   test("importScripts(sw.js) makes the whole widget work offline from its caches", async ({ page }) => {
     // Host page and host worker on this server's page port, dist/ on its CDN port: both stop.
-    const server = await ownServer(BASE_PORT + 14);
+    const server = await ownServer();
     try {
       await page.goto(`${server.origin}/host.html?cdn=1&sw=1`);
       await accept(page).click();
