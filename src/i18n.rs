@@ -141,6 +141,12 @@ impl Strings {
         }
     }
 
+    /// Whether `lang` has built-in texts (English, French): without a FAQ's `ui`, any other
+    /// language is shown in English and must be labelled `en`.
+    pub fn built_in(lang: &str) -> bool {
+        matches!(primary(lang).as_str(), "en" | "fr")
+    }
+
     pub fn lang(&self) -> &str {
         &self.lang
     }

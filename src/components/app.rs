@@ -22,10 +22,15 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let (state, retry) = use_faq(props.src.clone());
+    // Before the FAQ (and its language) is known: the host page's language if built in, else
+    // English, labelled as what it is.
     let strings = use_memo(props.lang.clone(), |lang| {
-        Strings::new(if lang.is_empty() { "en" } else { lang }, Vec::new())
+        Strings::new(
+            if Strings::built_in(lang) { lang } else { "en" },
+            Vec::new(),
+        )
     });
-    let lang = (!props.lang.is_empty()).then(|| props.lang.clone());
+    let lang = strings.lang().to_owned();
     let dir = strings.direction();
     let view = match state {
         LoadState::Loading => html! {
