@@ -36,7 +36,7 @@ pub fn no_results(props: &NoResultsProps) -> Html {
             }
             { contact }
             if props.closest > 0 {
-                <p>{ props.strings.get("closest") }</p>
+                <p>{ props.strings.count("closest", props.closest.min(u32::MAX as usize) as u32, &[]) }</p>
             }
         </div>
     }

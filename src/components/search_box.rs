@@ -46,7 +46,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
         }
     };
     html! {
-        <div class="faq-search" role="search">
+        <div class="faq-search" role="search" aria-labelledby="faq-title">
             <label for="faq-search-input" class="faq-search-label">{ props.strings.get("search.label") }</label>
             <input
                 ref={input_ref}
