@@ -46,6 +46,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
         }
     };
     html! {
+        // Named by the FAQ title, so two widgets on one page have distinct search landmarks.
         <div class="faq-search" role="search" aria-labelledby="faq-title">
             <label for="faq-search-input" class="faq-search-label">{ props.strings.get("search.label") }</label>
             <input

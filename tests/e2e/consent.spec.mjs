@@ -12,8 +12,6 @@ const settings = (page) => page.getByRole("button", { name: "Cookie settings" })
 const accept = (page) => notice(page).getByRole("button", { name: "Accept", exact: true });
 const reject = (page) => notice(page).getByRole("button", { name: "Reject", exact: true });
 const announced = (page, text) => page.getByRole("status").filter({ hasText: text });
-// The widget's polite live region (the search field has its own status for the result count).
-const liveRegion = (page) => page.getByRole("status").and(page.locator("[aria-atomic=true]"));
 
 /** Every faq-widget:consent event the page receives, in `window.__consent` (reset per load). */
 async function recordEvents(page) {
@@ -102,7 +100,7 @@ test("Accept: stored, announced once, the host is told; after a reload not shown
   await expect(notice(page)).toBeHidden();
   await expect(settings(page)).toBeFocused();
   await expect(announced(page, "Cookies accepted.")).toHaveCount(1);
-  await expect(liveRegion(page)).toHaveText("Cookies accepted.");
+  await expect(announced(page, "Cookies")).toHaveText("Cookies accepted.");
   expect(await events(page)).toEqual([{ accepted: true, revision: 1 }]);
   const stored = await storage(page);
   expect(Object.keys(stored)).toEqual([KEY]);
@@ -124,7 +122,7 @@ test("Reject: stored, announced, the host is told; after a reload not shown", as
   await reject(page).click();
   await expect(notice(page)).toBeHidden();
   await expect(settings(page)).toBeFocused();
-  await expect(liveRegion(page)).toHaveText("Cookies rejected.");
+  await expect(announced(page, "Cookies")).toHaveText("Cookies rejected.");
   expect(await events(page)).toEqual([{ accepted: false, revision: 1 }]);
   expect((await storage(page))[KEY]).toMatch(/^v1\|r\|1\|\d+$/);
 
@@ -183,7 +181,7 @@ test("Cookie settings reopens the notice and a change is honoured", async ({ pag
   await reject(page).click();
   await expect(notice(page)).toBeHidden();
   await expect(settings(page)).toBeFocused();
-  await expect(liveRegion(page)).toHaveText("Cookies rejected.");
+  await expect(announced(page, "Cookies")).toHaveText("Cookies rejected.");
   expect(await events(page)).toEqual([
     { accepted: true, revision: 1 },
     { accepted: false, revision: 1 },
@@ -262,11 +260,11 @@ test("storage blocked: the notice works for this page view, no console errors", 
   await accept(page).click();
   await expect(notice(page)).toBeHidden();
   await expect(settings(page)).toBeFocused();
-  await expect(liveRegion(page)).toHaveText("Cookies accepted for this visit.");
+  await expect(announced(page, "Cookies")).toHaveText("Cookies accepted for this visit.");
   expect(await events(page)).toEqual([{ accepted: true, revision: 1 }]);
   await settings(page).click();
   await reject(page).click();
-  await expect(liveRegion(page)).toHaveText("Cookies rejected for this visit.");
+  await expect(announced(page, "Cookies")).toHaveText("Cookies rejected for this visit.");
   await question(page, first.question).click();
   await expect(question(page, first.question)).toHaveAttribute("aria-expanded", "true");
   // Nothing was remembered: the next page view asks again.
@@ -285,7 +283,7 @@ test("storage full (QuotaExceededError): the choice holds for this page view, no
   await openDemo(page);
   await reject(page).click();
   await expect(notice(page)).toBeHidden();
-  await expect(liveRegion(page)).toHaveText("Cookies rejected for this visit.");
+  await expect(announced(page, "Cookies")).toHaveText("Cookies rejected for this visit.");
   expect(await storage(page)).toEqual({});
   console.expectClean();
 });
