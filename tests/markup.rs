@@ -167,3 +167,39 @@ fn no_notice_when_the_host_turns_it_off_or_faq_json_has_none() {
         assert!(html.contains(">Show all answers</button>"));
     }
 }
+
+fn example(name: &str) -> Faq {
+    let path = format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"));
+    let loaded = load(&std::fs::read_to_string(path).unwrap());
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    loaded.faq.unwrap()
+}
+
+#[test]
+fn french_and_arabic_faqs_render_their_own_controls_and_direction() {
+    let fr = render(example("faq.fr.json"));
+    assert!(fr.contains("lang=\"fr\" dir=\"ltr\""), "{fr}");
+    for text in [
+        ">Afficher toutes les réponses</button>",
+        ">Rechercher dans les questions</label>",
+        "placeholder=\"Tapez un mot, par ex. emploi\"",
+        ">Copier le lien vers cette question</button>",
+        ">Paramètres des cookies</button>",
+        "aria-label=\"Avis sur les cookies\"",
+        ">Refuser</button>",
+    ] {
+        assert!(fr.contains(text), "{text} in {fr}");
+    }
+    for english in [
+        "Show all answers",
+        "Search the questions",
+        "Copy link",
+        "Cookie settings",
+    ] {
+        assert!(!fr.contains(english), "{english} left in French");
+    }
+    let ar = render(example("faq.ar.json"));
+    assert!(ar.contains("lang=\"ar\" dir=\"rtl\""), "{ar}");
+    assert!(ar.contains(">عرض كل الإجابات</button>"));
+    assert!(ar.contains(">البحث في الأسئلة</label>"));
+}
