@@ -21,6 +21,9 @@ extern "C" {
 
     #[wasm_bindgen(method, getter)]
     fn worker(this: &MountOptions) -> JsValue;
+
+    #[wasm_bindgen(method, getter)]
+    fn lang(this: &MountOptions) -> Option<String>;
 }
 
 /// Renders the FAQ at `src` into `root` (a div inside the shadow root of `host`, the page's
@@ -36,6 +39,17 @@ pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, option
     }
     let cookie_notice = options.cookie_notice().unwrap_or(true);
     let offline_always = options.offline().as_deref() == Some("always");
+    // The FAQ's language is only known once it has loaded: until then (loading, fetch errors)
+    // the widget speaks the host page's language, from `options.lang` or `<html lang>`.
+    let lang = options
+        .lang()
+        .or_else(|| {
+            web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+                .and_then(|e| e.get_attribute("lang"))
+        })
+        .unwrap_or_default();
     let worker = options.worker().dyn_into::<js_sys::Function>().ok();
     let host = Host::new(host, cookie_notice, offline_always).with_worker(worker);
     yew::Renderer::<App>::with_root_and_props(
@@ -43,6 +57,7 @@ pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, option
         AppProps {
             src: src.into(),
             host,
+            lang: lang.trim().into(),
         },
     )
     .render();

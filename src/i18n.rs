@@ -23,15 +23,26 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("search.placeholder", "Type a word, e.g. job", "Tapez un mot, par ex. emploi"),
     ("results.one", "{count} question matches “{query}”", "{count} question correspond à « {query} »"),
     ("results.other", "{count} questions match “{query}”", "{count} questions correspondent à « {query} »"),
-    ("no_results", "No question matches “{query}”.", "Aucune question ne correspond à « {query} »."),
-    ("closest", "Closest questions:", "Questions les plus proches :"),
+    ("no_results", "No questions match “{query}”", "Aucune question ne correspond à « {query} »"),
+    ("no_results.hint", "Try fewer or other words.", "Essayez avec moins de mots ou d’autres mots."),
+    ("similar.one", "{count} similar question is shown", "{count} question proche est affichée"),
+    ("similar.other", "{count} similar questions are shown", "{count} questions proches sont affichées"),
+    ("all.one", "Showing {count} question", "{count} question affichée"),
+    ("all.other", "Showing all {count} questions", "Les {count} questions sont affichées"),
+    ("more", "Show more questions ({count} more)", "Afficher plus de questions ({count} de plus)"),
+    ("closest.one", "This question comes close:", "Cette question s’en approche :"),
+    ("closest.other", "These questions come close:", "Ces questions s’en approchent :"),
     ("contact_prompt", "Still need help?", "Besoin d’aide ?"),
     ("cookie.label", "Cookie notice", "Avis sur les cookies"),
     ("cookie.accept", "Accept", "Accepter"),
     ("cookie.reject", "Reject", "Refuser"),
     ("cookie.settings", "Cookie settings", "Paramètres des cookies"),
-    ("cookie.accepted", "Cookies accepted", "Cookies acceptés"),
-    ("cookie.rejected", "Cookies rejected", "Cookies refusés"),
+    ("cookie.accepted", "Cookies accepted.", "Cookies acceptés."),
+    ("cookie.rejected", "Cookies rejected.", "Cookies refusés."),
+    ("cookie.accepted_visit", "Cookies accepted for this visit.", "Cookies acceptés pour cette visite."),
+    ("cookie.rejected_visit", "Cookies rejected for this visit.", "Cookies refusés pour cette visite."),
+    ("cookie.current_accepted", "Your current choice: accepted.", "Votre choix actuel : accepté."),
+    ("cookie.current_rejected", "Your current choice: rejected.", "Votre choix actuel : refusé."),
     ("offline.saved", "Offline: showing the copy saved on {date}", "Hors ligne : copie enregistrée le {date}"),
     ("offline.never", "You are offline and this FAQ has not been saved on this device yet. Connect to the internet and try again.", "Vous êtes hors ligne et cette FAQ n’a pas encore été enregistrée sur cet appareil. Connectez-vous à internet et réessayez."),
     ("updated", "This FAQ was updated", "Cette FAQ a été mise à jour"),
@@ -131,6 +142,12 @@ impl Strings {
         }
     }
 
+    /// Whether `lang` has built-in texts (English, French): without a FAQ's `ui`, any other
+    /// language is shown in English and must be labelled `en`.
+    pub fn built_in(lang: &str) -> bool {
+        matches!(primary(lang).as_str(), "en" | "fr")
+    }
+
     pub fn lang(&self) -> &str {
         &self.lang
     }
@@ -171,6 +188,23 @@ impl Strings {
         let mut all: Vec<(&str, &str)> = vec![("count", &count_text)];
         all.extend_from_slice(args);
         fill(template, &all)
+    }
+
+    /// Whether `key` names an interface text: a listed key, or a plural category of a listed
+    /// plural message (`results.zero` because `results.other` exists).
+    pub fn knows(key: &str) -> bool {
+        if Strings::keys().any(|k| k == key) {
+            return true;
+        }
+        const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+        key.rsplit_once('.').is_some_and(|(base, category)| {
+            CATEGORIES.contains(&category)
+                && Strings::keys().any(|k| {
+                    k.strip_prefix(base)
+                        .and_then(|r| r.strip_prefix('.'))
+                        .is_some_and(|c| CATEGORIES.contains(&c))
+                })
+        })
     }
 
     /// Every key the widget uses, for the checker and the schema.

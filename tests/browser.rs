@@ -26,6 +26,7 @@ fn mount(src: String) -> web_sys::Element {
         AppProps {
             src: src.into(),
             host: Default::default(),
+            lang: Default::default(),
         },
     )
     .render();

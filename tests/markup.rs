@@ -197,9 +197,59 @@ fn the_saved_copy_says_so_with_its_date_and_an_update_is_noted() {
         ..Fetched::default()
     });
     assert!(updated.contains(">This FAQ was updated</p>"), "{updated}");
+    // In the FAQ's language (the lead's i18n strings "offline.saved" and "updated").
+    let french = LocalServerRenderer::<FaqView>::with_props(yew::props!(FaqViewProps {
+        faq: Rc::new(example("faq.fr.json")),
+        fetched: Fetched {
+            saved_ms: Some(1_750_000_000_000),
+            ..Fetched::default()
+        },
+    }))
+    .hydratable(false);
+    let french = futures::executor::block_on(french.render());
+    assert!(
+        french.contains(">Hors ligne : copie enregistrée le 2025-06-15</p>"),
+        "{french}"
+    );
     let online = render_fetched(Fetched::default());
     assert!(
         !online.contains("faq-note"),
         "no note for a FAQ fresh from the network"
     );
+}
+
+fn example(name: &str) -> Faq {
+    let path = format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"));
+    let loaded = load(&std::fs::read_to_string(path).unwrap());
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    loaded.faq.unwrap()
+}
+
+#[test]
+fn french_and_arabic_faqs_render_their_own_controls_and_direction() {
+    let fr = render(example("faq.fr.json"));
+    assert!(fr.contains("lang=\"fr\" dir=\"ltr\""), "{fr}");
+    for text in [
+        ">Afficher toutes les réponses</button>",
+        ">Rechercher dans les questions</label>",
+        "placeholder=\"Tapez un mot, par ex. emploi\"",
+        ">Copier le lien vers cette question</button>",
+        ">Paramètres des cookies</button>",
+        "aria-label=\"Avis sur les cookies\"",
+        ">Refuser</button>",
+    ] {
+        assert!(fr.contains(text), "{text} in {fr}");
+    }
+    for english in [
+        "Show all answers",
+        "Search the questions",
+        "Copy link",
+        "Cookie settings",
+    ] {
+        assert!(!fr.contains(english), "{english} left in French");
+    }
+    let ar = render(example("faq.ar.json"));
+    assert!(ar.contains("lang=\"ar\" dir=\"rtl\""), "{ar}");
+    assert!(ar.contains(">عرض كل الإجابات</button>"));
+    assert!(ar.contains(">البحث في الأسئلة</label>"));
 }

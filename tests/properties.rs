@@ -281,7 +281,9 @@ fn check_loaded(text: &str) {
         }
     }
     if let Some(error) = LoadError::from_loaded(text, &loaded) {
-        assert!(!error.sentence().is_empty());
+        assert!(!error
+            .sentence(&faq_widget::i18n::Strings::default())
+            .is_empty());
     }
     let problems = check::check_text(text);
     assert_eq!(problems.len(), loaded.diagnostics.len());

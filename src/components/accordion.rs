@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::question::QuestionItem;
 use crate::faq::Question;
+use crate::i18n::Strings;
 use crate::search::Highlighter;
 
 /// Arrow-key movement between question buttons (WAI-ARIA accordion pattern).
@@ -34,6 +35,9 @@ pub struct AccordionProps {
     pub on_toggle: Callback<usize>,
     pub on_show_all: Callback<bool>,
     pub on_copy_link: Callback<usize>,
+    /// Interface texts in the FAQ's language.
+    #[prop_or_default]
+    pub strings: Rc<Strings>,
     /// The questions to show (indices into `questions`), in order: all of them, or search results.
     pub shown: Rc<Vec<usize>>,
     /// How many more (search results or questions) a "Show more" button would add.
@@ -88,10 +92,11 @@ pub fn accordion(props: &AccordionProps) -> Html {
         };
         html! {
             <button type="button" class="faq-show-more" {onclick}>
-                { format!("Show more questions ({} more)", props.more) }
+                { props.strings.format("more", &[("count", &props.more.to_string())]) }
             </button>
         }
     });
+    let copy_label = AttrValue::from(props.strings.get("copy_link"));
     let show_all = {
         let on_show_all = props.on_show_all.clone();
         move |_: MouseEvent| on_show_all.emit(!all_open)
@@ -100,7 +105,7 @@ pub fn accordion(props: &AccordionProps) -> Html {
         <div class="faq-accordion">
             <div class="faq-controls">
                 <button type="button" class="faq-show-all" part="show-all" aria-expanded={if all_open { "true" } else { "false" }} onclick={show_all}>
-                    { if all_open { "Hide all answers" } else { "Show all answers" } }
+                    { props.strings.get(if all_open { "hide_all" } else { "show_all" }) }
                 </button>
             </div>
             { for props.shown.iter().filter_map(|&index| Some((index, props.questions.get(index)?))).map(|(index, question)| html! {
@@ -114,6 +119,7 @@ pub fn accordion(props: &AccordionProps) -> Html {
                     on_toggle={props.on_toggle.clone()}
                     on_move={on_move.clone()}
                     on_copy_link={props.on_copy_link.clone()}
+                    copy_label={copy_label.clone()}
                 />
             }) }
             { show_more }

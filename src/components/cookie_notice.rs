@@ -1,9 +1,12 @@
 use yew::prelude::*;
 
+use std::rc::Rc;
+
 use crate::browser::dom;
 use crate::consent::Choice;
 use crate::faq::CookieNotice;
 use crate::hooks::Consent;
+use crate::i18n::Strings;
 
 #[derive(Properties, PartialEq)]
 pub struct CookieNoticeViewProps {
@@ -11,6 +14,9 @@ pub struct CookieNoticeViewProps {
     pub consent: Consent,
     /// A short confirmation for the widget's polite live region.
     pub on_announce: Callback<String>,
+    /// Interface texts in the FAQ's language.
+    #[prop_or_default]
+    pub strings: Rc<Strings>,
 }
 
 /// The cookie notice, in the flow of the widget (never an overlay: it pushes the questions down
@@ -28,11 +34,12 @@ pub fn cookie_notice_view(props: &CookieNoticeViewProps) -> Html {
         let consent = consent.clone();
         let on_announce = props.on_announce.clone();
         let settings_ref = settings_ref.clone();
+        let strings = props.strings.clone();
         move |_: MouseEvent| {
             let saved = consent.choose(choice);
             // The notice closes; focus stays where it was, on the control that reopens it.
             dom::focus(&settings_ref);
-            on_announce.emit(confirmation(choice, saved).into());
+            on_announce.emit(strings.get(confirmation(choice, saved)));
         }
     };
     let accept = choose(Choice::Accepted);
@@ -48,10 +55,10 @@ pub fn cookie_notice_view(props: &CookieNoticeViewProps) -> Html {
     let current = consent.choice().map(|choice| {
         html! {
             <p class="faq-cookie-current">
-                { match choice {
-                    Choice::Accepted => "Your current choice: accepted.",
-                    Choice::Rejected => "Your current choice: rejected.",
-                } }
+                { props.strings.get(match choice {
+                    Choice::Accepted => "cookie.current_accepted",
+                    Choice::Rejected => "cookie.current_rejected",
+                }) }
             </p>
         }
     });
@@ -65,29 +72,29 @@ pub fn cookie_notice_view(props: &CookieNoticeViewProps) -> Html {
                 ref={settings_ref}
                 onclick={toggle}
             >
-                { "Cookie settings" }
+                { props.strings.get("cookie.settings") }
             </button>
-            <section id="faq-cookie-notice" class="faq-cookie-notice" aria-label="Cookie notice" hidden={!open}>
+            <section id="faq-cookie-notice" class="faq-cookie-notice" aria-label={props.strings.get("cookie.label")} hidden={!open}>
                 <p class="faq-cookie-text">
                     { props.notice.text.clone() }
                     if more.is_some() { { " " }{ more } }
                 </p>
                 { current }
                 <div class="faq-cookie-choices">
-                    <button type="button" class="faq-button" onclick={accept}>{ "Accept" }</button>
-                    <button type="button" class="faq-button" onclick={reject}>{ "Reject" }</button>
+                    <button type="button" class="faq-button" onclick={accept}>{ props.strings.get("cookie.accept") }</button>
+                    <button type="button" class="faq-button" onclick={reject}>{ props.strings.get("cookie.reject") }</button>
                 </div>
             </section>
         </div>
     }
 }
 
-/// What the live region says after a choice.
+/// The interface text key of what the live region says after a choice.
 pub fn confirmation(choice: Choice, saved: bool) -> &'static str {
     match (choice, saved) {
-        (Choice::Accepted, true) => "Cookies accepted.",
-        (Choice::Rejected, true) => "Cookies rejected.",
-        (Choice::Accepted, false) => "Cookies accepted for this visit.",
-        (Choice::Rejected, false) => "Cookies rejected for this visit.",
+        (Choice::Accepted, true) => "cookie.accepted",
+        (Choice::Rejected, true) => "cookie.rejected",
+        (Choice::Accepted, false) => "cookie.accepted_visit",
+        (Choice::Rejected, false) => "cookie.rejected_visit",
     }
 }

@@ -1,11 +1,17 @@
 use yew::prelude::*;
 
+use std::rc::Rc;
+
 use crate::faq::LoadError;
+use crate::i18n::Strings;
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorViewProps {
     pub error: LoadError,
     pub on_retry: Callback<()>,
+    /// The host page's language: the FAQ's is not known yet.
+    #[prop_or_default]
+    pub strings: Rc<Strings>,
 }
 
 #[function_component(ErrorView)]
@@ -14,14 +20,14 @@ pub fn error_view(props: &ErrorViewProps) -> Html {
         let on_retry = props.on_retry.clone();
         html! {
             <button type="button" class="faq-button" onclick={move |_| on_retry.emit(())}>
-                { "Try again" }
+                { props.strings.get("retry") }
             </button>
         }
     });
     html! {
         <div class="faq-error" part="error" role="alert">
-            <p class="faq-error-title">{ "The FAQ could not be shown." }</p>
-            <p>{ props.error.sentence() }</p>
+            <p class="faq-error-title">{ props.strings.get("error.title") }</p>
+            <p>{ props.error.sentence(&props.strings) }</p>
             { retry }
         </div>
     }

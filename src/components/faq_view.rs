@@ -5,13 +5,14 @@ use yew::prelude::*;
 use super::accordion::Accordion;
 use super::cookie_notice::CookieNoticeView;
 use super::no_results::NoResults;
-use super::offline_note::{offline_note, UPDATED};
+use super::offline_note::offline_note;
 use super::rich_text::render_blocks;
 use super::search_box::SearchBox;
 use crate::browser::{dom, url};
 use crate::faq::{Faq, Question};
 use crate::hooks::{use_consent, use_offline, use_search, Fetched, SearchAction};
 use crate::host::{use_host, Detail};
+use crate::i18n::Strings;
 use crate::state::{Action, ViewState};
 
 #[derive(Properties, PartialEq)]
@@ -53,9 +54,12 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
     };
     let accordion_ref = use_node_ref();
     let consent = use_consent(faq.cookie_notice.as_ref().map(|notice| notice.revision));
-    let search = use_search(faq);
+    let strings = use_memo(faq.clone(), |faq| {
+        Strings::new(faq.lang.as_deref().unwrap_or("en"), faq.ui.clone())
+    });
+    let search = use_search(faq, &strings);
     use_offline(&consent, faq, &props.src, &props.fetched);
-    use_update(&questions, &state);
+    use_update(&questions, &state, &strings);
 
     // A deep link scrolls its question into view once, when the FAQ first shows.
     {
@@ -119,23 +123,25 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
     };
     let on_copy_link = {
         let dispatcher = state.dispatcher();
+        let strings = strings.clone();
         use_callback(questions.clone(), move |index: usize, questions| {
             let Some(question) = questions.get(index) else {
                 return;
             };
             let id = question.id.clone();
             let dispatcher = dispatcher.clone();
+            let strings = strings.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let copied = match url::link_to(&id) {
                     Some(link) => dom::copy_text(&link).await,
                     None => false,
                 };
                 url::replace_fragment(Some(&id));
-                dispatcher.dispatch(Action::Announce(if copied {
-                    "Link copied".into()
+                dispatcher.dispatch(Action::Announce(strings.get(if copied {
+                    "link_copied"
                 } else {
-                    "The link could not be copied; it is now in the address bar".into()
-                }));
+                    "copy_failed"
+                })));
             });
         })
     };
@@ -155,11 +161,11 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
     });
 
     html! {
-        <section class="faq" lang={faq.lang.clone()} aria-labelledby="faq-title">
+        <section class="faq" lang={faq.lang.clone()} dir={strings.direction()} aria-labelledby="faq-title">
             <h2 id="faq-title" class="faq-title" part="title">{ faq.title.clone() }</h2>
-            { offline_note(props.fetched.saved_ms, props.fetched.updates > 0, faq.lang.as_deref()) }
+            { offline_note(props.fetched.saved_ms, props.fetched.updates > 0, &strings) }
             if let Some(notice) = faq.cookie_notice.clone() {
-                <CookieNoticeView {notice} consent={consent.clone()} {on_announce} />
+                <CookieNoticeView {notice} consent={consent.clone()} {on_announce} strings={strings.clone()} />
             }
             if !faq.intro.is_empty() {
                 <div class="faq-intro">{ render_blocks(&faq.intro) }</div>
@@ -168,9 +174,10 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
                 value={search.state.query.clone()}
                 status={search.state.status.clone()}
                 on_input={search.actions.reform(SearchAction::Query)}
+                strings={strings.clone()}
             />
             if search.view.outcome.active && search.view.outcome.hits.is_empty() {
-                <NoResults query={search.state.query.clone()} closest={search.view.outcome.closest.len()} contact={faq.contact.clone()} />
+                <NoResults query={search.state.query.clone()} closest={search.view.outcome.closest.len()} contact={faq.contact.clone()} strings={strings.clone()} />
             }
             <div ref={accordion_ref}>
                 <Accordion
@@ -184,6 +191,7 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
                     {on_toggle}
                     {on_show_all}
                     {on_copy_link}
+                    strings={strings.clone()}
                 />
             </div>
             { contact }
@@ -197,7 +205,11 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
 /// A newer FAQ replaced the one on screen (`hooks::Fetched::updates`): what the visitor opened
 /// stays open by question id, and the live region says so, once per update.
 #[hook]
-fn use_update(questions: &Rc<Vec<Rc<Question>>>, state: &UseReducerHandle<ViewState>) {
+fn use_update(
+    questions: &Rc<Vec<Rc<Question>>>,
+    state: &UseReducerHandle<ViewState>,
+    strings: &Strings,
+) {
     let shown = use_mut_ref(|| questions.clone());
     // During render, so the next render (before the browser paints) already has the remapped
     // state: an effect would paint one frame with the old positions.
@@ -208,7 +220,7 @@ fn use_update(questions: &Rc<Vec<Rc<Question>>>, state: &UseReducerHandle<ViewSt
     if let Some(from) = from {
         *shown.borrow_mut() = questions.clone();
         state.dispatch(Action::Remap(from));
-        state.dispatch(Action::Announce(UPDATED.into()));
+        state.dispatch(Action::Announce(strings.get("updated")));
     }
 }
 

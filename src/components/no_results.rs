@@ -1,6 +1,9 @@
 use yew::prelude::*;
 
+use std::rc::Rc;
+
 use crate::faq::Contact;
+use crate::i18n::Strings;
 use crate::search::contact_href;
 
 #[derive(Properties, PartialEq)]
@@ -9,6 +12,9 @@ pub struct NoResultsProps {
     /// How many close questions are shown below.
     pub closest: usize,
     pub contact: Option<Contact>,
+    /// Interface texts in the FAQ's language.
+    #[prop_or_default]
+    pub strings: Rc<Strings>,
 }
 
 /// Nothing matched: say so with the query, point at the close questions, offer the contact
@@ -24,13 +30,13 @@ pub fn no_results(props: &NoResultsProps) -> Html {
     });
     html! {
         <div class="faq-no-results">
-            <p class="faq-no-results-title">{ format!("No questions match “{query}”.") }</p>
+            <p class="faq-no-results-title">{ format!("{}.", props.strings.format("no_results", &[("query", query)])) }</p>
             if props.closest == 0 {
-                <p>{ "Try fewer or other words." }</p>
+                <p>{ props.strings.get("no_results.hint") }</p>
             }
             { contact }
             if props.closest > 0 {
-                <p>{ if props.closest == 1 { "This question comes close:" } else { "These questions come close:" } }</p>
+                <p>{ props.strings.count("closest", props.closest.min(u32::MAX as usize) as u32, &[]) }</p>
             }
         </div>
     }

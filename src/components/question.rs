@@ -17,6 +17,9 @@ pub struct QuestionItemProps {
     pub on_toggle: Callback<usize>,
     pub on_move: Callback<(usize, Move)>,
     pub on_copy_link: Callback<usize>,
+    /// The copy button's text, in the FAQ's language.
+    #[prop_or(AttrValue::Static("Copy link to this question"))]
+    pub copy_label: AttrValue,
     /// What the search matched, to mark; `None` when not searching.
     #[prop_or_default]
     pub highlighter: Option<Rc<Highlighter>>,
@@ -78,7 +81,7 @@ pub fn question_item(props: &QuestionItemProps) -> Html {
             { links }
             <p class="faq-panel-tools">
                 <button type="button" class="faq-link-button" onclick={on_copy}>
-                    { "Copy link to this question" }
+                    { props.copy_label.clone() }
                 </button>
             </p>
         </div>

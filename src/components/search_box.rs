@@ -1,6 +1,9 @@
 use yew::prelude::*;
 
+use std::rc::Rc;
+
 use crate::browser::dom;
+use crate::i18n::Strings;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
@@ -8,6 +11,9 @@ pub struct SearchBoxProps {
     /// The settled result count, for the polite live region.
     pub status: AttrValue,
     pub on_input: Callback<String>,
+    /// Interface texts in the FAQ's language.
+    #[prop_or_default]
+    pub strings: Rc<Strings>,
 }
 
 /// The search field above the questions: filters as you type, "/" focuses it (unless focus is in
@@ -42,13 +48,14 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     html! {
         // Named by the FAQ title, so two widgets on one page have distinct search landmarks.
         <div class="faq-search" role="search" aria-labelledby="faq-title">
-            <label for="faq-search-input" class="faq-search-label">{ "Search the questions" }</label>
+            <label for="faq-search-input" class="faq-search-label">{ props.strings.get("search.label") }</label>
             <input
                 ref={input_ref}
                 type="search"
                 id="faq-search-input"
                 class="faq-search-input"
                 value={props.value.clone()}
+                placeholder={props.strings.get("search.placeholder")}
                 autocomplete="off"
                 spellcheck="false"
                 enterkeyhint="search"

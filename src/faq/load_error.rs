@@ -33,14 +33,27 @@ impl LoadError {
         })
     }
 
-    pub fn sentence(&self) -> String {
+    /// The sentence in the visitor's language (English without a FAQ: `Strings::default()`).
+    pub fn sentence(&self, strings: &crate::i18n::Strings) -> String {
         match self {
-            LoadError::Network => "The questions could not be loaded because the network is not reachable. Check your connection and try again.".into(),
-            // i18n: "offline.never"
-            LoadError::Offline => "You are offline and this FAQ has not been saved on this device yet. Connect to the internet and try again.".into(),
-            LoadError::Http(404) => "The questions could not be loaded: the FAQ file was not found (HTTP 404).".into(),
-            LoadError::Http(status) => format!("The questions could not be loaded: the server answered with an error (HTTP {status})."),
-            LoadError::Invalid { line, column, message } => format!("The FAQ file has a problem at line {line}, column {column}: {message}"),
+            LoadError::Network => strings.get("error.network"),
+            LoadError::Offline => strings.get("offline.never"),
+            LoadError::Http(404) => strings.format("error.not_found", &[("status", "404")]),
+            LoadError::Http(status) => {
+                strings.format("error.http", &[("status", &status.to_string())])
+            }
+            LoadError::Invalid {
+                line,
+                column,
+                message,
+            } => strings.format(
+                "error.invalid",
+                &[
+                    ("line", &line.to_string()),
+                    ("column", &column.to_string()),
+                    ("message", message),
+                ],
+            ),
         }
     }
 
@@ -58,17 +71,26 @@ impl LoadError {
 mod tests {
     use super::*;
     use crate::faq::load;
+    use crate::i18n::Strings;
 
     #[test]
     fn sentences_are_human() {
         assert_eq!(
-            LoadError::Http(404).sentence(),
+            LoadError::Http(404).sentence(&Strings::default()),
             "The questions could not be loaded: the FAQ file was not found (HTTP 404)."
         );
-        assert!(LoadError::Http(503).sentence().contains("HTTP 503"));
+        assert!(LoadError::Http(503)
+            .sentence(&Strings::default())
+            .contains("HTTP 503"));
         assert!(LoadError::Network.is_transient());
         assert!(LoadError::Offline.is_transient());
-        assert!(LoadError::Offline.sentence().starts_with("You are offline"));
+        assert!(LoadError::Offline
+            .sentence(&Strings::default())
+            .starts_with("You are offline"));
+        assert_eq!(
+            LoadError::Http(404).sentence(&Strings::new("fr", Vec::new())),
+            "Les questions n’ont pas pu être chargées : le fichier de la FAQ est introuvable (HTTP 404)."
+        );
         assert!(!LoadError::Http(404).is_transient());
     }
 
@@ -77,7 +99,7 @@ mod tests {
         let text = "{\"title\": \"T\",\n\"questions\": [{\"question\": \"q\"}]}";
         let error = LoadError::from_loaded(text, &load(text)).unwrap();
         assert_eq!(
-            error.sentence(),
+            error.sentence(&Strings::default()),
             "The FAQ file has a problem at line 2, column 15: Question 1: \"answer\" is missing."
         );
         let valid = "{\"title\": \"T\", \"questions\": [{\"question\": \"q\", \"answer\": \"a\"}]}";

@@ -11,6 +11,8 @@ pub struct Faq {
     pub contact: Option<Contact>,
     pub questions: Vec<Question>,
     pub cookie_notice: Option<CookieNotice>,
+    /// Interface texts from the `ui` object, by key, replacing the built-in ones.
+    pub ui: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -400,8 +400,10 @@ impl<const LINT: bool> Checker<'_, LINT> {
         let cookie_notice = self
             .field(&fields, "cookie_notice", "cookie_notice", Place::Top)
             .and_then(|node| self.cookie_notice(node));
-        // The interface texts are checked for shape here and read by the components.
-        self.field(&fields, "ui", "ui", Place::Top);
+        let ui = self
+            .field(&fields, "ui", "ui", Place::Top)
+            .map(|node| self.ui(node))
+            .unwrap_or_default();
         Some(Faq {
             title: title?,
             lang,
@@ -409,7 +411,48 @@ impl<const LINT: bool> Checker<'_, LINT> {
             contact,
             questions,
             cookie_notice,
+            ui,
         })
+    }
+
+    /// The `ui` object: text values by interface key; unknown keys and non-text values warned.
+    fn ui(&mut self, node: &Node) -> Vec<(String, String)> {
+        let Value::Object(members) = &node.value else {
+            return Vec::new();
+        };
+        let mut ui: Vec<(String, String)> = Vec::new();
+        for member in members {
+            if !crate::i18n::Strings::knows(&member.key) {
+                self.report(
+                    Severity::Warning,
+                    member.key_at,
+                    format!(
+                        "\"ui\": \"{}\" is not an interface text of the widget; it is ignored.",
+                        member.key
+                    ),
+                    "check the spelling against the documented interface texts",
+                );
+                continue;
+            }
+            match &member.value.value {
+                Value::Str(text) => {
+                    if !ui.iter().any(|(key, _)| *key == member.key) {
+                        ui.push((member.key.clone(), text.clone()));
+                    }
+                }
+                other => self.report(
+                    Severity::Warning,
+                    member.value.at,
+                    format!(
+                        "\"ui\": \"{}\" must be text, but it is {}; the built-in text is used.",
+                        member.key,
+                        other.kind()
+                    ),
+                    "write the text in quotes",
+                ),
+            }
+        }
+        ui
     }
 
     fn questions(&mut self, fields: &Fields) -> Vec<Question> {
@@ -992,5 +1035,29 @@ mod tests {
         );
         assert_eq!(slug("  --  ").as_deref(), None);
         assert!(slug(&"word ".repeat(40)).unwrap().len() <= 60);
+    }
+
+    #[test]
+    fn ui_texts_reach_the_model_and_unknown_keys_are_warned() {
+        let text = r#"{"title": "T", "ui": {"show_all": "Tout", "results.few": "{count} x", "shwo_all": "?", "retry": 3},
+            "questions": [{"question": "q", "answer": "a"}]}"#;
+        let loaded = load(text);
+        let faq = loaded.faq.as_ref().unwrap();
+        assert_eq!(
+            faq.ui,
+            [
+                ("show_all".to_owned(), "Tout".to_owned()),
+                ("results.few".to_owned(), "{count} x".to_owned())
+            ]
+        );
+        let warnings: Vec<&str> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings[0].contains("\"shwo_all\" is not an interface text"));
+        assert!(warnings[1].contains("\"retry\" must be text"));
     }
 }

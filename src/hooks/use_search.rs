@@ -6,7 +6,8 @@ use yew::prelude::*;
 use crate::browser::url;
 use crate::faq::Faq;
 use crate::host::{use_host, Detail};
-use crate::search::{closest_sentence, count_sentence, Highlighter, Outcome, SearchIndex};
+use crate::i18n::Strings;
+use crate::search::{status_sentence, Highlighter, Outcome, SearchIndex};
 
 /// The URL query parameter that holds the search; prefixed so it will not clash with the host's.
 pub const PARAM: &str = "faq-q";
@@ -91,7 +92,7 @@ pub struct Search {
 /// The search over `faq`: the index (built once per FAQ), the query (restored from the URL),
 /// what it shows, and the settled side effects (live region, URL, `faq-widget:search` event).
 #[hook]
-pub fn use_search(faq: &Rc<Faq>) -> Search {
+pub fn use_search(faq: &Rc<Faq>, strings: &Rc<Strings>) -> Search {
     let host = use_host();
     let index = use_memo(faq.clone(), |faq| {
         SearchIndex::new(&faq.questions, faq.lang.as_deref())
@@ -124,6 +125,7 @@ pub fn use_search(faq: &Rc<Faq>) -> Search {
     let generation = use_mut_ref(|| 0u32);
     {
         let dispatcher = state.dispatcher();
+        let strings = strings.clone();
         let total = faq.questions.len();
         let counts = (view.outcome.hits.len(), view.outcome.closest.len());
         use_effect_with(
@@ -142,14 +144,8 @@ pub fn use_search(faq: &Rc<Faq>) -> Search {
                         if *generation.borrow() != mine {
                             return;
                         }
-                        let (text, results) = if query.trim().is_empty() {
-                            (format!("Showing all {total} questions"), total)
-                        } else if hits == 0 {
-                            let none = count_sentence(0, &query);
-                            (format!("{none}. {}", closest_sentence(closest)), 0)
-                        } else {
-                            (count_sentence(hits, &query), hits)
-                        };
+                        let text = status_sentence(&strings, &query, total, hits, closest);
+                        let results = if query.trim().is_empty() { total } else { hits };
                         dispatcher.dispatch(SearchAction::Status(text));
                         if !first {
                             url::replace_query_param(PARAM, query.trim());

@@ -11,4 +11,4 @@ pub mod text;
 
 pub use highlight::{snippet, why, Highlighter, Snippet};
 pub use index::{Outcome, SearchIndex};
-pub use text::{closest_sentence, contact_href, count_sentence};
+pub use text::{contact_href, status_sentence};

@@ -1,21 +1,34 @@
 //! The sentences and links the search shows: the count to announce, and the contact link.
 
-/// "3 questions match “notice”", "1 question matches “notice”", "No questions match “xyz”".
-pub fn count_sentence(count: usize, query: &str) -> String {
-    let query = query.trim();
-    match count {
-        0 => format!("No questions match “{query}”"),
-        1 => format!("1 question matches “{query}”"),
-        n => format!("{n} questions match “{query}”"),
-    }
+use crate::i18n::Strings;
+
+fn clamp(n: usize) -> u32 {
+    n.min(u32::MAX as usize) as u32
 }
 
-/// What follows "No questions match …" when some questions come close.
-pub fn closest_sentence(count: usize) -> String {
-    match count {
-        0 => "Try other words, or ask us".to_owned(),
-        1 => "1 similar question is shown".to_owned(),
-        n => format!("{n} similar questions are shown"),
+/// The settled search status for the polite live region, in the FAQ's language: "3 questions
+/// match “notice”"; with no hits "No questions match “xyz”. 2 similar questions are shown";
+/// with an empty query "Showing all 120 questions".
+pub fn status_sentence(
+    strings: &Strings,
+    query: &str,
+    total: usize,
+    hits: usize,
+    closest: usize,
+) -> String {
+    let query = query.trim();
+    if query.is_empty() {
+        strings.count("all", clamp(total), &[])
+    } else if hits == 0 {
+        let none = strings.format("no_results", &[("query", query)]);
+        let next = if closest == 0 {
+            strings.get("no_results.hint")
+        } else {
+            strings.count("similar", clamp(closest), &[])
+        };
+        format!("{none}. {next}")
+    } else {
+        strings.count("results", clamp(hits), &[("query", query)])
     }
 }
 
@@ -53,11 +66,36 @@ mod tests {
 
     #[test]
     fn counts_are_singular_or_plural() {
-        assert_eq!(count_sentence(0, "xyz "), "No questions match “xyz”");
-        assert_eq!(count_sentence(1, "notice"), "1 question matches “notice”");
-        assert_eq!(count_sentence(3, "notice"), "3 questions match “notice”");
-        assert_eq!(closest_sentence(1), "1 similar question is shown");
-        assert_eq!(closest_sentence(2), "2 similar questions are shown");
+        let en = Strings::default();
+        assert_eq!(
+            status_sentence(&en, "xyz ", 9, 0, 0),
+            "No questions match “xyz”. Try fewer or other words."
+        );
+        assert_eq!(
+            status_sentence(&en, "notice", 9, 1, 0),
+            "1 question matches “notice”"
+        );
+        assert_eq!(
+            status_sentence(&en, "notice", 9, 3, 0),
+            "3 questions match “notice”"
+        );
+        assert_eq!(
+            status_sentence(&en, "x", 9, 0, 1),
+            "No questions match “x”. 1 similar question is shown"
+        );
+        assert_eq!(
+            status_sentence(&en, " ", 9, 0, 0),
+            "Showing all 9 questions"
+        );
+        let fr = Strings::new("fr", Vec::new());
+        assert_eq!(
+            status_sentence(&fr, "visa", 9, 1, 0),
+            "1 question correspond à « visa »"
+        );
+        assert_eq!(
+            status_sentence(&fr, "visa", 9, 0, 2),
+            "Aucune question ne correspond à « visa ». 2 questions proches sont affichées"
+        );
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //   CDN_PORT   dist/ only, with CORS, like a CDN
 // /host.html?src=...&cdn=1 writes a minimal host page embedding the widget with that data-src;
 //   &mode=async|defer|inject|module|none loads the script that way, &target=<selector> renders into #slot
-//   (or any selector), &head=1 puts the script tag in <head>, &offline=always sets data-offline,
-//   &sw=1 registers the host's own service worker fixtures/host-sw.js, which imports dist/sw.js.
+//   (or any selector), &head=1 puts the script tag in <head>, &lang=fr sets <html lang>,
+//   &offline=always sets data-offline, &sw=1 registers the host's own service worker
+//   fixtures/host-sw.js, which imports dist/sw.js.
 // /examples/* serves examples/ with the per-page headers of examples/_headers (the format Netlify
 //   and Cloudflare Pages read); there, https://cdn.example.org/faq stands for the CDN port.
 import { createServer } from "node:http";
@@ -57,7 +58,8 @@ Object.assign(s.dataset, ${JSON.stringify(data).replace(/</g, "\\u003c")}); docu
   const worker = query.get("sw")
     ? `<script>navigator.serviceWorker.register(${JSON.stringify(`/host-sw.js?base=${encodeURIComponent(`${base || `http://127.0.0.1:${PAGE_PORT}`}/`)}`)});</script>`
     : "";
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title>${head}</head>
+  const lang = escapeAttr(query.get("lang") || "en");
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Host page</title>${head}</head>
 <body><main><h1>Host page</h1><p id="before">Text before the widget.</p>
 ${head ? "" : script}
 <p id="after">Text after the widget.</p>
