@@ -84,7 +84,7 @@ pub const MAX_WORD: usize = 40;
 
 /// Calls `f(start, end, word)` for each word of `text`: `start..end` is its byte range in `text`,
 /// `word` its folded characters.
-pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, &[char])) {
+pub fn for_each_word(text: &str, f: &mut dyn FnMut(usize, usize, &[char])) {
     let mut word: Vec<char> = Vec::new();
     let mut start: Option<usize> = None;
     let mut end = 0;
@@ -130,7 +130,7 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, &[char])) {
 /// The folded words of `text`.
 pub fn words(text: &str) -> Vec<Vec<char>> {
     let mut out = Vec::new();
-    for_each_word(text, |_, _, word| out.push(word.to_vec()));
+    for_each_word(text, &mut |_, _, word| out.push(word.to_vec()));
     out
 }
 
@@ -192,7 +192,7 @@ mod tests {
     fn byte_ranges_point_into_the_original_text() {
         let text = "Le Café, déjà";
         let mut ranges = Vec::new();
-        for_each_word(text, |s, e, _| ranges.push(&text[s..e]));
+        for_each_word(text, &mut |s, e, _| ranges.push(&text[s..e]));
         assert_eq!(ranges, ["Le", "Café", "déjà"]);
     }
 

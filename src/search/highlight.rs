@@ -12,10 +12,16 @@ use crate::faq::Question;
 pub struct Highlighter {
     /// Sorted by term; the mark length in folded characters (`u16::MAX`: the whole word).
     terms: Vec<(Box<[char]>, u16)>,
+    /// Typed prefixes: every word that starts with one is marked that far. (One entry instead
+    /// of the thousands of words a one-letter prefix completes to.)
+    prefixes: Vec<Box<[char]>>,
 }
 
 impl Highlighter {
-    pub fn new(terms: impl IntoIterator<Item = (Box<[char]>, u16)>) -> Self {
+    pub fn new(
+        terms: impl IntoIterator<Item = (Box<[char]>, u16)>,
+        prefixes: impl IntoIterator<Item = Box<[char]>>,
+    ) -> Self {
         let terms: Vec<_> = terms.into_iter().collect();
         let mut order: Vec<u32> = (0..terms.len() as u32).collect();
         super::sort::sort_by(&mut order, &|&a, &b| {
@@ -29,24 +35,38 @@ impl Highlighter {
                 sorted.push((term.clone(), *mark));
             }
         }
-        Highlighter { terms: sorted }
+        Highlighter {
+            terms: sorted,
+            prefixes: prefixes.into_iter().collect(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
+        self.terms.is_empty() && self.prefixes.is_empty()
     }
 
     /// Byte ranges of `text` to mark, in order.
     pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
         let mut out = Vec::new();
-        if self.terms.is_empty() {
+        if self.is_empty() {
             return out;
         }
-        for_each_word(text, |start, end, word| {
-            let Ok(i) = self.terms.binary_search_by(|(t, _)| (**t).cmp(word)) else {
+        for_each_word(text, &mut |start, end, word| {
+            let found = self
+                .terms
+                .binary_search_by(|(t, _)| (**t).cmp(word))
+                .map_or(0, |i| usize::from(self.terms[i].1));
+            let prefix = self
+                .prefixes
+                .iter()
+                .filter(|p| word.starts_with(p))
+                .map(|p| p.len())
+                .max()
+                .unwrap_or(0);
+            let mark = found.max(prefix);
+            if mark == 0 {
                 return;
-            };
-            let mark = usize::from(self.terms[i].1);
+            }
             if mark >= word.len() {
                 out.push(start..end);
                 return;
@@ -169,7 +189,10 @@ mod tests {
     use super::*;
 
     fn h(terms: &[(&str, u16)]) -> Highlighter {
-        Highlighter::new(terms.iter().map(|(t, m)| (t.chars().collect(), *m)))
+        Highlighter::new(
+            terms.iter().map(|(t, m)| (t.chars().collect(), *m)),
+            std::iter::empty(),
+        )
     }
 
     #[test]
@@ -184,6 +207,15 @@ mod tests {
             [0..5],
             "a prefix ending in a two-byte letter"
         );
+    }
+
+    #[test]
+    fn typed_prefixes_mark_every_completion() {
+        let typed = Highlighter::new(std::iter::empty(), ["no".chars().collect()]);
+        let text = "Notices, not Anno";
+        let marked: Vec<_> = typed.ranges(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(marked, ["No", "no"]);
+        assert!(!typed.is_empty());
     }
 
     #[test]

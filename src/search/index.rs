@@ -74,6 +74,8 @@ struct Matched {
     quality: f32,
     /// Folded characters to highlight at the start of the term.
     mark: u16,
+    /// Found as a completion of the typed prefix (marked through the prefix, not one by one).
+    by_prefix: bool,
 }
 
 #[derive(Debug)]
@@ -156,7 +158,7 @@ impl Builder {
     }
 
     fn add(&mut self, text: &str, doc: u32, field: u8, mut sequence: Option<&mut Vec<u32>>) {
-        for_each_word(text, |_, _, word| {
+        for_each_word(text, &mut |_, _, word| {
             let id = self.intern(word);
             self.triples.push((id, doc, field));
             if let Some(sequence) = sequence.as_deref_mut() {
@@ -334,7 +336,7 @@ impl SearchIndex {
     fn parse(&self, query: &str) -> Vec<Word> {
         let mut words: Vec<Word> = Vec::new();
         let mut last_end = 0;
-        for_each_word(query, |_, end, chars| {
+        for_each_word(query, &mut |_, end, chars| {
             last_end = end;
             if words.len() < MAX_QUERY_WORDS {
                 words.push(Word {
@@ -362,6 +364,7 @@ impl SearchIndex {
                 term: term as u32,
                 quality: EXACT,
                 mark: u16::MAX,
+                by_prefix: false,
             });
         }
         if self.english && !word.stop {
@@ -373,6 +376,7 @@ impl SearchIndex {
                         term,
                         quality: STEM,
                         mark: u16::MAX,
+                        by_prefix: false,
                     });
                 }
             }
@@ -387,6 +391,7 @@ impl SearchIndex {
                     term: (start + offset) as u32,
                     quality: PREFIX,
                     mark: full,
+                    by_prefix: true,
                 });
             }
         }
@@ -416,6 +421,7 @@ impl SearchIndex {
                     term: near.term as u32,
                     quality,
                     mark,
+                    by_prefix: false,
                 });
             });
         }
@@ -476,6 +482,7 @@ impl SearchIndex {
         let mut matched = Vec::new();
         let mut term_words: Vec<(u32, u16)> = Vec::new();
         let mut marks: Vec<(u32, u16, bool)> = Vec::new();
+        let mut prefixes: Vec<(Box<[char]>, bool)> = Vec::new();
         let mut found: u16 = 0;
         let mut stop: u16 = 0;
 
@@ -485,9 +492,14 @@ impl SearchIndex {
                 stop |= bit;
             }
             self.expand(word, relaxed, &mut matched);
+            if word.prefix {
+                prefixes.push((word.chars.clone().into_boxed_slice(), word.stop));
+            }
             for m in &matched {
                 term_words.push((m.term, bit));
-                marks.push((m.term, m.mark, word.stop));
+                if !m.by_prefix {
+                    marks.push((m.term, m.mark, word.stop));
+                }
                 let idf = self.idf[m.term as usize];
                 for posting in self.postings(m.term) {
                     let norm = self.question_norm[posting.doc as usize];
@@ -584,6 +596,10 @@ impl SearchIndex {
                 .into_iter()
                 .filter(|&(_, _, is_stop)| only_stop || !is_stop)
                 .map(|(term, mark, _)| (self.terms[term as usize].clone(), mark)),
+            prefixes
+                .into_iter()
+                .filter(|&(_, is_stop)| only_stop || !is_stop)
+                .map(|(prefix, _)| prefix),
         );
         (
             scored.into_iter().map(|(_, d)| d as usize).collect(),
