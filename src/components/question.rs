@@ -48,48 +48,33 @@ pub fn question_item(props: &QuestionItemProps) -> Html {
             on_move.emit((index, step));
         }
     };
-    let on_copy = {
-        let on_copy_link = props.on_copy_link.clone();
-        move |_: MouseEvent| on_copy_link.emit(index)
-    };
-
     // Marks in the answer only while it shows; a closed answer that matched shows a snippet.
     let highlighter = props.highlighter.as_deref();
-    let answer_marks = highlighter.filter(|_| props.open);
     let snippet = highlighter
         .filter(|_| !props.open)
         .and_then(|h| why(question, h))
         .map(|s| html! { <p class="faq-snippet">{ with_marks(&s.text, &s.marks) }</p> });
-
-    let links = (!question.links.is_empty()).then(|| {
-        html! {
-            <ul class="faq-links">
-                { for question.links.iter().map(|link| match &link.href {
-                    Some(href) => html! { <li><a href={href.clone()}>{ text_marked(&link.text, answer_marks) }</a></li> },
-                    None => html! { <li>{ text_marked(&link.text, answer_marks) }</li> },
-                }) }
-            </ul>
-        }
-    });
-
-    let mut panel = html! {
-        <div id={panel_id.clone()} class="faq-panel" data-index={index.to_string()}>
-            { render_blocks_marked(&question.answer, answer_marks) }
-            { links }
-            <p class="faq-panel-tools">
-                <button type="button" class="faq-link-button" onclick={on_copy}>
-                    { "Copy link to this question" }
-                </button>
-            </p>
-        </div>
-    };
-    // `hidden="until-found"` lets find-in-page reveal a closed answer. Yew's macro only knows
-    // `hidden` as a boolean, so the value is set on the element directly.
-    if !props.open {
-        if let VNode::VTag(tag) = &mut panel {
-            std::rc::Rc::make_mut(tag).add_attribute("hidden", "until-found");
-        }
-    }
+    // The panel is memoised: while a closed answer's marks do not change, a new query does not
+    // rebuild it (searching re-renders every shown question; the hidden answers stay as they are).
+    let answer_marks = props.highlighter.clone().filter(|_| props.open);
+    let panel = use_memo(
+        (
+            question.clone(),
+            index,
+            props.open,
+            answer_marks,
+            props.on_copy_link.clone(),
+        ),
+        |(question, index, open, answer_marks, on_copy_link)| {
+            panel(
+                question,
+                *index,
+                *open,
+                answer_marks.as_deref(),
+                on_copy_link,
+            )
+        },
+    );
 
     html! {
         <div class={classes!("faq-item", props.open.then_some("faq-item-open"))}>
@@ -109,7 +94,50 @@ pub fn question_item(props: &QuestionItemProps) -> Html {
                 </button>
             </h3>
             { snippet }
-            { panel }
+            { (*panel).clone() }
         </div>
     }
+}
+
+/// The answer panel: marked while open; `hidden="until-found"` while closed.
+fn panel(
+    question: &Question,
+    index: usize,
+    open: bool,
+    answer_marks: Option<&Highlighter>,
+    on_copy_link: &Callback<usize>,
+) -> Html {
+    let on_copy = {
+        let on_copy_link = on_copy_link.clone();
+        move |_: MouseEvent| on_copy_link.emit(index)
+    };
+    let links = (!question.links.is_empty()).then(|| {
+        html! {
+            <ul class="faq-links">
+                { for question.links.iter().map(|link| match &link.href {
+                    Some(href) => html! { <li><a href={href.clone()}>{ text_marked(&link.text, answer_marks) }</a></li> },
+                    None => html! { <li>{ text_marked(&link.text, answer_marks) }</li> },
+                }) }
+            </ul>
+        }
+    });
+    let mut panel = html! {
+        <div id={format!("a-{}", question.id)} class="faq-panel" data-index={index.to_string()}>
+            { render_blocks_marked(&question.answer, answer_marks) }
+            { links }
+            <p class="faq-panel-tools">
+                <button type="button" class="faq-link-button" onclick={on_copy}>
+                    { "Copy link to this question" }
+                </button>
+            </p>
+        </div>
+    };
+    // `hidden="until-found"` lets find-in-page reveal a closed answer. Yew's macro only knows
+    // `hidden` as a boolean, so the value is set on the element directly.
+    if !open {
+        if let VNode::VTag(tag) = &mut panel {
+            std::rc::Rc::make_mut(tag).add_attribute("hidden", "until-found");
+        }
+    }
+    panel
 }
