@@ -51,59 +51,35 @@ pub fn question_item(props: &QuestionItemProps) -> Html {
             on_move.emit((index, step));
         }
     };
-    let on_copy = {
-        let on_copy_link = props.on_copy_link.clone();
-        move |_: MouseEvent| on_copy_link.emit(index)
-    };
-
     // Marks in the answer only while it shows; a closed answer that matched shows a snippet.
     let highlighter = props.highlighter.as_deref();
-    let answer_marks = highlighter.filter(|_| props.open);
     let snippet = highlighter
         .filter(|_| !props.open)
         .and_then(|h| why(question, h))
         .map(|s| html! { <p class="faq-snippet">{ with_marks(&s.text, &s.marks) }</p> });
-
-    let links = (!question.links.is_empty()).then(|| {
-        html! {
-            <ul class="faq-links">
-                { for question.links.iter().map(|link| match &link.href {
-                    Some(href) => html! { <li><a href={href.clone()}>{ text_marked(&link.text, answer_marks) }</a></li> },
-                    None => html! { <li>{ text_marked(&link.text, answer_marks) }</li> },
-                }) }
-            </ul>
-        }
-    });
-
-    let mut panel = html! {
-        <div>
-            { render_blocks_marked(&question.answer, answer_marks) }
-            { links }
-            <p class="faq-panel-tools">
-                <button type="button" class="faq-link-button" onclick={on_copy}>
-                    { props.copy_label.clone() }
-                </button>
-            </p>
-        </div>
-    };
-    // `hidden="until-found"` lets find-in-page reveal a closed answer. Yew's macro only knows
-    // `hidden` as a boolean, so the panel's attributes are given as one list here (a fixed key list
-    // with optional values, as the macro builds it; -1.65 KB brotli against `add_attribute`, which
-    // converts the attributes to an IndexMap, see BENCHMARKS.md).
-    if let VNode::VTag(tag) = &mut panel {
-        if let Some(tag) = std::rc::Rc::get_mut(tag) {
-            tag.set_attributes(Attributes::Dynamic {
-                keys: &["id", "class", "part", "data-index", "hidden"],
-                values: Box::new([
-                    Some(AttributeOrProperty::Attribute(panel_id.clone().into())),
-                    Some(AttributeOrProperty::Attribute("faq-panel".into())),
-                    Some(AttributeOrProperty::Attribute("answer".into())),
-                    Some(AttributeOrProperty::Attribute(index.to_string().into())),
-                    (!props.open).then(|| AttributeOrProperty::Attribute("until-found".into())),
-                ]),
-            });
-        }
-    }
+    // The panel is memoised: while a closed answer's marks do not change, a new query does not
+    // rebuild it (searching re-renders every shown question; the hidden answers stay as they are).
+    let answer_marks = props.highlighter.clone().filter(|_| props.open);
+    let panel = use_memo(
+        (
+            question.clone(),
+            index,
+            props.open,
+            answer_marks,
+            props.on_copy_link.clone(),
+            props.copy_label.clone(),
+        ),
+        |(question, index, open, answer_marks, on_copy_link, copy_label)| {
+            panel(
+                question,
+                *index,
+                *open,
+                answer_marks.as_deref(),
+                on_copy_link,
+                copy_label,
+            )
+        },
+    );
 
     html! {
         <div class={if props.open { "faq-item faq-item-open" } else { "faq-item" }}>
@@ -124,7 +100,64 @@ pub fn question_item(props: &QuestionItemProps) -> Html {
                 </button>
             </h3>
             { snippet }
-            { panel }
+            { (*panel).clone() }
         </div>
     }
+}
+
+/// The answer panel: marked while open; `hidden="until-found"` while closed.
+fn panel(
+    question: &Question,
+    index: usize,
+    open: bool,
+    answer_marks: Option<&Highlighter>,
+    on_copy_link: &Callback<usize>,
+    copy_label: &AttrValue,
+) -> Html {
+    let on_copy = {
+        let on_copy_link = on_copy_link.clone();
+        move |_: MouseEvent| on_copy_link.emit(index)
+    };
+    let links = (!question.links.is_empty()).then(|| {
+        html! {
+            <ul class="faq-links">
+                { for question.links.iter().map(|link| match &link.href {
+                    Some(href) => html! { <li><a href={href.clone()}>{ text_marked(&link.text, answer_marks) }</a></li> },
+                    None => html! { <li>{ text_marked(&link.text, answer_marks) }</li> },
+                }) }
+            </ul>
+        }
+    });
+    let mut panel = html! {
+        <div>
+            { render_blocks_marked(&question.answer, answer_marks) }
+            { links }
+            <p class="faq-panel-tools">
+                <button type="button" class="faq-link-button" onclick={on_copy}>
+                    { copy_label.clone() }
+                </button>
+            </p>
+        </div>
+    };
+    // `hidden="until-found"` lets find-in-page reveal a closed answer. Yew's macro only knows
+    // `hidden` as a boolean, so the panel's attributes are given as one list here (a fixed key list
+    // with optional values, as the macro builds it; -1.65 KB brotli against `add_attribute`, which
+    // converts the attributes to an IndexMap, see BENCHMARKS.md).
+    if let VNode::VTag(tag) = &mut panel {
+        if let Some(tag) = Rc::get_mut(tag) {
+            tag.set_attributes(Attributes::Dynamic {
+                keys: &["id", "class", "part", "data-index", "hidden"],
+                values: Box::new([
+                    Some(AttributeOrProperty::Attribute(
+                        format!("a-{}", question.id).into(),
+                    )),
+                    Some(AttributeOrProperty::Attribute("faq-panel".into())),
+                    Some(AttributeOrProperty::Attribute("answer".into())),
+                    Some(AttributeOrProperty::Attribute(index.to_string().into())),
+                    (!open).then(|| AttributeOrProperty::Attribute("until-found".into())),
+                ]),
+            });
+        }
+    }
+    panel
 }
