@@ -56,6 +56,13 @@ const FAQS = {
   },
 };
 
+// The Accept button and the start of the offline note ("offline.saved") in each language.
+const OFFLINE = {
+  en: { accept: "Accept", note: /^Offline: showing the copy saved on / },
+  fr: { accept: "Accepter", note: /^Hors ligne : copie enregistrée le / },
+  ar: { accept: "قبول", note: /^غير متصل: عرض النسخة المحفوظة بتاريخ / },
+};
+
 const load = (page, faq, extra = "") => page.goto(`/host.html?lang=${faq.lang}&src=${encodeURIComponent(faq.src)}${extra}`);
 const searchStatus = (page) => page.locator("faq-widget .faq-search-status");
 /** The focused element, through shadow roots: never <body> after a keyboard step. */
@@ -116,6 +123,18 @@ for (const [code, faq] of Object.entries(FAQS)) {
     await expect(page.locator("faq-widget [role=status][aria-live]").last()).toHaveText(faq.rejected);
     await auditAllWays(page, "cookie notice closed");
     console.expectClean();
+  });
+
+  test(`${code}: the offline note in the FAQ's language, axe clean in every scheme and width`, async ({ page }) => {
+    test.setTimeout(60_000);
+    // Cross-origin embed (dist/ on the other port): the widget keeps its own saved copy.
+    await load(page, faq, "&cdn=1");
+    await page.getByRole("region", { name: faq.notice, exact: true }).getByRole("button", { name: OFFLINE[code].accept, exact: true }).click();
+    await page.route((url) => url.pathname === faq.src, (route) => route.abort("internetdisconnected"));
+    await page.reload();
+    await expect(page.getByRole("button", { name: faq.first, exact: true })).toBeVisible();
+    await expect(page.locator("faq-widget").getByText(OFFLINE[code].note)).toBeVisible();
+    await auditAllWays(page, "offline note");
   });
 
   test(`${code}: a 404 FAQ shows the error in the host page's language, axe clean`, async ({ page }) => {
