@@ -32,13 +32,7 @@ pub fn replace_fragment(id: Option<&str>) {
         url.push('#');
         url.push_str(id);
     }
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(
-            &history.state().unwrap_or(wasm_bindgen::JsValue::NULL),
-            "",
-            Some(&url),
-        );
-    }
+    replace_url(&window, &url);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -103,14 +97,20 @@ pub fn replace_query_param(name: &str, value: &str) {
     } else {
         format!("{path}?{query}{hash}")
     };
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(
-            &history.state().unwrap_or(wasm_bindgen::JsValue::NULL),
-            "",
-            Some(&url),
-        );
-    }
+    replace_url(&window, &url);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 pub fn replace_query_param(_name: &str, _value: &str) {}
+
+/// Replaces the page URL in place: the history state is kept and no entry is added.
+#[cfg(target_arch = "wasm32")]
+fn replace_url(window: &web_sys::Window, url: &str) {
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &history.state().unwrap_or(wasm_bindgen::JsValue::NULL),
+            "",
+            Some(url),
+        );
+    }
+}
