@@ -19,6 +19,13 @@ pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 mod entry;
+
+/// `&text[start..end]`, or "" when that is not a slice of `text`. Callers pass positions they
+/// found in `text`; unlike indexing, this has no panic path, whose message formatting (with
+/// Unicode tables for `char`'s Debug) would cost the wasm several kilobytes.
+pub(crate) fn cut(text: &str, start: usize, end: usize) -> &str {
+    text.get(start..end).unwrap_or_default()
+}
 #[cfg(target_arch = "wasm32")]
 pub use entry::mount;
 

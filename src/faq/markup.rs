@@ -1,6 +1,8 @@
 //! Answer markup: plain text, blank line = new paragraph, `- ` lines = bullet list,
 //! `[text](url)` = link. Nothing else is markup, so `<b>` stays the three characters `<b>`.
 
+use crate::cut;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
     Paragraph(Vec<Inline>),
@@ -60,10 +62,14 @@ pub fn check_href(href: &str) -> Result<(), HrefProblem> {
     let Some(end) = scheme_end.filter(|&i| href.as_bytes()[i] == b':') else {
         return Ok(()); // relative
     };
-    let scheme = &href[..end];
+    let scheme = cut(href, 0, end);
     let allowed = ["https", "http", "mailto", "tel"];
     if allowed.iter().any(|s| s.eq_ignore_ascii_case(scheme)) {
-        if scheme.len() >= 4 && scheme[..4].eq_ignore_ascii_case("http") && href.len() == end + 1 {
+        if scheme
+            .get(..4)
+            .is_some_and(|s| s.eq_ignore_ascii_case("http"))
+            && href.len() == end + 1
+        {
             return Err(HrefProblem::Malformed);
         }
         Ok(())
@@ -167,7 +173,7 @@ fn inlines(text: &str, starts: &[(usize, usize)], problems: &mut Vec<Located>) -
     let mut rest = text;
     while let Some(open) = rest.find('[') {
         let offset = text.len() - rest.len();
-        let after_open = &rest[open + 1..];
+        let after_open = cut(rest, open + 1, rest.len());
         // The label ends at the first bracket; it is a link label only if that is a `]`
         // followed by `(`.
         let Some(close) = after_open.find(['[', ']']) else {
@@ -177,13 +183,13 @@ fn inlines(text: &str, starts: &[(usize, usize)], problems: &mut Vec<Located>) -
         let is_candidate = after_open.as_bytes()[close] == b']'
             && after_open.as_bytes().get(close + 1) == Some(&b'(');
         if !is_candidate {
-            plain.push_str(&rest[..open + 1]);
+            plain.push_str(cut(rest, 0, open + 1));
             rest = after_open;
             continue;
         }
-        let label = &after_open[..close];
+        let label = cut(after_open, 0, close);
         let target_offset = offset + open + 1 + close + 2;
-        let target = &after_open[close + 2..];
+        let target = cut(after_open, close + 2, after_open.len());
         let closed = last_paren.is_some_and(|last| last >= target_offset);
         if !closed {
             problems.push(Located {
@@ -192,20 +198,20 @@ fn inlines(text: &str, starts: &[(usize, usize)], problems: &mut Vec<Located>) -
                     text: label.to_owned(),
                 },
             });
-            plain.push_str(&rest[..open + 1]);
+            plain.push_str(cut(rest, 0, open + 1));
             rest = after_open;
             continue;
         }
         if label.is_empty() {
-            plain.push_str(&rest[..open + 1]);
+            plain.push_str(cut(rest, 0, open + 1));
             rest = after_open;
             continue;
         }
         let Some(end) = target.find(')') else {
             break; // unreachable: `closed` says there is one
         };
-        let href = target[..end].trim();
-        plain.push_str(&rest[..open]);
+        let href = cut(target, 0, end).trim();
+        plain.push_str(cut(rest, 0, open));
         match check_href(href) {
             Ok(()) => {
                 if !plain.is_empty() {
@@ -217,7 +223,7 @@ fn inlines(text: &str, starts: &[(usize, usize)], problems: &mut Vec<Located>) -
                 });
             }
             Err(reason) => {
-                let raw = &target[..end];
+                let raw = cut(target, 0, end);
                 let href_offset = target_offset + (raw.len() - raw.trim_start().len());
                 problems.push(Located {
                     at: source_offset(starts, href_offset),
@@ -228,10 +234,10 @@ fn inlines(text: &str, starts: &[(usize, usize)], problems: &mut Vec<Located>) -
                     },
                 });
                 // The whole construct stays visible as inert text.
-                plain.push_str(&rest[open..open + 1 + label.len() + 2 + end + 1]);
+                plain.push_str(cut(rest, open, open + 1 + label.len() + 2 + end + 1));
             }
         }
-        rest = &target[end + 1..];
+        rest = cut(target, end + 1, target.len());
     }
     plain.push_str(rest);
     if !plain.is_empty() {

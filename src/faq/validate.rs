@@ -62,8 +62,12 @@ fn load_with<const LINT: bool>(text: &str) -> Loaded {
                 diagnostics: vec![Diagnostic {
                     severity: Severity::Fatal,
                     at: error.at,
-                    message: format!("This is not valid JSON: {}.", error.message),
-                    hint: "check quotes, commas and brackets near this position",
+                    message: ["This is not valid JSON: ", error.message, "."].concat(),
+                    hint: if LINT {
+                        "check quotes, commas and brackets near this position"
+                    } else {
+                        ""
+                    },
                 }],
             }
         }
@@ -122,15 +126,25 @@ impl<'a> Fields<'a> {
 }
 
 impl<const LINT: bool> Checker<'_, LINT> {
-    fn report(&mut self, severity: Severity, at: usize, message: String, hint: &'static str) {
+    /// `message` is only built when the diagnostic is kept: without lints, the author-only
+    /// messages and their formatting are compiled out of the widget.
+    fn report(
+        &mut self,
+        severity: Severity,
+        at: usize,
+        message: impl FnOnce() -> String,
+        hint: &'static str,
+    ) {
         if !LINT && severity != Severity::Fatal {
             return;
         }
         self.diagnostics.push(Diagnostic {
             severity,
             at,
-            message,
-            hint,
+            message: message(),
+            // The widget shows the message only: without lints, the hints' text is dropped
+            // from the wasm.
+            hint: if LINT { hint } else { "" },
         });
     }
 
@@ -156,7 +170,7 @@ impl<const LINT: bool> Checker<'_, LINT> {
                 self.report(
                     Severity::Fatal,
                     node.at,
-                    format!("{what} must be an object, but it is {}.", other.kind()),
+                    || format!("{what} must be an object, but it is {}.", other.kind()),
                     "write it as { \"field\": value, ... }",
                 );
                 None
@@ -173,10 +187,12 @@ impl<const LINT: bool> Checker<'_, LINT> {
                 self.report(
                     Severity::Warning,
                     member.key_at,
-                    format!(
-                        "{} is not a field of the FAQ format; it is ignored.",
-                        place.describe(&member.key)
-                    ),
+                    || {
+                        format!(
+                            "{} is not a field of the FAQ format; it is ignored.",
+                            place.describe(&member.key)
+                        )
+                    },
                     "check the spelling against the documented fields",
                 );
             }
@@ -187,10 +203,12 @@ impl<const LINT: bool> Checker<'_, LINT> {
                 self.report(
                     Severity::Error,
                     member.key_at,
-                    format!(
-                        "{} appears twice; only the first is used.",
-                        place.describe(&member.key)
-                    ),
+                    || {
+                        format!(
+                            "{} appears twice; only the first is used.",
+                            place.describe(&member.key)
+                        )
+                    },
                     "remove one of the two",
                 );
             }
@@ -220,7 +238,7 @@ impl<const LINT: bool> Checker<'_, LINT> {
                 self.report(
                     Severity::Fatal,
                     fields.at,
-                    format!("{} is missing.", place.describe(label)),
+                    || format!("{} is missing.", place.describe(label)),
                     hint,
                 );
             }
@@ -276,7 +294,7 @@ impl<const LINT: bool> Checker<'_, LINT> {
             )),
         };
         if let Some((message, hint)) = problem {
-            self.report(Severity::Fatal, node.at, message, hint);
+            self.report(Severity::Fatal, node.at, || message, hint);
             return None;
         }
         if let (
@@ -297,7 +315,7 @@ impl<const LINT: bool> Checker<'_, LINT> {
                 self.report(
                     Severity::Warning,
                     node.at,
-                    message,
+                    || message,
                     "keep questions short; put details in the answer",
                 );
             }
@@ -342,13 +360,13 @@ impl<const LINT: bool> Checker<'_, LINT> {
                 MarkupProblem::UnclosedLink { text } => self.report(
                     Severity::Error,
                     at,
-                    format!("{}: the link \"[{text}](\" is never closed; it is shown as plain text.", place.describe(name)),
+                    || format!("{}: the link \"[{text}](\" is never closed; it is shown as plain text.", place.describe(name)),
                     "write links as [text](https://example.org/page)",
                 ),
                 MarkupProblem::RejectedLink { text, href, reason } => self.report(
                     Severity::Error,
                     at,
-                    format!("{}: the link \"{text}\" to \"{href}\" is not allowed ({}); it is shown as plain text.", place.describe(name), reason.describe()),
+                    || format!("{}: the link \"{text}\" to \"{href}\" is not allowed ({}); it is shown as plain text.", place.describe(name), reason.describe()),
                     "use an https:, http:, mailto:, tel: or relative address",
                 ),
             }
@@ -373,7 +391,7 @@ impl<const LINT: bool> Checker<'_, LINT> {
                 self.report(
                     Severity::Error,
                     at,
-                    format!("{}: the address \"{href}\" is not allowed ({}); the link is shown as plain text.", place.describe(field), reason.describe()),
+                    || format!("{}: the address \"{href}\" is not allowed ({}); the link is shown as plain text.", place.describe(field), reason.describe()),
                     "use an https:, http:, mailto:, tel: or relative address",
                 );
                 None
@@ -426,10 +444,12 @@ impl<const LINT: bool> Checker<'_, LINT> {
                 self.report(
                     Severity::Warning,
                     member.key_at,
-                    format!(
-                        "\"ui\": \"{}\" is not an interface text of the widget; it is ignored.",
-                        member.key
-                    ),
+                    || {
+                        format!(
+                            "\"ui\": \"{}\" is not an interface text of the widget; it is ignored.",
+                            member.key
+                        )
+                    },
                     "check the spelling against the documented interface texts",
                 );
                 continue;
@@ -443,11 +463,13 @@ impl<const LINT: bool> Checker<'_, LINT> {
                 other => self.report(
                     Severity::Warning,
                     member.value.at,
-                    format!(
-                        "\"ui\": \"{}\" must be text, but it is {}; the built-in text is used.",
-                        member.key,
-                        other.kind()
-                    ),
+                    || {
+                        format!(
+                            "\"ui\": \"{}\" must be text, but it is {}; the built-in text is used.",
+                            member.key,
+                            other.kind()
+                        )
+                    },
                     "write the text in quotes",
                 ),
             }
@@ -477,11 +499,13 @@ impl<const LINT: bool> Checker<'_, LINT> {
                     self.report(
                         Severity::Error,
                         entry.get("question").map_or(entry.at, |n| n.at),
-                        format!(
-                            "Question {}: the same question text as question {}.",
-                            index + 1,
-                            earlier + 1
-                        ),
+                        || {
+                            format!(
+                                "Question {}: the same question text as question {}.",
+                                index + 1,
+                                earlier + 1
+                            )
+                        },
                         "merge the two answers into one question",
                     );
                 } else {
@@ -514,11 +538,13 @@ impl<const LINT: bool> Checker<'_, LINT> {
                     self.report(
                         Severity::Error,
                         node.at,
-                        format!(
-                            "Question {}: a keyword must be text, but it is {}; it is ignored.",
-                            index + 1,
-                            other.kind()
-                        ),
+                        || {
+                            format!(
+                                "Question {}: a keyword must be text, but it is {}; it is ignored.",
+                                index + 1,
+                                other.kind()
+                            )
+                        },
                         "put the keyword in double quotes",
                     );
                     None
@@ -548,11 +574,13 @@ impl<const LINT: bool> Checker<'_, LINT> {
                 self.report(
                     Severity::Error,
                     at,
-                    format!(
-                        "Question {}: the id \"{}\" may only use letters, digits, - and _.",
-                        index + 1,
-                        question.id
-                    ),
+                    || {
+                        format!(
+                            "Question {}: the id \"{}\" may only use letters, digits, - and _.",
+                            index + 1,
+                            question.id
+                        )
+                    },
                     "ids end up in links like page#id; keep them short and plain",
                 );
             }
@@ -565,10 +593,12 @@ impl<const LINT: bool> Checker<'_, LINT> {
                 self.report(
                     Severity::Error,
                     at,
-                    format!(
-                        "Question {}: the id \"{base}\" is already used by another question.",
-                        index + 1
-                    ),
+                    || {
+                        format!(
+                            "Question {}: the id \"{base}\" is already used by another question.",
+                            index + 1
+                        )
+                    },
                     "give every question its own id",
                 );
             }
@@ -676,7 +706,15 @@ mod tests {
         for text in samples {
             let (full, display) = (load(text), load_for_display(text));
             assert_eq!(full.faq, display.faq, "{text}");
-            assert_eq!(full.first_fatal(), display.first_fatal(), "{text}");
+            // The same problem, without the hint (the widget does not show hints).
+            let without_hint =
+                |d: Option<&Diagnostic>| d.map(|d| (d.severity, d.at, d.message.clone()));
+            assert_eq!(
+                without_hint(full.first_fatal()),
+                without_hint(display.first_fatal()),
+                "{text}"
+            );
+            assert!(display.diagnostics.iter().all(|d| d.hint.is_empty()));
             assert!(display
                 .diagnostics
                 .iter()

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::fold::{folded_len, for_each_word};
+use crate::cut;
 use crate::faq::markup::plain_text;
 use crate::faq::Question;
 
@@ -73,7 +74,7 @@ impl Highlighter {
             }
             // Only the first `mark` folded characters: find where they end in the original.
             let mut folded = 0;
-            for (offset, c) in text[start..end].char_indices() {
+            for (offset, c) in cut(text, start, end).char_indices() {
                 folded += folded_len(c);
                 if folded >= mark {
                     out.push(start..start + offset + c.len_utf8());
@@ -102,23 +103,23 @@ pub fn snippet(
 ) -> Option<Snippet> {
     let ranges = highlighter.ranges(text);
     let first = ranges.first()?.clone();
-    let mut start = text[..first.start]
+    let mut start = cut(text, 0, first.start)
         .char_indices()
         .rev()
         .nth(before)
         .map_or(0, |(i, _)| i);
     if start > 0 {
         // Start at a word.
-        start = text[start..first.start]
+        start = cut(text, start, first.start)
             .find(' ')
             .map_or(first.start, |i| start + i + 1);
     }
-    let mut end = text[first.start..]
+    let mut end = cut(text, first.start, text.len())
         .char_indices()
         .nth(after)
         .map_or(text.len(), |(i, _)| first.start + i);
     if end < text.len() {
-        end = text[first.end.min(end)..end]
+        end = cut(text, first.end.min(end), end)
             .rfind(' ')
             .map_or(end, |i| first.end.min(end) + i)
             .max(first.end);
@@ -126,14 +127,14 @@ pub fn snippet(
     let lead = if start > 0 { "…" } else { "" };
     let tail = if end < text.len() { "…" } else { "" };
     let shift = lead.len();
-    let piece = text[start..end].trim_end();
+    let shown = cut(text, start, end).trim_end();
     let marks = ranges
         .into_iter()
-        .filter(|r| r.start >= start && r.end <= start + piece.len())
+        .filter(|r| r.start >= start && r.end <= start + shown.len())
         .map(|r| r.start - start + shift..r.end - start + shift)
         .collect();
     Some(Snippet {
-        text: format!("{lead}{piece}{tail}"),
+        text: [lead, shown, tail].concat(),
         marks,
     })
 }

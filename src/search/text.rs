@@ -35,10 +35,14 @@ pub fn status_sentence(
 /// A `mailto:` address with the query as its subject (RFC 6068 percent-encoding); other
 /// addresses, and mailto links that already set a subject, are returned unchanged.
 pub fn contact_href(href: &str, query: &str) -> String {
-    let is_mailto = href.len() >= 7 && href[..7].eq_ignore_ascii_case("mailto:");
+    let is_mailto = href
+        .get(..7)
+        .is_some_and(|s| s.eq_ignore_ascii_case("mailto:"));
     let has_subject = href.split_once('?').is_some_and(|(_, q)| {
-        q.split('&')
-            .any(|p| p.len() >= 8 && p[..8].eq_ignore_ascii_case("subject="))
+        q.split('&').any(|p| {
+            p.get(..8)
+                .is_some_and(|s| s.eq_ignore_ascii_case("subject="))
+        })
     });
     if !is_mailto || has_subject {
         return href.to_owned();
