@@ -179,10 +179,10 @@ impl Strings {
     /// A plural message: `key.<category>` for `count`, falling back to `key.other`.
     pub fn count(&self, key: &str, count: u32, args: &[(&str, &str)]) -> String {
         let category = plural(&self.lang, count);
-        let specific = format!("{key}.{}", category.suffix());
+        let specific = [key, ".", category.suffix()].concat();
         let template = self
             .lookup(&specific)
-            .or_else(|| self.lookup(&format!("{key}.other")))
+            .or_else(|| self.lookup(&[key, ".other"].concat()))
             .unwrap_or(key);
         let count_text = count.to_string();
         let mut all: Vec<(&str, &str)> = vec![("count", &count_text)];
