@@ -1,7 +1,5 @@
 //! The embedding page: the options it set on the script tag, and the events the widget sends it.
-//! Provided to every component as a Yew context, so any component can emit a host event.
-
-use yew::prelude::*;
+//! `browser::widget` holds one per widget.
 
 #[derive(Clone, PartialEq)]
 pub struct Host {
@@ -128,10 +126,4 @@ impl Detail {
         #[cfg(not(target_arch = "wasm32"))]
         self.set(key, values)
     }
-}
-
-/// The host of the component tree; the default (no element) outside a browser.
-#[hook]
-pub fn use_host() -> Host {
-    use_context::<Host>().unwrap_or_default()
 }
