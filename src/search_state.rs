@@ -14,7 +14,7 @@ pub const PAGE: usize = 20;
 /// the host: screen readers hear the count once, not per keystroke.
 pub const SETTLE_MS: i32 = 500;
 
-/// The search as the visitor left it. 
+/// The search as the visitor left it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchState {
     pub query: String,

@@ -150,7 +150,10 @@ fn an_open_question_shows_its_panel_and_show_all_turns_into_hide_all() {
         },
     );
     assert_eq!(html.matches("hidden=\"until-found\"").count(), 0);
-    assert_eq!(html.matches("aria-expanded=\"true\"").count(), faq.questions.len() + 2);
+    assert_eq!(
+        html.matches("aria-expanded=\"true\"").count(),
+        faq.questions.len() + 2
+    );
     assert!(html.contains("aria-expanded=\"true\" data-act=\"h\">Hide all answers</button>"));
     assert!(html.contains("class=\"faq-item faq-item-open\""));
 }
@@ -176,7 +179,10 @@ fn a_search_marks_its_matches_and_a_closed_answer_that_matched_shows_a_snippet()
             ..Shown::default()
         },
     );
-    assert!(none.contains("<p class=\"faq-no-results-title\">No questions match “xylophone”.</p>"), "{none}");
+    assert!(
+        none.contains("<p class=\"faq-no-results-title\">No questions match “xylophone”.</p>"),
+        "{none}"
+    );
 }
 
 #[test]
@@ -231,9 +237,15 @@ fn a_stored_choice_closes_the_notice_and_says_what_it_was() {
             ..Shown::default()
         },
     );
-    assert!(html.contains("aria-label=\"Cookie notice\" hidden=\"\">"), "{html}");
+    assert!(
+        html.contains("aria-label=\"Cookie notice\" hidden=\"\">"),
+        "{html}"
+    );
     assert!(html.contains("aria-expanded=\"false\" aria-controls=\"faq-cookie-notice\""));
-    assert!(html.contains("<p class=\"faq-cookie-current\">Your current choice: rejected.</p>"), "{html}");
+    assert!(
+        html.contains("<p class=\"faq-cookie-current\">Your current choice: rejected.</p>"),
+        "{html}"
+    );
 }
 
 #[test]

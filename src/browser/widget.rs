@@ -473,7 +473,11 @@ impl Widget {
     fn render_results(&self) {
         let Some(view) = &self.view else { return };
         let props = view.props();
-        let current = view.section.query_selector(".faq-no-results").ok().flatten();
+        let current = view
+            .section
+            .query_selector(".faq-no-results")
+            .ok()
+            .flatten();
         let Ok(Some(list)) = view.section.query_selector(".faq-accordion") else {
             return;
         };
@@ -634,7 +638,10 @@ impl Widget {
                 };
                 self.search(SearchAction::ShowMore);
                 // Focus moves to the first question it added.
-                let index = self.view.as_ref().and_then(|v| v.shown.get(first_new).copied());
+                let index = self
+                    .view
+                    .as_ref()
+                    .and_then(|v| v.shown.get(first_new).copied());
                 if let Some(button) = index.and_then(|i| self.button(i)) {
                     dom::focus(&button);
                 }
@@ -775,7 +782,11 @@ impl Widget {
 
     /// A choice made in another widget on this page.
     fn on_other_widget_consent(&mut self, event: &JsValue) {
-        if self.view.as_ref().is_none_or(|v| v.consent.revision.is_none()) {
+        if self
+            .view
+            .as_ref()
+            .is_none_or(|v| v.consent.revision.is_none())
+        {
             return;
         }
         let Some(event) = event.dyn_ref::<web_sys::CustomEvent>() else {
@@ -877,7 +888,9 @@ impl Widget {
         let Some(question) = view.faq.questions.get(index) else {
             return;
         };
-        let Some(item) = self.button(index).and_then(|b| b.closest(".faq-item").ok().flatten())
+        let Some(item) = self
+            .button(index)
+            .and_then(|b| b.closest(".faq-item").ok().flatten())
         else {
             return;
         };
@@ -889,7 +902,9 @@ impl Widget {
             highlighter: view.highlighter(),
             copy_label: &copy_label,
         });
-        let Node::Element(element) = &node else { return };
+        let Node::Element(element) = &node else {
+            return;
+        };
         // The item's own attributes, then its children: the same as `morph`, spelled out so the
         // heading and the button are morphed, never replaced.
         if let Some(class) = element.get("class") {
@@ -951,7 +966,10 @@ impl View {
     /// mix). Every id the views write is a CSS identifier: question ids are ASCII letters,
     /// digits, `-` and `_` (`faq::validate::is_valid_id`) behind a `q-`/`a-` prefix.
     fn by_id(&self, id: &str) -> Option<Element> {
-        self.section.query_selector(&["#", id].concat()).ok().flatten()
+        self.section
+            .query_selector(&["#", id].concat())
+            .ok()
+            .flatten()
     }
 }
 

@@ -77,7 +77,11 @@ pub fn faq_view(props: &FaqViewProps) -> Node {
     let contact = faq.contact.as_ref().map(|contact| {
         let p = el("p").class("faq-contact");
         match &contact.href {
-            Some(href) => p.child(el("a").attr("href", href.as_str()).text(contact.text.as_str())),
+            Some(href) => p.child(
+                el("a")
+                    .attr("href", href.as_str())
+                    .text(contact.text.as_str()),
+            ),
             None => p.text(contact.text.as_str()),
         }
     });
@@ -97,7 +101,11 @@ pub fn faq_view(props: &FaqViewProps) -> Node {
         )
         .maybe(note(props))
         .maybe(cookies(props))
-        .maybe((!faq.intro.is_empty()).then(|| el("div").class("faq-intro").children(blocks(&faq.intro, None))))
+        .maybe((!faq.intro.is_empty()).then(|| {
+            el("div")
+                .class("faq-intro")
+                .children(blocks(&faq.intro, None))
+        }))
         .child(search_box(&SearchBoxProps {
             value: props.query,
             status: props.status,

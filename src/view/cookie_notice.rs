@@ -18,14 +18,19 @@ pub struct CookieNoticeProps<'a> {
 pub fn cookie_notice(props: &CookieNoticeProps) -> Node {
     let strings = props.strings;
     let more = props.notice.more.as_ref().map(|more| match &more.href {
-        Some(href) => el("a").attr("href", href.as_str()).text(more.text.as_str()).into(),
+        Some(href) => el("a")
+            .attr("href", href.as_str())
+            .text(more.text.as_str())
+            .into(),
         None => text(more.text.as_str()),
     });
     let current = props.choice.map(|choice| {
-        el("p").class("faq-cookie-current").text(strings.get(match choice {
-            Choice::Accepted => "cookie.current_accepted",
-            Choice::Rejected => "cookie.current_rejected",
-        }))
+        el("p")
+            .class("faq-cookie-current")
+            .text(strings.get(match choice {
+                Choice::Accepted => "cookie.current_accepted",
+                Choice::Rejected => "cookie.current_rejected",
+            }))
     });
     let mut section = el("section")
         .attr("id", "faq-cookie-notice")

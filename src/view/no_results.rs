@@ -33,11 +33,7 @@ pub fn no_results(props: &NoResultsProps) -> Node {
         .maybe((props.closest == 0).then(|| el("p").text(strings.get("no_results.hint"))))
         .maybe(contact)
         .maybe((props.closest > 0).then(|| {
-            el("p").text(strings.count(
-                "closest",
-                props.closest.min(u32::MAX as usize) as u32,
-                &[],
-            ))
+            el("p").text(strings.count("closest", props.closest.min(u32::MAX as usize) as u32, &[]))
         }))
         .into()
 }

@@ -12,5 +12,11 @@ pub fn offline_note(date: Option<&str>, updated: bool, strings: &Strings) -> Opt
         None if updated => strings.get("updated"),
         None => return None,
     };
-    Some(el("p").class("faq-note").attr("part", "note").text(text).into())
+    Some(
+        el("p")
+            .class("faq-note")
+            .attr("part", "note")
+            .text(text)
+            .into(),
+    )
 }

@@ -24,7 +24,11 @@ pub fn question_item(props: &QuestionProps) -> Node {
     let snippet = highlighter
         .filter(|_| !props.open)
         .and_then(|h| why(question, h))
-        .map(|s| el("p").class("faq-snippet").children(with_marks(&s.text, &s.marks)));
+        .map(|s| {
+            el("p")
+                .class("faq-snippet")
+                .children(with_marks(&s.text, &s.marks))
+        });
     el("div")
         .class(if props.open {
             "faq-item faq-item-open"
@@ -68,7 +72,9 @@ fn panel(props: &QuestionProps) -> Element {
             .children(question.links.iter().map(|link| {
                 let text = marked(&link.text, marks);
                 let item = match &link.href {
-                    Some(href) => el("li").child(el("a").attr("href", href.as_str()).children(text)),
+                    Some(href) => {
+                        el("li").child(el("a").attr("href", href.as_str()).children(text))
+                    }
                     None => el("li").children(text),
                 };
                 item.into()

@@ -64,7 +64,10 @@ pub fn with_marks(value: &str, ranges: &[Range<usize>]) -> Vec<Node> {
         parts.push(el("mark").text(marked).into());
         at = range.end;
     }
-    if let Some(rest) = value.get(at..).filter(|rest| !rest.is_empty() || parts.is_empty()) {
+    if let Some(rest) = value
+        .get(at..)
+        .filter(|rest| !rest.is_empty() || parts.is_empty())
+    {
         parts.push(text(rest));
     }
     parts
@@ -80,8 +83,12 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::single_range_in_vec_init)]
     fn marks_wrap_the_ranges_and_bad_ranges_are_skipped() {
-        assert_eq!(html(with_marks("red notice", &[4..10])), "red <mark>notice</mark>");
+        assert_eq!(
+            html(with_marks("red notice", &[4..10])),
+            "red <mark>notice</mark>"
+        );
         assert_eq!(html(with_marks("abc", &[])), "abc");
         assert_eq!(html(with_marks("abc", &[0..3])), "<mark>abc</mark>");
         assert_eq!(html(with_marks("é", &[0..1])), "é", "not a char boundary");

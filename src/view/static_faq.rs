@@ -17,7 +17,11 @@ pub fn static_faq(faq: &Faq) -> Node {
     let contact = faq.contact.as_ref().map(|contact| {
         let p = el("p").class("faq-contact");
         match &contact.href {
-            Some(href) => p.child(el("a").attr("href", href.as_str()).text(contact.text.as_str())),
+            Some(href) => p.child(
+                el("a")
+                    .attr("href", href.as_str())
+                    .text(contact.text.as_str()),
+            ),
             None => p.text(contact.text.as_str()),
         }
     });
@@ -35,7 +39,11 @@ pub fn static_faq(faq: &Faq) -> Node {
                 .class("faq-title")
                 .text(faq.title.as_str()),
         )
-        .maybe((!faq.intro.is_empty()).then(|| el("div").class("faq-intro").children(blocks(&faq.intro, None))))
+        .maybe((!faq.intro.is_empty()).then(|| {
+            el("div")
+                .class("faq-intro")
+                .children(blocks(&faq.intro, None))
+        }))
         .child(
             el("div")
                 .class("faq-static-questions")
@@ -52,7 +60,11 @@ pub fn static_faq(faq: &Faq) -> Node {
                                     .text(question.question.as_str()),
                             ),
                         )
-                        .child(el("div").class("faq-panel").children(static_answer(question)))
+                        .child(
+                            el("div")
+                                .class("faq-panel")
+                                .children(static_answer(question)),
+                        )
                         .into()
                 })),
         )
@@ -71,9 +83,8 @@ pub fn static_answer(question: &Question) -> Vec<Node> {
                 // A paragraph in each item: its default margins keep the links 24px apart.
                 .children(question.links.iter().map(|link| {
                     let p = match &link.href {
-                        Some(href) => {
-                            el("p").child(el("a").attr("href", href.as_str()).text(link.text.as_str()))
-                        }
+                        Some(href) => el("p")
+                            .child(el("a").attr("href", href.as_str()).text(link.text.as_str())),
                         None => el("p").text(link.text.as_str()),
                     };
                     el("li").child(p).into()
