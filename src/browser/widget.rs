@@ -8,7 +8,44 @@
 //! dispatching on the `data-act` attribute of the closest element (`view::Action`), and every
 //! listener is the same closure type (`dom::listen`).
 //!
-//! Re-entrancy: a handler that finds the widget busy (an event dispatched synchronously while
+//! ## Consent: every feature that stores anything must ask first
+//!
+//! The widget's `View` owns its
+//! `ConsentState` (read once, when the FAQ first shows); store only with the permit it hands out:
+//!
+//! ```text
+//! if let Some(permit) = view.consent.permit() {       // `Some` only after "Accept"
+//!     browser::storage::set(&permit, "open", "3,5"); // key becomes `faq-widget:open`
+//! }
+//! ```
+//!
+//! Reading is always allowed (`browser::storage::get`). The rules (see `crate::consent`):
+//! - Until the visitor accepts, only the consent record is stored. On "Reject", and at start
+//!   when there is no current acceptance (expired, or the notice revision went up), everything
+//!   else under the `faq-widget:` prefix is deleted. A feature with its own in-memory copy of
+//!   stored data should drop it when `allows_storage()` turns false.
+//! - Without a notice (faq.json has no `cookie_notice`, or the script tag says
+//!   `data-cookie-notice="off"` because the host runs its own consent manager), the widget shows
+//!   no notice and no settings control, reads and writes no consent record, sends no consent
+//!   event, and `allows_storage()` is false: it stores nothing at all. Storage the site owner
+//!   declares essential (`data-offline="always"`, `Host::offline_always`) is that feature's own
+//!   decision, not consent.
+//! - One record per origin (`faq-widget:consent`), shared by every widget on the site. A choice
+//!   made in one widget reaches the others on the page through the `faq-widget:consent` event
+//!   (even when storage is blocked), and widgets in other tabs through the `storage` event.
+//! - The host gets `faq-widget:consent` with `{ accepted, revision }` from the widget where the
+//!   visitor chose, once at start from every widget that has a current stored choice, and from
+//!   every widget when the record changes in another tab. The detail is a state, not a delta:
+//!   a repeated event carries the same state.
+//! - The state is read once, when the FAQ first shows (faq.json's revision cannot change under
+//!   a `View`: a FAQ with another revision opens a new view).
+//!
+//! Offline copies (`offline_effect`) follow the same ground: the saved copy and the service
+//! worker only with one (`consent::offline_ground`), forgotten when it goes.
+//!
+//! ## Re-entrancy
+//!
+//! A handler that finds the widget busy (an event dispatched synchronously while
 //! the widget updates, e.g. by a host page's listener) does nothing rather than panic.
 
 use std::cell::RefCell;

@@ -25,7 +25,7 @@ pub fn static_faq(faq: &Faq) -> Node {
             None => p.text(contact.text.as_str()),
         }
     });
-    // Attributes in the order the Yew version printed them (class last): the output is stable.
+    // Attributes in the order earlier versions printed them (class last): the output is stable.
     let mut section = el("section");
     if let Some(lang) = &faq.lang {
         section = section.attr("lang", lang.as_str());
