@@ -5,9 +5,8 @@
 pub fn focus(element: &web_sys::Element) {
     use wasm_bindgen::JsCast;
 
-    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = element.focus();
-    }
+    // Unchecked: the widget only focuses its own buttons and field (no `instanceof` import).
+    let _ = element.unchecked_ref::<web_sys::HtmlElement>().focus();
 }
 
 /// Brings a deep-linked question to the top of the viewport.
@@ -75,18 +74,20 @@ pub fn focus_in_text_field() -> bool {
             None => break,
         }
     }
-    let tag = element.tag_name();
-    if tag.eq_ignore_ascii_case("textarea") || tag.eq_ignore_ascii_case("select") {
+    // `localName` is lower case for HTML elements (an import the widget has anyway).
+    let tag = element.local_name();
+    if tag == "textarea" || tag == "select" {
         return true;
     }
-    if tag.eq_ignore_ascii_case("input") {
+    if tag == "input" {
         let kind = element.get_attribute("type").unwrap_or_default();
         let not_text = [
             "button", "checkbox", "radio", "submit", "reset", "image", "file", "range", "color",
         ];
         return !not_text.iter().any(|k| kind.eq_ignore_ascii_case(k));
     }
+    // Unchecked: on an element that is no HTMLElement (SVG) the property is undefined: false.
     element
-        .dyn_into::<web_sys::HtmlElement>()
-        .is_ok_and(|e| e.is_content_editable())
+        .unchecked_into::<web_sys::HtmlElement>()
+        .is_content_editable()
 }

@@ -429,10 +429,13 @@ impl Widget {
         let current = view.section.query_selector(".faq-note").ok().flatten();
         match (current, node) {
             (Some(dom), Some(node)) => morph(&self.document, &dom, &node),
-            (Some(dom), None) => dom.remove(),
+            (Some(dom), None) => remove(&dom),
             (None, Some(node)) => {
                 if let Ok(Some(title)) = view.section.query_selector(".faq-title") {
-                    let _ = title.after_with_node_1(&create(&self.document, &node));
+                    let next = title.next_sibling();
+                    let _ = view
+                        .section
+                        .insert_before(&create(&self.document, &node), next.as_ref());
                 }
             }
             (None, None) => {}
@@ -520,9 +523,11 @@ impl Widget {
         };
         match (current, app::results_note(&props)) {
             (Some(dom), Some(node)) => morph(&self.document, &dom, &node),
-            (Some(dom), None) => dom.remove(),
+            (Some(dom), None) => remove(&dom),
             (None, Some(node)) => {
-                let _ = list.before_with_node_1(&create(&self.document, &node));
+                let _ = view
+                    .section
+                    .insert_before(&create(&self.document, &node), Some(&list));
             }
             (None, None) => {}
         }
@@ -613,9 +618,8 @@ impl Widget {
         };
         let kind = event.type_();
         if target.id() == INPUT_ID {
-            let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() else {
-                return;
-            };
+            // The widget's own search field (unchecked: no `instanceof` import).
+            let input = target.unchecked_ref::<web_sys::HtmlInputElement>();
             if kind == "input" {
                 self.search(SearchAction::Query(input.value()));
             } else if kind == "keydown" && key(&event).as_deref() == Some("Escape") {
@@ -826,10 +830,8 @@ impl Widget {
         {
             return;
         }
-        let Some(event) = event.dyn_ref::<web_sys::CustomEvent>() else {
-            return;
-        };
-        let detail = event.detail();
+        // Unchecked: `detail` of an event that is no CustomEvent is undefined (no fields).
+        let detail = event.unchecked_ref::<web_sys::CustomEvent>().detail();
         let field = |key: &str| js_sys::Reflect::get(&detail, &JsValue::from_str(key)).ok();
         let accepted = field("accepted").and_then(|v| v.as_bool());
         let revision = field("revision").and_then(|v| v.as_f64());
@@ -968,7 +970,7 @@ impl Widget {
     }
 
     fn input(&self) -> Option<web_sys::HtmlInputElement> {
-        self.view.as_ref()?.by_id(INPUT_ID)?.dyn_into().ok()
+        Some(self.view.as_ref()?.by_id(INPUT_ID)?.unchecked_into())
     }
 }
 
@@ -1007,6 +1009,13 @@ impl View {
             .query_selector(&["#", id].concat())
             .ok()
             .flatten()
+    }
+}
+
+/// Takes `node` out of the page (`removeChild`: an import the widget has anyway).
+fn remove(node: &web_sys::Node) {
+    if let Some(parent) = node.parent_node() {
+        let _ = parent.remove_child(node);
     }
 }
 

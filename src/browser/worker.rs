@@ -34,9 +34,9 @@ mod imp {
             "message",
             false,
             Box::new(move |event| {
-                let Some(data) = event.dyn_ref::<web_sys::MessageEvent>().map(|e| e.data()) else {
-                    return;
-                };
+                // `message` on a service worker container is a MessageEvent (unchecked: no
+                // `instanceof` import; `data` of anything else is undefined, which matches nothing).
+                let data = event.unchecked_ref::<web_sys::MessageEvent>().data();
                 if field(&data, "type").as_deref() == Some(offline::UPDATED_MESSAGE)
                     && field(&data, "url").as_deref() == Some(src.as_str())
                 {
