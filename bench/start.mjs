@@ -211,7 +211,9 @@ async function openTimes() {
       (index) =>
         new Promise((resolve) => {
           const root = document.querySelector("faq-widget").shadowRoot;
-          const button = root.querySelectorAll("button[aria-controls]")[index];
+          // Only the first page of questions is rendered (20, "Show more" adds more): one of those.
+          const buttons = root.querySelectorAll("button[aria-controls]");
+          const button = buttons[index % buttons.length];
           const start = performance.now();
           button.click();
           requestAnimationFrame(() => {

@@ -11,7 +11,7 @@ cargo fmt --all -- --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 
-step "Native tests (core logic, components rendered with Yew SSR)"
+step "Native tests (core logic, views rendered to HTML)"
 cargo test
 
 step "Authoring tools: check the bundled faq.json; the JSON Schema with ajv"

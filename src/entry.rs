@@ -2,7 +2,6 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::components::{App, AppProps};
 use crate::host::Host;
 
 #[wasm_bindgen]
@@ -52,13 +51,5 @@ pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, option
         .unwrap_or_default();
     let worker = options.worker().dyn_into::<js_sys::Function>().ok();
     let host = Host::new(host, cookie_notice, offline_always).with_worker(worker);
-    yew::Renderer::<App>::with_root_and_props(
-        root,
-        AppProps {
-            src: src.into(),
-            host,
-            lang: lang.trim().into(),
-        },
-    )
-    .render();
+    crate::browser::widget::mount(host, root, src, lang.trim());
 }

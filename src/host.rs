@@ -1,7 +1,5 @@
 //! The embedding page: the options it set on the script tag, and the events the widget sends it.
-//! Provided to every component as a Yew context, so any component can emit a host event.
-
-use yew::prelude::*;
+//! `browser::widget` holds one per widget.
 
 #[derive(Clone, PartialEq)]
 pub struct Host {
@@ -43,7 +41,7 @@ impl Host {
 
     /// `keep`: registers the widget's service worker where this page can have it (a page in the
     /// folder of embed.js, so on its origin) and has it keep the FAQ at `src`. Otherwise:
-    /// unregisters it and deletes its caches (see `hooks::use_offline`). embed.js does the work
+    /// unregisters it and deletes its caches (see `Widget::offline_effect` in `browser::widget`). embed.js does the work
     /// (a few lines of JS cost less than the web-sys and futures glue in wasm); it never throws.
     pub fn service_worker(&self, keep: bool, src: &str) {
         #[cfg(target_arch = "wasm32")]
@@ -128,10 +126,4 @@ impl Detail {
         #[cfg(not(target_arch = "wasm32"))]
         self.set(key, values)
     }
-}
-
-/// The host of the component tree; the default (no element) outside a browser.
-#[hook]
-pub fn use_host() -> Host {
-    use_context::<Host>().unwrap_or_default()
 }

@@ -1,21 +1,23 @@
 //! faq-widget: an accessible, searchable FAQ in one script tag.
 //!
-//! `faq` is the pure core (tested natively); `components` turn its data into markup; `browser`
-//! and `hooks` are the thin glue to the page. The wasm entry point is [`mount`].
+//! `faq`, `search`, `consent`, `offline`, `i18n` and the state modules are the pure core (tested
+//! natively); `view` turns state into small trees of nodes (serialised to HTML natively);
+//! `browser` is the thin glue to the page, with the DOM layer. The wasm entry point is [`mount`].
 
 pub mod browser;
 /// The `faq-widget` command-line tool (check, schema, render); native builds only.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
-pub mod components;
 pub mod consent;
 pub mod faq;
-pub mod hooks;
 pub mod host;
 pub mod i18n;
+pub mod load;
 pub mod offline;
 pub mod search;
+pub mod search_state;
 pub mod state;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 mod entry;

@@ -1,9 +1,6 @@
 //! What the visitor has done to the FAQ: which answers are open, and the last thing to announce.
 //! Pure, so the rules are tested natively; components dispatch [`Action`]s.
 
-use std::rc::Rc;
-use yew::Reducible;
-
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ViewState {
     pub open: Vec<bool>,
@@ -93,14 +90,6 @@ impl ViewState {
             Action::Toggle(_) | Action::Open(_) => {}
         }
         self
-    }
-}
-
-impl Reducible for ViewState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new((*self).clone().apply(action))
     }
 }
 

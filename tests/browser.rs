@@ -1,10 +1,9 @@
-//! The real App in a real browser (wasm-bindgen-test in headless Chromium): fetch, validate, render.
+//! The real widget in a real browser (wasm-bindgen-test in headless Chromium): fetch, validate,
+//! render, and the DOM layer's targeted updates.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
-use faq_widget::components::{App, AppProps};
-use wasm_bindgen::JsValue;
+use faq_widget::host::Host;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -19,18 +18,22 @@ fn blob_url(json: &str) -> String {
 
 fn mount(src: String) -> web_sys::Element {
     let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("faq-widget").unwrap();
     let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
-            src: src.into(),
-            host: Default::default(),
-            lang: Default::default(),
-        },
-    )
-    .render();
+    host.append_child(&root).unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    faq_widget::browser::widget::mount(Host::new(host, false, false), root.clone(), src, "");
     root
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 async fn wait_for(root: &web_sys::Element, selector: &str) -> web_sys::Element {
@@ -38,9 +41,13 @@ async fn wait_for(root: &web_sys::Element, selector: &str) -> web_sys::Element {
         if let Ok(Some(found)) = root.query_selector(selector) {
             return found;
         }
-        yew::platform::time::sleep(Duration::from_millis(10)).await;
+        sleep(10).await;
     }
     panic!("{selector} never appeared; markup: {}", root.outer_html());
+}
+
+fn find(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    root.query_selector(selector).unwrap().unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -55,11 +62,7 @@ async fn renders_questions_from_fetched_json() {
         Some("false")
     );
     assert_eq!(
-        root.query_selector("#a-one")
-            .unwrap()
-            .unwrap()
-            .get_attribute("hidden")
-            .as_deref(),
+        find(&root, "#a-one").get_attribute("hidden").as_deref(),
         Some("until-found")
     );
     assert!(
@@ -67,31 +70,75 @@ async fn renders_questions_from_fetched_json() {
         "derived id"
     );
     assert_eq!(
-        root.query_selector("section")
-            .unwrap()
-            .unwrap()
-            .get_attribute("lang")
-            .as_deref(),
+        find(&root, "section").get_attribute("lang").as_deref(),
         Some("fr")
     );
 }
 
 #[wasm_bindgen_test]
-async fn click_toggles_the_panel() {
+async fn a_click_updates_only_its_own_question() {
     let root = mount(blob_url(
-        r#"{"title": "T", "questions": [{"id": "x", "question": "Q?", "answer": "A."}]}"#,
+        r#"{"title": "T", "questions": [{"id": "x", "question": "Q?", "answer": "A."}, {"id": "y", "question": "R?", "answer": "B."}]}"#,
     ));
-    let button: web_sys::HtmlElement =
-        wasm_bindgen::JsCast::unchecked_into(wait_for(&root, "#q-x").await);
+    let button: web_sys::HtmlElement = wait_for(&root, "#q-x").await.unchecked_into();
+    let other_item = find(&root, "#q-y").closest(".faq-item").unwrap().unwrap();
+    let panel = find(&root, "#a-x");
+    let text = panel.first_child().unwrap();
+    button.focus().unwrap();
     button.click();
-    wait_for(&root, "#q-x[aria-expanded=true]").await;
     assert_eq!(
-        root.query_selector("#a-x")
-            .unwrap()
-            .unwrap()
-            .get_attribute("hidden"),
-        None
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
     );
+    assert_eq!(panel.get_attribute("hidden"), None);
+    // The same nodes, updated in place: focus stays, the other question is untouched.
+    assert!(find(&root, "#q-x").is_same_node(Some(&button)));
+    assert!(find(&root, "#a-x").is_same_node(Some(&panel)));
+    assert!(panel.first_child().unwrap().is_same_node(Some(&text)));
+    let y_item = find(&root, "#q-y").closest(".faq-item").unwrap().unwrap();
+    assert!(y_item.is_same_node(Some(&other_item)));
+    let document = web_sys::window().unwrap().document().unwrap();
+    assert!(document
+        .active_element()
+        .is_some_and(|e| e.is_same_node(Some(&button))));
+    button.click();
+    assert_eq!(
+        panel.get_attribute("hidden").as_deref(),
+        Some("until-found")
+    );
+    // Every question open: "Show all answers" became "Hide all answers".
+    find(&root, "#q-x")
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    find(&root, "#q-y")
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    let show_all = find(&root, ".faq-show-all");
+    assert_eq!(show_all.text_content().unwrap(), "Hide all answers");
+    assert_eq!(
+        show_all.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_query_rebuilds_the_results_and_keeps_the_field() {
+    let root = mount(blob_url(
+        r#"{"title": "T", "questions": [{"id": "x", "question": "Parcels?", "answer": "A."}, {"id": "y", "question": "Letters?", "answer": "B."}]}"#,
+    ));
+    let input: web_sys::HtmlInputElement =
+        wait_for(&root, "#faq-search-input").await.unchecked_into();
+    input.set_value("letters");
+    let event = web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    input.dispatch_event(&event).unwrap();
+    assert!(root.query_selector("#q-x").unwrap().is_none());
+    assert_eq!(find(&root, "#q-y mark").text_content().unwrap(), "Letters");
+    assert!(find(&root, "#faq-search-input").is_same_node(Some(&input)));
 }
 
 #[wasm_bindgen_test]

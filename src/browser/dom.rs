@@ -1,29 +1,42 @@
-//! Focus, scrolling and the clipboard.
+//! Focus, scrolling, the clipboard and listeners.
 
-use yew::NodeRef;
-
+/// Moves keyboard focus to `element`.
 #[cfg(target_arch = "wasm32")]
-pub fn focus(node: &NodeRef) {
-    if let Some(element) = node.cast::<web_sys::HtmlElement>() {
-        let _ = element.focus();
-    }
-}
+pub fn focus(element: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
 
-#[cfg(not(target_arch = "wasm32"))]
-pub fn focus(_node: &NodeRef) {}
+    // Unchecked: the widget only focuses its own buttons and field (no `instanceof` import).
+    let _ = element.unchecked_ref::<web_sys::HtmlElement>().focus();
+}
 
 /// Brings a deep-linked question to the top of the viewport.
 #[cfg(target_arch = "wasm32")]
-pub fn scroll_to(node: &NodeRef) {
-    if let Some(element) = node.cast::<web_sys::Element>() {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Start);
-        element.scroll_into_view_with_scroll_into_view_options(&options);
-    }
+pub fn scroll_to(element: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Start);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-pub fn scroll_to(_node: &NodeRef) {}
+/// Calls `handler` with each `kind` event on `target`, for the life of the page (the widget's
+/// listeners never stop). Every listener is the same closure type, so wasm-bindgen generates
+/// its glue once.
+#[cfg(target_arch = "wasm32")]
+pub fn listen(
+    target: &web_sys::EventTarget,
+    kind: &str,
+    capture: bool,
+    handler: Box<dyn FnMut(wasm_bindgen::JsValue)>,
+) {
+    use wasm_bindgen::JsCast;
+
+    let closure = wasm_bindgen::closure::Closure::wrap(handler);
+    let _ = target.add_event_listener_with_callback_and_bool(
+        kind,
+        closure.as_ref().unchecked_ref(),
+        capture,
+    );
+    closure.forget();
+}
 
 /// Copies text; `false` when the page may not write to the clipboard.
 #[cfg(target_arch = "wasm32")]
@@ -39,11 +52,6 @@ pub async fn copy_text(text: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
         .await
         .is_ok()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-pub async fn copy_text(_text: &str) -> bool {
-    false
 }
 
 /// Whether keyboard focus is in something that takes text (an input, a textarea, a select or an
@@ -66,23 +74,20 @@ pub fn focus_in_text_field() -> bool {
             None => break,
         }
     }
-    let tag = element.tag_name();
-    if tag.eq_ignore_ascii_case("textarea") || tag.eq_ignore_ascii_case("select") {
+    // `localName` is lower case for HTML elements (an import the widget has anyway).
+    let tag = element.local_name();
+    if tag == "textarea" || tag == "select" {
         return true;
     }
-    if tag.eq_ignore_ascii_case("input") {
+    if tag == "input" {
         let kind = element.get_attribute("type").unwrap_or_default();
         let not_text = [
             "button", "checkbox", "radio", "submit", "reset", "image", "file", "range", "color",
         ];
         return !not_text.iter().any(|k| kind.eq_ignore_ascii_case(k));
     }
+    // Unchecked: on an element that is no HTMLElement (SVG) the property is undefined: false.
     element
-        .dyn_into::<web_sys::HtmlElement>()
-        .is_ok_and(|e| e.is_content_editable())
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-pub fn focus_in_text_field() -> bool {
-    false
+        .unchecked_into::<web_sys::HtmlElement>()
+        .is_content_editable()
 }

@@ -6,7 +6,7 @@
 //! throws into the console or panics. The widget still works for the page view.
 //!
 //! Writing anything but the consent record needs a [`StoragePermit`]: ask the consent state
-//! first (`hooks::use_consent().permit()`); see `hooks::use_consent` for the rules.
+//! first (`ConsentState::permit`); see `browser::widget` for the rules.
 
 use crate::consent::{Record, StoragePermit, RECORD_KEY};
 

@@ -1,31 +1,20 @@
-//! `faq-widget render`: the FAQ as static HTML (Yew SSR of [`StaticFaq`]), and optionally as
-//! schema.org `FAQPage` JSON-LD for search engines.
-
-use std::rc::Rc;
-
-use yew::LocalServerRenderer;
+//! `faq-widget render`: the FAQ as static HTML ([`static_faq`], serialised by `view::to_html`),
+//! and optionally as schema.org `FAQPage` JSON-LD for search engines.
 
 use super::json_out::Json;
-use crate::components::static_faq::{StaticAnswer, StaticAnswerProps};
-use crate::components::{StaticFaq, StaticFaqProps};
 use crate::faq::Faq;
+use crate::view::static_faq::{static_answer, static_faq};
+use crate::view::to_html;
 
-pub fn html(faq: &Rc<Faq>) -> String {
-    let renderer =
-        LocalServerRenderer::<StaticFaq>::with_props(StaticFaqProps { faq: faq.clone() })
-            .hydratable(false);
-    futures::executor::block_on(renderer.render())
+pub fn html(faq: &Faq) -> String {
+    to_html(&static_faq(faq))
 }
 
 /// `<script type="application/ld+json">` with a schema.org `FAQPage`: every question with its
 /// answer as HTML (paragraphs, lists and links are among the tags search engines accept there).
 pub fn json_ld(faq: &Faq) -> String {
     let questions = faq.questions.iter().map(|question| {
-        let renderer = LocalServerRenderer::<StaticAnswer>::with_props(StaticAnswerProps {
-            question: Rc::new(question.clone()),
-        })
-        .hydratable(false);
-        let answer = futures::executor::block_on(renderer.render());
+        let answer: String = static_answer(question).iter().map(to_html).collect();
         Json::object([
             ("@type", Json::str("Question")),
             ("name", Json::str(question.question.clone())),
