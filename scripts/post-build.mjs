@@ -108,7 +108,11 @@ if (release) {
     if (new RegExp(`\\bwasm\\.${name}\\b|\\[["'\`]${name}["'\`]\\]`).test(js)) die(`export ${name} is still used by its old name`);
   }
 
-  // 2. Minify the glue.
+  // 2. Minify the glue. embed.js only calls the default export (asynchronous instantiation):
+  //    without its export, terser drops the synchronous `initSync`.
+  const exports = "export { initSync, __wbg_init as default };";
+  if (count(js, exports) !== 1) die("the glue's export list is not the one expected");
+  js = js.replace(exports, "export { __wbg_init as default };");
   const out = await minify(js, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
   if (!out.code) die("terser produced no glue");
 
@@ -146,9 +150,8 @@ let embed = readFileSync("web/embed.js", "utf8")
   .replace("__FAQ_WIDGET_CSS__", cssName);
 if (release) {
   const { minify } = await import("terser");
-  // The loader's variable names stay readable (size-check reads GLUE/WASM/CSS); only whitespace
-  // and comments go.
-  const out = await minify(embed, { ecma: 2015, compress: false, mangle: false, format: { comments: false } });
+  // Fully minified (names too): it is the first file every visit waits for.
+  const out = await minify(embed, { ecma: 2015, compress: {}, mangle: true, format: { comments: false } });
   if (!out.code) die("terser produced no embed.js");
   embed = out.code;
 }

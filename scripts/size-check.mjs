@@ -22,17 +22,18 @@ try {
 } catch {
   fail(`no ${dist}/embed.js; run \`trunk build --release\` first.`);
 }
-// The loader names what it loads (scripts/post-build.mjs fills these in).
-const named = (variable) => {
-  const match = embed.match(new RegExp(`\\b${variable}\\s*=\\s*"([^"]+)"`));
-  if (!match || match[1].startsWith("__")) fail(`embed.js does not name its ${variable} file.`);
-  return match[1];
+// The files embed.js loads, by the content-hashed names scripts/post-build.mjs fills in (the
+// minified loader has no variable names left to read them by).
+const named = (what, suffix) => {
+  const found = [...embed.matchAll(new RegExp(`"(faq-widget-[0-9a-f]{16}${suffix.replace(".", "\\.")})"`, "g"))];
+  if (found.length !== 1) fail(`embed.js does not name exactly one ${what} file.`);
+  return found[0][1];
 };
 const files = [
   ["embed.js", "embed.js"],
-  ["glue JS", named("GLUE")],
-  ["wasm", named("WASM")],
-  ["CSS", named("CSS")],
+  ["glue JS", named("glue JS", ".js")],
+  ["wasm", named("wasm", "_bg.wasm")],
+  ["CSS", named("CSS", ".css")],
 ];
 
 const brotli = (bytes) =>

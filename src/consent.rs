@@ -13,10 +13,6 @@
 //!   explicit exception: the offline copy, when faq.json has no notice or the site owner declares
 //!   it essential (`data-offline="always"`), see [`offline_ground`].
 
-use std::rc::Rc;
-
-use yew::Reducible;
-
 /// The key of the consent record, inside the widget's storage namespace.
 pub const RECORD_KEY: &str = "consent";
 
@@ -239,19 +235,6 @@ impl ConsentState {
             ConsentAction::Toggle => self.open = !self.open,
         }
         self
-    }
-}
-
-impl Reducible for ConsentState {
-    type Action = ConsentAction;
-
-    fn reduce(self: Rc<Self>, action: ConsentAction) -> Rc<Self> {
-        let next = (*self).clone().apply(action);
-        if next == *self {
-            self
-        } else {
-            Rc::new(next)
-        }
     }
 }
 
