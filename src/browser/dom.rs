@@ -38,20 +38,39 @@ pub fn listen(
     closure.forget();
 }
 
-/// Copies text; `false` when the page may not write to the clipboard.
+/// Calls `handler` once `promise` settles, with its value or its rejection reason (callers tell
+/// them apart by type). A callback rather than `async`: the widget then needs no futures
+/// executor in the wasm (BENCHMARKS.md), and it is the listeners' closure type, so no new glue.
 #[cfg(target_arch = "wasm32")]
-pub async fn copy_text(text: &str) -> bool {
+pub fn when_settled(promise: &js_sys::Promise, handler: Box<dyn FnMut(wasm_bindgen::JsValue)>) {
+    let callback = wasm_bindgen::closure::Closure::wrap(handler);
+    let _ = promise.then2(&callback, &callback);
+    // The JS function lives while the promise holds it; the glue's FinalizationRegistry frees
+    // the Rust side after that (every browser the widget supports has weak references).
+    let _ = callback.into_js_value();
+}
+
+/// Copies text, then calls `done` with `false` when the page may not write to the clipboard.
+#[cfg(target_arch = "wasm32")]
+pub fn copy_text(text: &str, done: Box<dyn FnOnce(bool)>) {
     let Some(window) = web_sys::window() else {
-        return false;
+        return done(false);
     };
     let clipboard = window.navigator().clipboard();
     // Some embedders (old WebViews) have no clipboard object at all.
     if wasm_bindgen::JsValue::from(clipboard.clone()).is_undefined() {
-        return false;
+        return done(false);
     }
-    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
-        .await
-        .is_ok()
+    let mut done = Some(done);
+    // writeText resolves with undefined and rejects with an exception.
+    when_settled(
+        &clipboard.write_text(text),
+        Box::new(move |value| {
+            if let Some(done) = done.take() {
+                done(value.is_undefined());
+            }
+        }),
+    );
 }
 
 /// Whether keyboard focus is in something that takes text (an input, a textarea, a select or an

@@ -261,24 +261,26 @@ impl Widget {
         let me = self.me.clone();
         let src = self.src.clone();
         let host = self.host.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let url = offline::fetch_url(&src, cacheable(&src, &host));
-            let result = fetch_text(&url).await;
-            let result = result.and_then(|text| Ok((validate(&text)?, text)));
-            let step = match (result, quiet) {
-                (Ok((faq, text)), true) => Step::Fresh {
-                    faq,
-                    text: text.into(),
-                },
-                (Err(_), true) => return,
-                (result, false) => settle_load(result, &src, &host),
-            };
-            if let Some(cell) = me.upgrade() {
-                if let Ok(mut widget) = cell.try_borrow_mut() {
-                    widget.step(step);
+        let url = offline::fetch_url(&src, cacheable(&src, &host));
+        fetch_text(
+            &url,
+            Box::new(move |result| {
+                let result = result.and_then(|text| Ok((validate(&text)?, text)));
+                let step = match (result, quiet) {
+                    (Ok((faq, text)), true) => Step::Fresh {
+                        faq,
+                        text: text.into(),
+                    },
+                    (Err(_), true) => return,
+                    (result, false) => settle_load(result, &src, &host),
+                };
+                if let Some(cell) = me.upgrade() {
+                    if let Ok(mut widget) = cell.try_borrow_mut() {
+                        widget.step(step);
+                    }
                 }
-            }
-        });
+            }),
+        );
     }
 
     fn step(&mut self, step: Step) {
@@ -716,11 +718,7 @@ impl Widget {
         };
         let id = question.id.clone();
         let me = self.me.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let copied = match url::link_to(&id) {
-                Some(link) => dom::copy_text(&link).await,
-                None => false,
-            };
+        let done = Box::new(move |copied: bool| {
             url::replace_fragment(Some(&id));
             let Some(cell) = me.upgrade() else { return };
             let Ok(mut widget) = cell.try_borrow_mut() else {
@@ -734,6 +732,10 @@ impl Widget {
             };
             widget.dispatch(ViewAction::Announce(text));
         });
+        match url::link_to(&question.id) {
+            Some(link) => dom::copy_text(&link, done),
+            None => done(false),
+        }
     }
 
     /// Find-in-page is about to reveal a closed answer: it opens, as a click would.
