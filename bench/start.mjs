@@ -186,7 +186,8 @@ async function memory(path) {
   const samples = [];
   for (let i = 0; i < MEMORY_RUNS; i++) {
     const { context, page, cdp } = await load(path);
-    await page.waitForTimeout(300); // let effects and idle work settle
+    // Let effects and idle work settle: the search index is built 500 ms after the FAQ shows.
+    await page.waitForTimeout(1000);
     await cdp.send("HeapProfiler.enable");
     await cdp.send("HeapProfiler.collectGarbage");
     const heap = await cdp.send("Runtime.getHeapUsage");

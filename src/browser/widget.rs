@@ -75,6 +75,9 @@ use crate::view::search_box::{INPUT_ID, STATUS_ID};
 use crate::view::{Action, Node, ACTION_ATTR};
 
 const CONSENT_EVENT: &str = "faq-widget:consent";
+/// What the settle timer is called with to build the search index: the questions paint first,
+/// the index follows `SETTLE_MS` later (or with the first search, if that is sooner).
+const INDEX_LATER: f64 = -1.0;
 
 type Cell = Rc<RefCell<Widget>>;
 
@@ -99,7 +102,9 @@ struct Widget {
 struct View {
     faq: Rc<Faq>,
     strings: Strings,
-    index: SearchIndex,
+    /// Built with the first search, or `INDEX_LATER` after the FAQ shows: the questions paint
+    /// before they are indexed.
+    index: Option<SearchIndex>,
     state: ViewState,
     consent: ConsentState,
     search: SearchState,
@@ -144,10 +149,10 @@ pub fn mount(host: Host, root: Element, src: String, lang: &str) {
             generation: 0,
         })
     });
-    let timer = handler(&cell, |widget, generation| {
-        if let Some(generation) = generation.as_f64() {
-            widget.settled(generation as u32);
-        }
+    let timer = handler(&cell, |widget, generation| match generation.as_f64() {
+        Some(INDEX_LATER) => widget.build_index(),
+        Some(generation) => widget.settled(generation as u32),
+        None => {}
     });
     let closure = wasm_bindgen::closure::Closure::wrap(timer);
     if let Ok(mut widget) = cell.try_borrow_mut() {
@@ -319,7 +324,6 @@ impl Widget {
     /// A FAQ to show from scratch.
     fn open_view(&mut self, faq: Rc<Faq>, key: u32) {
         let strings = Strings::new(faq.lang.as_deref().unwrap_or("en"), faq.ui.clone());
-        let index = SearchIndex::new(&faq.questions, faq.lang.as_deref());
         let search = SearchState::new(url::query_param(PARAM).unwrap_or_default());
         let deep_link = url::fragment().and_then(|id| index_of(&faq, &id));
         let state = ViewState::new(faq.questions.len(), deep_link);
@@ -332,7 +336,7 @@ impl Widget {
         let stored = revision.and_then(|_| storage::load_record());
         let consent = ConsentState::new(revision, stored, storage::now_ms());
         self.view = Some(View {
-            index,
+            index: None,
             strings,
             state,
             consent,
@@ -397,7 +401,7 @@ impl Widget {
         let Some(view) = &mut self.view else { return };
         let from = offline::remap(&view.faq.questions, &faq.questions, |q| q.id.as_str());
         view.strings = Strings::new(faq.lang.as_deref().unwrap_or("en"), faq.ui.clone());
-        view.index = SearchIndex::new(&faq.questions, faq.lang.as_deref());
+        view.index = None;
         view.faq = faq;
         let before = view.state.clone();
         view.state = std::mem::take(&mut view.state)
@@ -497,7 +501,17 @@ impl Widget {
     /// Runs the query at the current limit.
     fn run_search(&mut self) {
         let Some(view) = &mut self.view else { return };
-        view.outcome = view.index.search(&view.search.query);
+        view.outcome = if view.index.is_none() && view.search.query.trim().is_empty() {
+            Outcome {
+                hits: (0..view.faq.questions.len()).collect(),
+                ..Outcome::default()
+            }
+        } else {
+            let faq = &view.faq;
+            view.index
+                .get_or_insert_with(|| SearchIndex::new(&faq.questions, faq.lang.as_deref()))
+                .search(&view.search.query)
+        };
         let (shown, more) = page(&view.outcome, view.search.limit);
         view.shown = shown;
         view.more = more;
@@ -565,15 +579,28 @@ impl Widget {
         view.settled_for = Some(now);
         self.generation = self.generation.wrapping_add(1);
         let first = *view.first_settle.get_or_insert(self.generation) == self.generation;
-        if first && view.search.query.trim().is_empty() {
-            return;
-        }
+        // The first settle of an empty query says nothing; its time is when the index is built.
+        let call = if first && view.search.query.trim().is_empty() {
+            INDEX_LATER
+        } else {
+            f64::from(self.generation)
+        };
         if let (Some(window), Some(timer)) = (web_sys::window(), &self.timer) {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_1(
                 timer,
                 SETTLE_MS,
-                &JsValue::from(self.generation),
+                &JsValue::from(call),
             );
+        }
+    }
+
+    fn build_index(&mut self) {
+        let Some(view) = &mut self.view else { return };
+        if view.index.is_none() {
+            view.index = Some(SearchIndex::new(
+                &view.faq.questions,
+                view.faq.lang.as_deref(),
+            ));
         }
     }
 
