@@ -9,9 +9,9 @@ use super::no_results::{no_results, NoResultsProps};
 use super::offline_note::offline_note;
 use super::rich_text::blocks;
 use super::search_box::{search_box, SearchBoxProps};
-use super::{el, Node};
+use super::{el, Element, Node};
 use crate::consent::Choice;
-use crate::faq::{Faq, LoadError};
+use crate::faq::{Contact, Faq, LoadError};
 use crate::i18n::Strings;
 use crate::search::Highlighter;
 
@@ -74,17 +74,7 @@ pub struct FaqViewProps<'a> {
 
 pub fn faq_view(props: &FaqViewProps) -> Node {
     let faq = props.faq;
-    let contact = faq.contact.as_ref().map(|contact| {
-        let p = el("p").class("faq-contact");
-        match &contact.href {
-            Some(href) => p.child(
-                el("a")
-                    .attr("href", href.as_str())
-                    .text(contact.text.as_str()),
-            ),
-            None => p.text(contact.text.as_str()),
-        }
-    });
+    let contact = faq.contact.as_ref().map(contact_note);
     let mut section = el("section").class("faq");
     if let Some(lang) = &faq.lang {
         section = section.attr("lang", lang.as_str());
@@ -116,6 +106,19 @@ pub fn faq_view(props: &FaqViewProps) -> Node {
         .maybe(contact)
         .child(live_region(props.announcement))
         .into()
+}
+
+/// The FAQ's contact line under the questions (also on the static page).
+pub fn contact_note(contact: &Contact) -> Element {
+    let p = el("p").class("faq-contact");
+    match &contact.href {
+        Some(href) => p.child(
+            el("a")
+                .attr("href", href.as_str())
+                .text(contact.text.as_str()),
+        ),
+        None => p.text(contact.text.as_str()),
+    }
 }
 
 /// The offline or update note, if there is one.

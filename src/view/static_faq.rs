@@ -14,17 +14,7 @@ use super::{el, Node};
 use crate::faq::{Faq, Question};
 
 pub fn static_faq(faq: &Faq) -> Node {
-    let contact = faq.contact.as_ref().map(|contact| {
-        let p = el("p").class("faq-contact");
-        match &contact.href {
-            Some(href) => p.child(
-                el("a")
-                    .attr("href", href.as_str())
-                    .text(contact.text.as_str()),
-            ),
-            None => p.text(contact.text.as_str()),
-        }
-    });
+    let contact = faq.contact.as_ref().map(super::app::contact_note);
     // Attributes in the order earlier versions printed them (class last): the output is stable.
     let mut section = el("section");
     if let Some(lang) = &faq.lang {
