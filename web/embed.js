@@ -90,7 +90,13 @@
               root.className = "faq-root faq-error";
               root.setAttribute("role", "alert");
               root.setAttribute("part", "error");
-              root.textContent = "The FAQ could not be shown: its program did not load.";
+              /* The FAQ (and its language) never arrived: the page's language, where the widget
+                 has it built in (src/i18n.rs: English and French). */
+              var fr = /^fr\b/i.test(doc.documentElement.lang);
+              root.lang = fr ? "fr" : "en";
+              root.textContent = fr
+                ? "La FAQ n’a pas pu être affichée : son programme ne s’est pas chargé."
+                : "The FAQ could not be shown: its program did not load.";
             };
             try {
               var shadow = host.attachShadow({ mode: "open" });

@@ -311,6 +311,15 @@ test("a widget that cannot load its program says so, and the page goes on", asyn
   await expectNoAxeViolations(page);
 });
 
+test("on a French page, the message that the program did not load is in French", async ({ page }) => {
+  await page.route(/faq-widget-[0-9a-f]+\.js$/, (route) => route.abort("connectionrefused"));
+  await page.goto(host("lang=fr-CA"));
+  const alert = page.getByRole("alert");
+  await expect(alert).toHaveText("La FAQ n’a pas pu être affichée : son programme ne s’est pas chargé.");
+  await expect(alert).toHaveAttribute("lang", "fr");
+  await expectNoAxeViolations(page);
+});
+
 test("strict CSP + Trusted Types host: no violation, no console error, and it runs", async ({ page }) => {
   await page.addInitScript(() => {
     window.__violations = [];
