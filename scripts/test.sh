@@ -8,14 +8,14 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 
 step "Format and lints"
 cargo fmt --all -- --check
-cargo clippy --all-targets -- -D warnings
+cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 
-step "Native tests (core logic, views rendered to HTML)"
-cargo test
+step "Native tests (core logic, views rendered to HTML, the command-line tool)"
+cargo test --workspace
 
 step "Authoring tools: check the bundled faq.json; the JSON Schema with ajv"
-cargo run --quiet --bin faq-widget -- check faq.json
+cargo run --quiet -p faq-widget-cli -- check faq.json
 node --test tests/schema/schema.test.mjs
 
 step "Browser tests (wasm-bindgen-test in headless Chromium)"

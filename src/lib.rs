@@ -5,9 +5,6 @@
 //! `browser` is the thin glue to the page, with the DOM layer. The wasm entry point is [`mount`].
 
 pub mod browser;
-/// The `faq-widget` command-line tool (check, schema, render); native builds only.
-#[cfg(not(target_arch = "wasm32"))]
-pub mod cli;
 pub mod consent;
 pub mod faq;
 pub mod host;

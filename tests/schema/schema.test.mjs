@@ -108,7 +108,7 @@ test("the schema's link pattern agrees with the widget's check_href", () => {
   // `check` exits 1 when some links are rejected; its JSON report is on stdout either way.
   let stdout;
   try {
-    stdout = execFileSync("cargo", ["run", "--quiet", "--bin", "faq-widget", "--", "check", "--format", "json", "-"], {
+    stdout = execFileSync("cargo", ["run", "--quiet", "-p", "faq-widget-cli", "--", "check", "--format", "json", "-"], {
       cwd: root,
       input: JSON.stringify(faq),
       encoding: "utf8",

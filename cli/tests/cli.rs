@@ -10,7 +10,7 @@ use std::process::{Command, Output, Stdio};
 use faq_widget::faq::json::{self, Node, Value};
 
 const BIN: &str = env!("CARGO_BIN_EXE_faq-widget");
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 
 fn run(args: &[&str]) -> Output {
     Command::new(BIN)
@@ -45,7 +45,7 @@ fn text(bytes: &[u8]) -> String {
 }
 
 fn fixture(name: &str) -> String {
-    format!("tests/fixtures/check/{name}")
+    format!("cli/tests/fixtures/check/{name}")
 }
 
 /// One expected problem: the first one `check` reports for the fixture.
@@ -276,10 +276,11 @@ fn check_reports_every_message_with_file_line_column_and_exit_status() {
 
 #[test]
 fn check_output_of_a_broken_sample_is_exactly_as_documented() {
-    let output = run(&["check", "tests/fixtures/check/broken.json"]);
-    let expected =
-        std::fs::read_to_string(Path::new(ROOT).join("tests/fixtures/check/broken.expected"))
-            .unwrap();
+    let output = run(&["check", "cli/tests/fixtures/check/broken.json"]);
+    let expected = std::fs::read_to_string(
+        Path::new(ROOT).join("cli/tests/fixtures/check/broken.expected"),
+    )
+    .unwrap();
     assert_eq!(text(&output.stdout), expected);
     assert_eq!(
         text(&output.stderr),
@@ -324,7 +325,7 @@ fn check_format_json_is_json_with_every_problem() {
         "check",
         "--format",
         "json",
-        "tests/fixtures/check/broken.json",
+        "cli/tests/fixtures/check/broken.json",
         "faq.json",
     ]);
     assert_eq!(output.status.code(), Some(1));
@@ -335,7 +336,7 @@ fn check_format_json_is_json_with_every_problem() {
     assert_eq!(files.len(), 2);
     assert_eq!(
         member(&files[0], "file"),
-        &Value::Str("tests/fixtures/check/broken.json".into())
+        &Value::Str("cli/tests/fixtures/check/broken.json".into())
     );
     let problems = items(member(&files[0], "problems"));
     assert_eq!(problems.len(), 6);
@@ -353,7 +354,8 @@ fn check_format_json_is_json_with_every_problem() {
         &Value::Str("add the field; it is required".into())
     );
     let source =
-        std::fs::read_to_string(Path::new(ROOT).join("tests/fixtures/check/broken.json")).unwrap();
+        std::fs::read_to_string(Path::new(ROOT).join("cli/tests/fixtures/check/broken.json"))
+            .unwrap();
     let Value::Number(offset) = member(last, "offset") else {
         panic!("offset")
     };
@@ -373,7 +375,7 @@ fn several_files_unreadable_files_and_stdin() {
     let output = run(&[
         "check",
         "faq.json",
-        "tests/fixtures/check/unknown-field.json",
+        "cli/tests/fixtures/check/unknown-field.json",
     ]);
     assert_eq!(output.status.code(), Some(0), "warnings only");
     assert_eq!(
@@ -440,7 +442,7 @@ fn the_committed_schema_is_the_schema_command_output() {
     let committed = std::fs::read_to_string(Path::new(ROOT).join("faq.schema.json")).unwrap();
     assert!(
         text(&output.stdout) == committed,
-        "faq.schema.json is stale: run `cargo run --bin faq-widget -- schema > faq.schema.json`"
+        "faq.schema.json is stale: run `cargo run -p faq-widget-cli -- schema > faq.schema.json`"
     );
     let schema = json::parse(&committed).expect("the schema is JSON");
     assert_eq!(
@@ -553,7 +555,7 @@ fn render_json_ld_is_a_schema_org_faq_page_safe_inside_a_script() {
 
 #[test]
 fn render_refuses_a_faq_the_widget_would_not_show() {
-    let output = run(&["render", "tests/fixtures/check/missing-field.json"]);
+    let output = run(&["render", "cli/tests/fixtures/check/missing-field.json"]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(text(&output.stdout), "");
     assert!(text(&output.stderr).contains("Question 2: \"answer\" is missing."));

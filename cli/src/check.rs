@@ -2,7 +2,7 @@
 //! reports them, from the same `faq::load` the widget runs.
 
 use super::json_out::Json;
-use crate::faq::{load, Diagnostic, Severity};
+use faq_widget::faq::{load, Diagnostic, Severity};
 
 /// A problem placed in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -234,7 +234,7 @@ mod tests {
             .collect();
         let swept = positions(text, &offsets);
         for (at, (line, column)) in offsets.iter().zip(swept) {
-            let (l, c) = crate::faq::json::line_column(text, *at);
+            let (l, c) = faq_widget::faq::json::line_column(text, *at);
             // line_column counts the byte order mark as a character of line 1.
             assert_eq!((line, column + usize::from(l == 1)), (l, c), "at {at}");
         }

@@ -280,7 +280,7 @@ fn render(
     }
     let faq = std::str::from_utf8(&bytes)
         .ok()
-        .and_then(|text| crate::faq::load(text).faq);
+        .and_then(|text| faq_widget::faq::load(text).faq);
     let Some(faq) = faq else {
         let _ = writeln!(
             err,

@@ -2,9 +2,9 @@
 //! and optionally as schema.org `FAQPage` JSON-LD for search engines.
 
 use super::json_out::Json;
-use crate::faq::Faq;
-use crate::view::static_faq::{static_answer, static_faq};
-use crate::view::to_html;
+use faq_widget::faq::Faq;
+use faq_widget::view::static_faq::{static_answer, static_faq};
+use faq_widget::view::to_html;
 
 pub fn html(faq: &Faq) -> String {
     to_html(&static_faq(faq))

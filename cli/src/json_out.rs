@@ -144,7 +144,7 @@ pub fn write_str(out: &mut String, text: &str, script: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::faq::json::{self, Value};
+    use faq_widget::faq::json::{self, Value};
 
     #[test]
     fn escapes_and_reads_back() {

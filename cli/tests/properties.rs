@@ -7,14 +7,14 @@
 
 use std::ffi::OsString;
 
-use faq_widget::cli::{self, check, json_out::Json};
 use faq_widget::faq::json::{self, string_source_offset, Node, Value};
 use faq_widget::faq::markup::{self, check_href, Block, Inline, MarkupProblem};
 use faq_widget::faq::{load, LoadError, Severity};
+use faq_widget_cli::{self as cli, check, json_out::Json};
 use proptest::prelude::*;
 use proptest::sample::Index;
 
-const BUNDLED: &str = include_str!("../faq.json");
+const BUNDLED: &str = include_str!("../../faq.json");
 
 fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {
@@ -596,7 +596,7 @@ const ARGS: &[&str] = &[
     "-",
     "--",
     "faq.json",
-    "tests/fixtures/check/broken.json",
+    "cli/tests/fixtures/check/broken.json",
     "no/such/file",
     "--x=y",
     "",
@@ -611,7 +611,7 @@ proptest! {
         args in prop::collection::vec(prop::sample::select(ARGS), 0..5),
         stdin in prop_oneof![any_text(), Just(BUNDLED.to_owned())],
     ) {
-        std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).unwrap();
+        std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).unwrap();
         let args: Vec<OsString> = args.iter().map(OsString::from).collect();
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let code = cli::run(&args, &mut stdin.as_bytes(), &mut out, &mut err);

@@ -5,7 +5,9 @@
 //! inside answer markup, repeated field names, and the long-question warning.
 
 use super::json_out::Json;
-use crate::faq::format::{Field, Shape, Type, COOKIE_NOTICE, FAQ, LINK, MAX_ID_LEN, QUESTION, UI};
+use faq_widget::faq::format::{
+    Field, Shape, Type, COOKIE_NOTICE, FAQ, LINK, MAX_ID_LEN, QUESTION, UI,
+};
 
 /// No whitespace and no control character.
 const SOLID: &str = r"[^\s\p{Cc}]";
