@@ -1,7 +1,8 @@
-//! The one export embed.js calls.
+//! The one export embed.js calls (the `embed` feature).
 
 use wasm_bindgen::prelude::*;
 
+use crate::components::faq_widget::{FaqWidget, FaqWidgetProps};
 use crate::host::Host;
 
 #[wasm_bindgen]
@@ -28,8 +29,8 @@ extern "C" {
 /// Renders the FAQ at `src` into `root` (a div inside the shadow root of `host`, the page's
 /// `<faq-widget>` element, which receives the widget's events). `options` is the script tag's
 /// configuration as an object: `{ cookieNotice: bool, offline: "always" | undefined,
-/// prefetch: Promise<Response> | undefined, worker }`, where `prefetch` is a request for `src`
-/// that embed.js already started, so the FAQ downloads while the wasm does, and
+/// prefetch: Promise<Response> | undefined, worker, lang }`, where `prefetch` is a request for
+/// `src` that embed.js already started, so the FAQ downloads while the wasm does, and
 /// `worker(keep, src)` is embed.js's handle on the widget's service worker.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, options: MountOptions) {
@@ -38,18 +39,17 @@ pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, option
     }
     let cookie_notice = options.cookie_notice().unwrap_or(true);
     let offline_always = options.offline().as_deref() == Some("always");
-    // The FAQ's language is only known once it has loaded: until then (loading, fetch errors)
-    // the widget speaks the host page's language, from `options.lang` or `<html lang>`.
-    let lang = options
-        .lang()
-        .or_else(|| {
-            web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-                .and_then(|e| e.get_attribute("lang"))
-        })
-        .unwrap_or_default();
     let worker = options.worker().dyn_into::<js_sys::Function>().ok();
     let host = Host::new(host, cookie_notice, offline_always).with_worker(worker);
-    crate::browser::widget::mount(host, root, src, lang.trim());
+    yew::Renderer::<FaqWidget>::with_root_and_props(
+        root,
+        FaqWidgetProps {
+            src: src.into(),
+            cookie_notice,
+            offline_always,
+            lang: options.lang().unwrap_or_default().into(),
+            host: Some(host),
+        },
+    )
+    .render();
 }

@@ -1,5 +1,8 @@
-//! The embedding page: the options it set on the script tag, and the events the widget sends it.
-//! `browser::widget` holds one per widget.
+//! The embedding page: the options it set (script tag or `FaqWidget` props), and the events the
+//! widget sends it. Provided to every component as a Yew context (`use_host`), so any component
+//! can emit a host event.
+
+use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]
 pub struct Host {
@@ -9,7 +12,10 @@ pub struct Host {
     pub offline_always: bool,
     /// embed.js's `worker(keep, src)`: registers or forgets the widget's service worker.
     worker: Option<js_sys::Function>,
+    /// The page's `<faq-widget>` element (embed.js); in a Yew app, `root` instead.
     element: Option<web_sys::Element>,
+    /// The widget's own outermost element, for events when there is no `element`.
+    pub(crate) root: NodeRef,
 }
 
 impl Default for Host {
@@ -19,6 +25,7 @@ impl Default for Host {
             offline_always: false,
             worker: None,
             element: None,
+            root: NodeRef::default(),
         }
     }
 }
@@ -30,6 +37,16 @@ impl Host {
             offline_always,
             worker: None,
             element: Some(element),
+            root: NodeRef::default(),
+        }
+    }
+
+    /// A host without a page element (a Yew app): events start at the widget's root.
+    pub fn options(cookie_notice: bool, offline_always: bool) -> Self {
+        Host {
+            cookie_notice,
+            offline_always,
+            ..Host::default()
         }
     }
 
@@ -56,16 +73,21 @@ impl Host {
         let _ = (keep, src, &self.worker);
     }
 
-    /// Whether `element` is this widget's host element (tells its own events from another's).
+    /// Where the widget's events start: the `<faq-widget>` element, else the widget's root.
+    pub fn target(&self) -> Option<web_sys::Element> {
+        self.element.clone().or_else(|| self.root.cast())
+    }
+
+    /// Whether `element` is this widget's event target (tells its own events from another's).
     pub fn is_element(&self, element: &web_sys::Element) -> bool {
-        self.element.as_ref() == Some(element)
+        self.target().as_ref() == Some(element)
     }
 
     /// Dispatches `name` (e.g. `faq-widget:open`) from the host element: bubbling and composed,
     /// so a listener on the element, the document or any ancestor receives it.
     pub fn emit(&self, name: &str, detail: Detail) {
         #[cfg(target_arch = "wasm32")]
-        if let Some(element) = &self.element {
+        if let Some(element) = &self.target() {
             let init = web_sys::CustomEventInit::new();
             init.set_bubbles(true);
             init.set_composed(true);
@@ -126,4 +148,16 @@ impl Detail {
         #[cfg(not(target_arch = "wasm32"))]
         self.set(key, values)
     }
+}
+
+/// Whether `element` is where some faq-widget's events start: a `<faq-widget>` element (embed.js)
+/// or the root of a `FaqWidget` in a Yew app (`data-faq-widget`).
+pub fn is_widget_target(element: &web_sys::Element) -> bool {
+    element.local_name() == "faq-widget" || element.has_attribute("data-faq-widget")
+}
+
+/// The host of the component tree; the default (no element) outside a `FaqWidget`.
+#[hook]
+pub fn use_host() -> Host {
+    use_context::<Host>().unwrap_or_default()
 }

@@ -1,12 +1,19 @@
-//! faq-widget: an accessible, searchable FAQ in one script tag.
+//! faq-widget: an accessible, searchable FAQ as a Yew component, and in one script tag.
 //!
-//! `faq`, `search`, `consent`, `offline`, `i18n` and the state modules are the pure core (tested
-//! natively); `view` turns state into small trees of nodes (serialised to HTML natively);
-//! `browser` is the thin glue to the page, with the DOM layer. The wasm entry point is [`mount`].
+//! - [`FaqWidget`] is the whole widget as a Yew 0.23 function component: a Yew app renders
+//!   `<FaqWidget src="/faq.json" />` (see its documentation).
+//! - `faq`, `search`, `consent`, `offline`, `i18n`, `load`, `state` and `search_state` are the pure
+//!   core: plain Rust with no browser APIs, tested natively.
+//! - `components` (one file per component) and `hooks` (the side effects) wire that state to
+//!   markup; `browser` is the thin glue to the page they use.
+//! - With the `embed` feature (the Trunk build of index.html), `mount` is the export embed.js
+//!   calls; with `ssr`, the same components render to HTML natively (`faq-widget render`).
 
 pub mod browser;
+pub mod components;
 pub mod consent;
 pub mod faq;
+pub mod hooks;
 pub mod host;
 pub mod i18n;
 pub mod load;
@@ -14,10 +21,13 @@ pub mod offline;
 pub mod search;
 pub mod search_state;
 pub mod state;
-pub mod view;
 
-#[cfg(target_arch = "wasm32")]
+pub use components::faq_widget::{FaqWidget, FaqWidgetProps};
+
+#[cfg(all(feature = "embed", target_arch = "wasm32"))]
 mod entry;
+#[cfg(all(feature = "embed", target_arch = "wasm32"))]
+pub use entry::mount;
 
 /// `&text[start..end]`, or "" when that is not a slice of `text`. Callers pass positions they
 /// found in `text`; unlike indexing, this has no panic path, whose message formatting (with
@@ -25,11 +35,14 @@ mod entry;
 pub(crate) fn cut(text: &str, start: usize, end: usize) -> &str {
     text.get(start..end).unwrap_or_default()
 }
-#[cfg(target_arch = "wasm32")]
-pub use entry::mount;
 
-// Talc instead of the default dlmalloc: smaller and faster in wasm (BENCHMARKS.md). The widget is
-// single-threaded wasm (no atomics), which is what this allocator requires.
-#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+// Talc instead of the default dlmalloc: smaller and faster in wasm (BENCHMARKS.md). Only in the
+// embed build: a library must leave the global allocator to the app that links it. The widget
+// is single-threaded wasm (no atomics), which is what this allocator requires.
+#[cfg(all(
+    feature = "embed",
+    target_arch = "wasm32",
+    not(target_feature = "atomics")
+))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

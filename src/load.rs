@@ -1,6 +1,6 @@
 //! Loading the FAQ, as pure state: from the network, else from the copy saved for offline use
 //! (`crate::offline`); and quietly again, without leaving the FAQ on screen, when a service
-//! worker says it stored a newer one or the browser is back online. `browser::widget` does the
+//! worker says it stored a newer one or the browser is back online. `hooks::use_faq` does the
 //! fetching and applies each [`Step`].
 
 use std::rc::Rc;

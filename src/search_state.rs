@@ -1,5 +1,5 @@
 //! The search as the visitor left it: query, how many results to render, the settled count.
-//! Pure; `browser::widget` wires it to the page.
+//! Pure; `hooks::use_search` wires it to the page.
 
 use crate::search::Outcome;
 
@@ -12,7 +12,7 @@ pub const PARAM: &str = "faq-q";
 pub const PAGE: usize = 20;
 /// How long the query must stay unchanged before it is announced, put in the URL and sent to
 /// the host: screen readers hear the count once, not per keystroke.
-pub const SETTLE_MS: i32 = 500;
+pub const SETTLE_MS: u32 = 500;
 
 /// The search as the visitor left it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,8 +1,9 @@
 //! The real widget in a real browser (wasm-bindgen-test in headless Chromium): fetch, validate,
-//! render, and the DOM layer's targeted updates.
+//! render, and Yew's targeted updates (keyed lists, memoised props).
 #![cfg(target_arch = "wasm32")]
 
 use faq_widget::host::Host;
+use faq_widget::{FaqWidget, FaqWidgetProps};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -22,7 +23,17 @@ fn mount(src: String) -> web_sys::Element {
     let root = document.create_element("div").unwrap();
     host.append_child(&root).unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    faq_widget::browser::widget::mount(Host::new(host, false, false), root.clone(), src, "");
+    yew::Renderer::<FaqWidget>::with_root_and_props(
+        root.clone(),
+        FaqWidgetProps {
+            src: src.into(),
+            cookie_notice: false,
+            offline_always: false,
+            lang: "".into(),
+            host: Some(Host::new(host, false, false)),
+        },
+    )
+    .render();
     root
 }
 
@@ -34,6 +45,12 @@ async fn sleep(ms: i32) {
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Yew renders on its scheduler (microtasks), after the event that changed the state: a
+/// macrotask later, the render is done.
+async fn rendered() {
+    sleep(0).await;
 }
 
 async fn wait_for(root: &web_sys::Element, selector: &str) -> web_sys::Element {
@@ -86,6 +103,7 @@ async fn a_click_updates_only_its_own_question() {
     let text = panel.first_child().unwrap();
     button.focus().unwrap();
     button.click();
+    rendered().await;
     assert_eq!(
         button.get_attribute("aria-expanded").as_deref(),
         Some("true")
@@ -102,6 +120,7 @@ async fn a_click_updates_only_its_own_question() {
         .active_element()
         .is_some_and(|e| e.is_same_node(Some(&button))));
     button.click();
+    rendered().await;
     assert_eq!(
         panel.get_attribute("hidden").as_deref(),
         Some("until-found")
@@ -110,9 +129,11 @@ async fn a_click_updates_only_its_own_question() {
     find(&root, "#q-x")
         .unchecked_into::<web_sys::HtmlElement>()
         .click();
+    rendered().await;
     find(&root, "#q-y")
         .unchecked_into::<web_sys::HtmlElement>()
         .click();
+    rendered().await;
     let show_all = find(&root, ".faq-show-all");
     assert_eq!(show_all.text_content().unwrap(), "Hide all answers");
     assert_eq!(
@@ -136,6 +157,12 @@ async fn typing_a_query_rebuilds_the_results_and_keeps_the_field() {
     })
     .unwrap();
     input.dispatch_event(&event).unwrap();
+    for _ in 0..200 {
+        if root.query_selector("#q-x").unwrap().is_none() {
+            break;
+        }
+        sleep(10).await;
+    }
     assert!(root.query_selector("#q-x").unwrap().is_none());
     assert_eq!(find(&root, "#q-y mark").text_content().unwrap(), "Letters");
     assert!(find(&root, "#faq-search-input").is_same_node(Some(&input)));

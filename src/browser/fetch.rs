@@ -1,6 +1,5 @@
 //! Fetching the FAQ text. web-sys fetch directly: gloo-net would cost bytes for nothing here.
 
-#[cfg(target_arch = "wasm32")]
 use crate::faq::LoadError;
 
 #[cfg(target_arch = "wasm32")]
@@ -35,44 +34,30 @@ fn take_prefetched(url: &str) -> Option<js_sys::Promise> {
     })
 }
 
-/// Fetches `url` as text, then calls `done` with it or with why it failed.
 #[cfg(target_arch = "wasm32")]
-pub fn fetch_text(url: &str, done: Box<dyn FnOnce(Result<String, LoadError>)>) {
-    use super::dom::when_settled;
+pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
     use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
 
     let request = match take_prefetched(url) {
         Some(request) => request,
-        None => match web_sys::window() {
-            Some(window) => window.fetch_with_str(url),
-            None => return done(Err(LoadError::Network)),
-        },
+        None => web_sys::window()
+            .ok_or(LoadError::Network)?
+            .fetch_with_str(url),
     };
-    let mut done = Some(done);
-    // The request resolves with a Response and rejects with a TypeError (network down, CORS).
-    when_settled(
-        &request,
-        Box::new(move |value| {
-            let Some(done) = done.take() else { return };
-            let Ok(response) = value.dyn_into::<web_sys::Response>() else {
-                return done(Err(LoadError::Network));
-            };
-            if !response.ok() {
-                return done(Err(LoadError::Http(response.status())));
-            }
-            let Ok(text) = response.text() else {
-                return done(Err(LoadError::Network));
-            };
-            let mut done = Some(done);
-            // The body resolves with a string and rejects with an exception.
-            when_settled(
-                &text,
-                Box::new(move |value| {
-                    if let Some(done) = done.take() {
-                        done(value.as_string().ok_or(LoadError::Network));
-                    }
-                }),
-            );
-        }),
-    );
+    let response = JsFuture::from(request)
+        .await
+        .map_err(|_| LoadError::Network)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| LoadError::Network)?;
+    if !response.ok() {
+        return Err(LoadError::Http(response.status()));
+    }
+    let text = response.text().map_err(|_| LoadError::Network)?;
+    let text = JsFuture::from(text).await.map_err(|_| LoadError::Network)?;
+    text.as_string().ok_or(LoadError::Network)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn fetch_text(_url: &str) -> Result<String, LoadError> {
+    Err(LoadError::Network)
 }

@@ -8,7 +8,6 @@
 mod imp {
     use wasm_bindgen::{JsCast, JsValue};
 
-    use crate::browser::dom::listen;
     use crate::offline;
 
     fn field(object: &JsValue, key: &str) -> Option<String> {
@@ -19,40 +18,58 @@ mod imp {
 
     /// Calls `on_update` each time a service worker says it stored a newer copy of the FAQ at
     /// `src` (the widget's own, or the host's worker that imports `sw.js`).
-    pub fn on_update(src: &str, on_update: impl Fn() + 'static) {
+    pub fn on_update(
+        src: &str,
+        on_update: impl Fn() + 'static,
+    ) -> Option<gloo_events::EventListener> {
         // `navigator.serviceWorker` is undefined outside secure contexts.
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let container = window.navigator().service_worker();
+        let container = web_sys::window()?.navigator().service_worker();
         if JsValue::from(container.clone()).is_undefined() {
-            return;
+            return None;
         }
         let src = offline::without_fragment(src).to_owned();
-        listen(
+        Some(gloo_events::EventListener::new(
             &container,
             "message",
-            false,
-            Box::new(move |event| {
-                // `message` on a service worker container is a MessageEvent (unchecked: no
-                // `instanceof` import; `data` of anything else is undefined, which matches nothing).
-                let data = event.unchecked_ref::<web_sys::MessageEvent>().data();
+            move |event| {
+                let Some(data) = event.dyn_ref::<web_sys::MessageEvent>().map(|e| e.data()) else {
+                    return;
+                };
                 if field(&data, "type").as_deref() == Some(offline::UPDATED_MESSAGE)
                     && field(&data, "url").as_deref() == Some(src.as_str())
                 {
                     on_update();
                 }
-            }),
-        );
+            },
+        ))
     }
 
     /// Calls `on_online` when the browser is back online.
-    pub fn on_online(on_online: impl Fn() + 'static) {
-        if let Some(window) = web_sys::window() {
-            listen(&window, "online", false, Box::new(move |_| on_online()));
-        }
+    pub fn on_online(on_online: impl Fn() + 'static) -> Option<gloo_events::EventListener> {
+        let window = web_sys::window()?;
+        Some(gloo_events::EventListener::new(
+            &window,
+            "online",
+            move |_| on_online(),
+        ))
     }
 }
 
 #[cfg(target_arch = "wasm32")]
 pub use imp::*;
+
+/// A listener that stops when dropped (nothing outside a browser).
+#[cfg(target_arch = "wasm32")]
+pub type Listener = gloo_events::EventListener;
+#[cfg(not(target_arch = "wasm32"))]
+pub type Listener = ();
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn on_update(_src: &str, _on_update: impl Fn() + 'static) -> Option<Listener> {
+    None
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn on_online(_on_online: impl Fn() + 'static) -> Option<Listener> {
+    None
+}

@@ -20,7 +20,7 @@ function page(title, body) {
 test.beforeAll(() => {
   const rendered = execFileSync(
     "cargo",
-    ["run", "--quiet", "--bin", "faq-widget", "--", "render", "--json-ld", "faq.json"],
+    ["run", "--quiet", "-p", "faq-widget-cli", "--", "render", "--json-ld", "faq.json"],
     { cwd: ROOT, encoding: "utf8" },
   );
   mkdirSync(GENERATED, { recursive: true });

@@ -1,0 +1,100 @@
+use yew::prelude::*;
+
+use std::rc::Rc;
+
+use crate::browser::dom;
+use crate::consent::Choice;
+use crate::faq::CookieNotice;
+use crate::hooks::Consent;
+use crate::i18n::Strings;
+
+#[derive(Properties, PartialEq)]
+pub struct CookieNoticeViewProps {
+    pub notice: CookieNotice,
+    pub consent: Consent,
+    /// A short confirmation for the widget's polite live region.
+    pub on_announce: Callback<String>,
+    /// Interface texts in the FAQ's language.
+    #[prop_or_default]
+    pub strings: Rc<Strings>,
+}
+
+/// The cookie notice, in the flow of the widget (never an overlay: it pushes the questions down
+/// but cannot cover them), with the "Cookie settings" disclosure button that shows and hides it.
+/// Renders nothing when the widget has no notice (see `hooks::use_consent`).
+#[component(CookieNoticeView)]
+pub fn cookie_notice_view(props: &CookieNoticeViewProps) -> Html {
+    let consent = &props.consent;
+    let settings_ref = use_node_ref();
+    if !consent.has_notice() {
+        return Html::default();
+    }
+    let open = consent.is_open();
+    let choose = |choice: Choice| {
+        let consent = consent.clone();
+        let on_announce = props.on_announce.clone();
+        let settings_ref = settings_ref.clone();
+        let strings = props.strings.clone();
+        move |_: MouseEvent| {
+            let saved = consent.choose(choice);
+            // The notice closes; focus stays where it was, on the control that reopens it.
+            dom::focus(&settings_ref);
+            on_announce.emit(strings.get(confirmation(choice, saved)));
+        }
+    };
+    let accept = choose(Choice::Accepted);
+    let reject = choose(Choice::Rejected);
+    let toggle = {
+        let consent = consent.clone();
+        move |_: MouseEvent| consent.toggle()
+    };
+    let more = props.notice.more.as_ref().map(|more| match &more.href {
+        Some(href) => html! { <a href={href.clone()}>{ more.text.clone() }</a> },
+        None => html! { { more.text.clone() } },
+    });
+    let current = consent.choice().map(|choice| {
+        html! {
+            <p class="faq-cookie-current">
+                { props.strings.get(match choice {
+                    Choice::Accepted => "cookie.current_accepted",
+                    Choice::Rejected => "cookie.current_rejected",
+                }) }
+            </p>
+        }
+    });
+    html! {
+        <div class="faq-cookies">
+            <button
+                type="button"
+                class="faq-link-button faq-cookie-settings"
+                aria-expanded={if open { "true" } else { "false" }}
+                aria-controls="faq-cookie-notice"
+                ref={settings_ref}
+                onclick={toggle}
+            >
+                { props.strings.get("cookie.settings") }
+            </button>
+            <section id="faq-cookie-notice" class="faq-cookie-notice" aria-label={props.strings.get("cookie.label")} hidden={!open}>
+                <p class="faq-cookie-text">
+                    { props.notice.text.clone() }
+                    if more.is_some() { { " " }{ more } }
+                </p>
+                { current }
+                <div class="faq-cookie-choices">
+                    <button type="button" class="faq-button" onclick={accept}>{ props.strings.get("cookie.accept") }</button>
+                    <button type="button" class="faq-button" onclick={reject}>{ props.strings.get("cookie.reject") }</button>
+                </div>
+            </section>
+        </div>
+    }
+}
+
+/// The interface text key of what the live region says after a choice.
+pub fn confirmation(choice: Choice, saved: bool) -> &'static str {
+    match (choice, saved) {
+        (Choice::Accepted, true) => "cookie.accepted",
+        (Choice::Rejected, true) => "cookie.rejected",
+        (Choice::Accepted, false) => "cookie.accepted_visit",
+        (Choice::Rejected, false) => "cookie.rejected_visit",
+    }
+}

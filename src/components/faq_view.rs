@@ -1,0 +1,343 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::accordion::Accordion;
+use super::cookie_notice::CookieNoticeView;
+use super::no_results::NoResults;
+use super::offline_note::offline_note;
+use super::rich_text::render_blocks;
+use super::search_box::SearchBox;
+use crate::browser::{dom, url};
+use crate::faq::{Faq, Question};
+use crate::hooks::{use_consent, use_offline, use_search};
+use crate::host::{use_host, Detail};
+use crate::i18n::Strings;
+use crate::load::Fetched;
+use crate::search_state::SearchAction;
+use crate::state::{Action, ViewState};
+
+#[derive(Properties, PartialEq)]
+pub struct FaqViewProps {
+    pub faq: Rc<Faq>,
+    /// The FAQ's URL: the key of its saved copy.
+    #[prop_or_default]
+    pub src: AttrValue,
+    /// Where the FAQ on screen came from (offline copy, updates).
+    #[prop_or_default]
+    pub fetched: Fetched,
+}
+
+impl Reducible for ViewState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new((*self).clone().apply(action))
+    }
+}
+
+fn index_of(questions: &[Rc<Question>], id: &str) -> Option<usize> {
+    questions.iter().position(|q| q.id == id)
+}
+
+/// A loaded FAQ: title, intro, the accordion, the contact note and a live region.
+#[component(FaqView)]
+pub fn faq_view(props: &FaqViewProps) -> Html {
+    let faq = &props.faq;
+    let questions = use_memo(faq.clone(), |faq| {
+        faq.questions
+            .iter()
+            .cloned()
+            .map(Rc::new)
+            .collect::<Vec<_>>()
+    });
+    // One NodeRef each: `vec![NodeRef::default(); n]` would clone one shared handle n times.
+    let button_refs = use_memo(questions.len(), |count| {
+        (0..*count).map(|_| NodeRef::default()).collect::<Vec<_>>()
+    });
+    let state = {
+        let questions = questions.clone();
+        use_reducer_eq(move || {
+            let deep_link = url::fragment().and_then(|id| index_of(&questions, &id));
+            ViewState::new(questions.len(), deep_link)
+        })
+    };
+    let accordion_ref = use_node_ref();
+    let consent = use_consent(faq.cookie_notice.as_ref().map(|notice| notice.revision));
+    let strings = use_memo(faq.clone(), |faq| {
+        Strings::new(faq.lang.as_deref().unwrap_or("en"), faq.ui.clone())
+    });
+    let search = use_search(faq, &strings);
+    use_offline(&consent, faq, &props.src, &props.fetched);
+    use_update(&questions, &state, &strings);
+
+    // A deep link scrolls its question into view once, when the FAQ first shows.
+    {
+        let refs = button_refs.clone();
+        let linked = state.linked;
+        let actions = search.actions.clone();
+        use_effect_with((), move |_| {
+            if let Some(index) = linked.filter(|&i| refs.get(i).is_some_and(|r| r.get().is_none()))
+            {
+                // Hidden by the search in the URL, or beyond the first results.
+                actions.emit(SearchAction::Reveal(index));
+            }
+            if let Some(node) = linked.and_then(|index| refs.get(index)) {
+                dom::scroll_to(node);
+            }
+        });
+    }
+    // The URL names the open question, by replacing the fragment: no history entry per click.
+    {
+        let questions = questions.clone();
+        use_effect_with(state.linked, move |linked| {
+            let current = url::fragment();
+            let ours = current
+                .as_deref()
+                .and_then(|id| index_of(&questions, id))
+                .is_some();
+            match linked.and_then(|index| questions.get(index)) {
+                Some(question) if current.as_deref() != Some(question.id.as_str()) => {
+                    url::replace_fragment(Some(&question.id))
+                }
+                // Only clear a fragment that is ours: the host page may use its own.
+                None if ours => url::replace_fragment(None),
+                _ => {}
+            }
+        });
+    }
+    use_page_events(
+        &questions,
+        &button_refs,
+        &accordion_ref,
+        state.dispatcher(),
+        search.actions.clone(),
+    );
+    use_host_events(&questions, &state);
+
+    let on_toggle = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |index: usize, _| {
+            dispatcher.dispatch(Action::Toggle(index))
+        })
+    };
+    let on_show_all = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |show: bool, _| {
+            dispatcher.dispatch(if show {
+                Action::ShowAll
+            } else {
+                Action::HideAll
+            })
+        })
+    };
+    let on_copy_link = {
+        let dispatcher = state.dispatcher();
+        let strings = strings.clone();
+        use_callback(questions.clone(), move |index: usize, questions| {
+            let Some(question) = questions.get(index) else {
+                return;
+            };
+            let id = question.id.clone();
+            let dispatcher = dispatcher.clone();
+            let strings = strings.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let copied = match url::link_to(&id) {
+                    Some(link) => dom::copy_text(&link).await,
+                    None => false,
+                };
+                url::replace_fragment(Some(&id));
+                dispatcher.dispatch(Action::Announce(strings.get(if copied {
+                    "link_copied"
+                } else {
+                    "copy_failed"
+                })));
+            });
+        })
+    };
+
+    let on_announce = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |text: String, _| {
+            dispatcher.dispatch(Action::Announce(text))
+        })
+    };
+
+    let contact = faq.contact.as_ref().map(|contact| match &contact.href {
+        Some(href) => {
+            html! { <p class="faq-contact"><a href={href.clone()}>{ contact.text.clone() }</a></p> }
+        }
+        None => html! { <p class="faq-contact">{ contact.text.clone() }</p> },
+    });
+
+    html! {
+        <section class="faq" lang={faq.lang.clone()} dir={strings.direction()} aria-labelledby="faq-title">
+            <h2 id="faq-title" class="faq-title" part="title">{ faq.title.clone() }</h2>
+            { offline_note(props.fetched.saved_ms, props.fetched.updates > 0, &strings) }
+            if let Some(notice) = faq.cookie_notice.clone() {
+                <CookieNoticeView {notice} consent={consent.clone()} {on_announce} strings={strings.clone()} />
+            }
+            if !faq.intro.is_empty() {
+                <div class="faq-intro">{ render_blocks(&faq.intro) }</div>
+            }
+            <SearchBox
+                value={search.state.query.clone()}
+                status={search.state.status.clone()}
+                on_input={search.actions.reform(SearchAction::Query)}
+                strings={strings.clone()}
+            />
+            if search.view.outcome.active && search.view.outcome.hits.is_empty() {
+                <NoResults query={search.state.query.clone()} closest={search.view.outcome.closest.len()} contact={faq.contact.clone()} strings={strings.clone()} />
+            }
+            <div ref={accordion_ref}>
+                <Accordion
+                    shown={search.view.shown.clone()}
+                    more={search.view.more}
+                    on_show_more={search.actions.reform(|()| SearchAction::ShowMore)}
+                    highlighter={search.view.highlighter.clone()}
+                    questions={questions.clone()}
+                    open={state.open.clone()}
+                    button_refs={button_refs.clone()}
+                    {on_toggle}
+                    {on_show_all}
+                    {on_copy_link}
+                    strings={strings.clone()}
+                />
+            </div>
+            { contact }
+            <div class="faq-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+                { state.announcement.text.clone() }
+            </div>
+        </section>
+    }
+}
+
+/// A newer FAQ replaced the one on screen (`hooks::Fetched::updates`): what the visitor opened
+/// stays open by question id, and the live region says so, once per update.
+#[hook]
+fn use_update(
+    questions: &Rc<Vec<Rc<Question>>>,
+    state: &UseReducerHandle<ViewState>,
+    strings: &Strings,
+) {
+    let shown = use_mut_ref(|| questions.clone());
+    // During render, so the next render (before the browser paints) already has the remapped
+    // state: an effect would paint one frame with the old positions.
+    let from = (!Rc::ptr_eq(&shown.borrow(), questions)).then(|| {
+        let old = shown.borrow();
+        crate::offline::remap(&old, questions, |q| q.id.as_str())
+    });
+    if let Some(from) = from {
+        *shown.borrow_mut() = questions.clone();
+        state.dispatch(Action::Remap(from));
+        state.dispatch(Action::Announce(strings.get("updated")));
+    }
+}
+
+/// Tells the host page: `faq-widget:ready` once the FAQ is on screen, `faq-widget:open` each
+/// time the visitor opens one question.
+#[hook]
+fn use_host_events(questions: &Rc<Vec<Rc<Question>>>, state: &UseReducerHandle<ViewState>) {
+    let host = use_host();
+    {
+        let host = host.clone();
+        let count = questions.len() as u32;
+        use_effect_with((), move |_| {
+            host.emit("faq-widget:ready", Detail::new().number("questions", count))
+        });
+    }
+    let opened_question = state
+        .linked
+        .and_then(|index| questions.get(index))
+        .map(|question| question.id.clone());
+    use_effect_with(state.opened, move |opened| {
+        if let (true, Some(id)) = (*opened > 0, opened_question) {
+            host.emit("faq-widget:open", Detail::new().text("id", &id));
+        }
+    });
+}
+
+/// Events from outside Yew's delegation: the browser's find-in-page (`beforematch` on a closed
+/// answer) and fragment changes from in-page links.
+#[hook]
+fn use_page_events(
+    questions: &Rc<Vec<Rc<Question>>>,
+    button_refs: &Rc<Vec<NodeRef>>,
+    accordion_ref: &NodeRef,
+    dispatcher: UseReducerDispatcher<ViewState>,
+    search: Callback<SearchAction>,
+) {
+    let questions = questions.clone();
+    let button_refs = button_refs.clone();
+    let accordion_ref = accordion_ref.clone();
+    use_effect_with((), move |_| {
+        let listeners = page_listeners(questions, button_refs, accordion_ref, dispatcher, search);
+        move || drop(listeners)
+    });
+}
+
+#[cfg(target_arch = "wasm32")]
+type PageListener = gloo_events::EventListener;
+#[cfg(not(target_arch = "wasm32"))]
+type PageListener = ();
+
+#[cfg(target_arch = "wasm32")]
+fn page_listeners(
+    questions: Rc<Vec<Rc<Question>>>,
+    button_refs: Rc<Vec<NodeRef>>,
+    accordion_ref: NodeRef,
+    dispatcher: UseReducerDispatcher<ViewState>,
+    search: Callback<SearchAction>,
+) -> Vec<PageListener> {
+    use wasm_bindgen::JsCast;
+
+    let mut listeners = Vec::new();
+    if let Some(container) = accordion_ref.cast::<web_sys::Element>() {
+        let dispatcher = dispatcher.clone();
+        listeners.push(gloo_events::EventListener::new(
+            &container,
+            "beforematch",
+            move |event| {
+                let index = event
+                    .target()
+                    .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|panel| panel.get_attribute("data-index"))
+                    .and_then(|index| index.parse::<usize>().ok());
+                if let Some(index) = index {
+                    dispatcher.dispatch(Action::Open(index));
+                }
+            },
+        ));
+    }
+    if let Some(window) = web_sys::window() {
+        listeners.push(gloo_events::EventListener::new(
+            &window,
+            "hashchange",
+            move |_| {
+                let index = url::fragment().and_then(|id| index_of(&questions, &id));
+                if let Some(index) = index {
+                    dispatcher.dispatch(Action::Open(index));
+                    if let Some(node) = button_refs.get(index) {
+                        // A search that hides the linked question makes way for it.
+                        if node.get().is_none() {
+                            search.emit(SearchAction::Reveal(index));
+                        }
+                        dom::scroll_to(node);
+                    }
+                }
+            },
+        ));
+    }
+    listeners
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn page_listeners(
+    _questions: Rc<Vec<Rc<Question>>>,
+    _button_refs: Rc<Vec<NodeRef>>,
+    _accordion_ref: NodeRef,
+    _dispatcher: UseReducerDispatcher<ViewState>,
+    _search: Callback<SearchAction>,
+) -> Vec<PageListener> {
+    Vec::new()
+}

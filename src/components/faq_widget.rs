@@ -1,0 +1,125 @@
+//! The root component: the whole widget for one faq.json (loading, the error, or the FAQ).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::error_view::ErrorView;
+use super::faq_view::FaqView;
+use crate::hooks::{use_faq, FaqLoad};
+use crate::host::Host;
+use crate::i18n::Strings;
+use crate::load::LoadState;
+
+/// The props of [`FaqWidget`]: the same options as the script tag's `data-` attributes.
+#[derive(Properties, PartialEq, Clone)]
+pub struct FaqWidgetProps {
+    /// URL of the faq.json to show (relative to the page, or absolute with CORS).
+    ///
+    /// ```ignore
+    /// html! { <FaqWidget src="/faq.json" /> }
+    /// ```
+    pub src: AttrValue,
+    /// Show the FAQ's cookie notice (when faq.json has one). `false` is for sites with their own
+    /// consent manager: the widget then shows no notice and stores nothing (`data-cookie-notice="off"`).
+    #[prop_or(true)]
+    pub cookie_notice: bool,
+    /// Keep the FAQ for offline use without asking: the site owner declares that copy essential
+    /// (`data-offline="always"`). By default it is kept only after the visitor accepts.
+    #[prop_or_default]
+    pub offline_always: bool,
+    /// The page's language (a BCP 47 tag such as `fr`), for the texts shown before the FAQ and
+    /// its own language are known; empty: `<html lang>`, else English.
+    #[prop_or_default]
+    pub lang: AttrValue,
+    /// The embedding page as embed.js sees it (its `<faq-widget>` element and service worker);
+    /// a Yew app leaves it unset and the widget's own root element receives the events.
+    #[doc(hidden)]
+    #[prop_or_default]
+    pub host: Option<Host>,
+}
+
+/// The whole FAQ widget as a Yew component: fetches `src`, then shows the accessible accordion
+/// with search, the cookie notice, the offline copy and the deep links. Several can share a page.
+///
+/// The widget's styles are `styles/widget.css` (include it once in the app's page); its events
+/// (`faq-widget:ready`, `faq-widget:open`, `faq-widget:search`, `faq-widget:consent`) bubble
+/// from its root element.
+///
+/// ```ignore
+/// use faq_widget::FaqWidget;
+/// use yew::prelude::*;
+///
+/// #[component]
+/// fn Help() -> Html {
+///     html! {
+///         <main>
+///             <h1>{ "Help" }</h1>
+///             <FaqWidget src="/faq.json" />
+///             <FaqWidget src="/billing-faq.json" cookie_notice={false} lang="fr" />
+///         </main>
+///     }
+/// }
+/// ```
+#[component]
+pub fn FaqWidget(props: &FaqWidgetProps) -> Html {
+    // embed.js passes the whole host (its options included); a Yew app passes the options.
+    let host = use_memo(
+        (
+            props.host.clone(),
+            props.cookie_notice,
+            props.offline_always,
+        ),
+        |(host, cookie_notice, offline_always)| {
+            host.clone()
+                .unwrap_or_else(|| Host::options(*cookie_notice, *offline_always))
+        },
+    );
+    let FaqLoad {
+        state,
+        fetched,
+        retry,
+    } = use_faq(props.src.clone(), &host);
+    let page_lang = use_memo(props.lang.clone(), |lang| {
+        if lang.is_empty() {
+            crate::browser::dom::page_lang().unwrap_or_default()
+        } else {
+            lang.to_string()
+        }
+    });
+    // Before the FAQ (and its language) is known: the host page's language if built in, else
+    // English, labelled as what it is.
+    let strings = use_memo(page_lang, |lang| {
+        let lang = lang.trim();
+        Strings::new(
+            if Strings::built_in(lang) { lang } else { "en" },
+            Vec::new(),
+        )
+    });
+    let lang = strings.lang().to_owned();
+    let dir = strings.direction();
+    let view = match state {
+        LoadState::Loading => html! {
+            <div class="faq" {lang} {dir} aria-busy="true">
+                <p class="faq-loading" role="status">{ strings.get("loading") }</p>
+            </div>
+        },
+        LoadState::Failed(error) => html! {
+            <div class="faq" {lang} {dir}><ErrorView {error} on_retry={retry} strings={Rc::clone(&strings)} /></div>
+        },
+        LoadState::Ready(faq) => {
+            // Updates keep the view (and what the visitor opened); a changed cookie notice does
+            // not: consent is read once per view (`hooks::use_consent`).
+            let key = faq
+                .cookie_notice
+                .as_ref()
+                .map_or(0, |notice| notice.revision.saturating_add(1));
+            html! { <FaqView {key} {faq} src={props.src.clone()} {fetched} /> }
+        }
+    };
+    html! {
+        <ContextProvider<Host> context={(*host).clone()}>
+            <div class="faq-widget" data-faq-widget="" ref={host.root.clone()}>{ view }</div>
+        </ContextProvider<Host>>
+    }
+}

@@ -1,0 +1,108 @@
+use yew::prelude::*;
+
+use std::rc::Rc;
+
+use crate::browser::dom;
+use crate::i18n::Strings;
+
+#[derive(Properties, PartialEq)]
+pub struct SearchBoxProps {
+    pub value: AttrValue,
+    /// The settled result count, for the polite live region.
+    pub status: AttrValue,
+    pub on_input: Callback<String>,
+    /// Interface texts in the FAQ's language.
+    #[prop_or_default]
+    pub strings: Rc<Strings>,
+}
+
+/// The search field above the questions: filters as you type, "/" focuses it (unless focus is in
+/// a text field, on the host page or in the widget), Escape clears it.
+#[component(SearchBox)]
+pub fn search_box(props: &SearchBoxProps) -> Html {
+    let input_ref = use_node_ref();
+    {
+        let input_ref = input_ref.clone();
+        use_effect_with((), move |_| {
+            let listener = slash_listener(input_ref);
+            move || drop(listener)
+        });
+    }
+    let oninput = {
+        let on_input = props.on_input.clone();
+        move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            on_input.emit(input.value());
+        }
+    };
+    let onkeydown = {
+        let on_input = props.on_input.clone();
+        let empty = props.value.is_empty();
+        move |event: KeyboardEvent| {
+            if event.key() == "Escape" && !empty {
+                event.prevent_default();
+                on_input.emit(String::new());
+            }
+        }
+    };
+    html! {
+        // Named by the FAQ title, so two widgets on one page have distinct search landmarks.
+        <div class="faq-search" role="search" aria-labelledby="faq-title">
+            <label for="faq-search-input" class="faq-search-label">{ props.strings.get("search.label") }</label>
+            <input
+                ref={input_ref}
+                type="search"
+                id="faq-search-input"
+                class="faq-search-input"
+                value={props.value.clone()}
+                placeholder={props.strings.get("search.placeholder")}
+                autocomplete="off"
+                spellcheck="false"
+                enterkeyhint="search"
+                aria-keyshortcuts="/"
+                aria-describedby="faq-search-status"
+                {oninput}
+                {onkeydown}
+            />
+            <p id="faq-search-status" class="faq-search-status" role="status" aria-live="polite">{ props.status.clone() }</p>
+        </div>
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn slash_listener(input_ref: NodeRef) -> Vec<gloo_events::EventListener> {
+    use wasm_bindgen::JsCast;
+
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return Vec::new();
+    };
+    // Not passive: the "/" must not also be typed into the field it focuses.
+    vec![gloo_events::EventListener::new_with_options(
+        &document,
+        "keydown",
+        gloo_events::EventListenerOptions::enable_prevent_default(),
+        move |event| {
+            let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            if event.key() != "/"
+                || event.default_prevented()
+                || event.ctrl_key()
+                || event.meta_key()
+                || event.alt_key()
+                || event.is_composing()
+                || dom::focus_in_text_field()
+            {
+                return;
+            }
+            event.prevent_default();
+            dom::focus(&input_ref);
+        },
+    )]
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn slash_listener(_input_ref: NodeRef) -> Vec<()> {
+    let _ = dom::focus_in_text_field;
+    Vec::new()
+}
