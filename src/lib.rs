@@ -7,6 +7,7 @@
 pub mod browser;
 pub mod consent;
 pub mod faq;
+pub mod feedback;
 pub mod host;
 pub mod i18n;
 pub mod load;
