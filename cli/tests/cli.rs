@@ -277,10 +277,9 @@ fn check_reports_every_message_with_file_line_column_and_exit_status() {
 #[test]
 fn check_output_of_a_broken_sample_is_exactly_as_documented() {
     let output = run(&["check", "cli/tests/fixtures/check/broken.json"]);
-    let expected = std::fs::read_to_string(
-        Path::new(ROOT).join("cli/tests/fixtures/check/broken.expected"),
-    )
-    .unwrap();
+    let expected =
+        std::fs::read_to_string(Path::new(ROOT).join("cli/tests/fixtures/check/broken.expected"))
+            .unwrap();
     assert_eq!(text(&output.stdout), expected);
     assert_eq!(
         text(&output.stderr),
