@@ -2,7 +2,10 @@
 //! same Rust code the widget runs. `src/bin/faq-widget.rs` calls [`main`]; tests call [`run`].
 
 pub mod check;
+pub mod collect;
+pub mod collect_db;
 pub mod json_out;
+mod opts;
 pub mod render;
 pub mod schema;
 
@@ -35,6 +38,8 @@ Usage:
   faq-widget render [--json-ld] FILE
       Print the FAQ as static HTML (<details> elements, no script needed); with --json-ld,
       followed by schema.org FAQPage JSON-LD in a <script type=\"application/ld+json\">.
+  faq-widget collect --db FILE --allow-origin ORIGIN [--port 8787] [--bind 127.0.0.1]
+      Receive the widget's feedback beacons into a SQLite database (collect --help).
   faq-widget help | --help | --version
 
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O problem.
@@ -74,6 +79,7 @@ pub fn run(
             EXIT_OK
         }
         Some("render") => render(&rest, stdin, out, err),
+        Some("collect") => collect::main(&rest, out, err),
         Some("help" | "--help" | "-h") => {
             let _ = write!(out, "{USAGE}");
             EXIT_OK
