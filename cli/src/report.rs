@@ -409,7 +409,7 @@ pub fn html(summary: &Summary) -> String {
     let _ = writeln!(
         out,
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\">\
          <title>{title}</title><style>{STYLE}</style></head>\n<body><main>\
          <h1>{title}</h1><p>{}</p>",
         escape(&period(summary))
@@ -536,7 +536,7 @@ fn volume(out: &mut String, days: &[Day]) {
         .max(1);
     let (left, top, plot_height) = (50u32, 10u32, 200u32);
     let height = top + plot_height + 30;
-    let step = ((WIDTH - left - 10) / days.len().max(1) as u32).max(1);
+    let step = ((WIDTH - left - 10) / days.len().max(1) as u32).clamp(1, 48);
     let bar_width = (step * 4 / 5).max(1);
     let _ = writeln!(
         out,
