@@ -41,7 +41,8 @@ them in the SQLite database FILE (created if needed; WAL; one transaction per be
   --rate N             beacons per minute per client, with bursts of N (default 60)
   --behind-proxy       the client is the last address in X-Forwarded-For (set by your proxy)
 
-Limits: bodies up to 32 KiB, 20 events a beacon, queries of 200 characters (feedback.schema.json).
+Limits: bodies up to 32 KiB arriving within 10 s, 20 events a beacon, queries of 200 characters
+(feedback.schema.json).
 Bad input gets a 4xx status and a one-line reason. No IP address is ever stored: the rate limit
 keeps, in memory only, a keyed hash of each client's address (IPv6: its /64), forgotten once its
 allowance has refilled.
@@ -52,10 +53,15 @@ each visitor rather than the proxy; the proxy must set X-Forwarded-For (nginx:
 `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;`). X-Forwarded-For is used for the
 rate limit only. Without --behind-proxy the header is ignored, as a client could forge it.
 
+On the open internet, put it behind such a proxy: it has no TLS, and it leaves slow or idle
+connections to the proxy's timeouts.
+
 One machine not enough? Anything that accepts the documented JSON (feedback.schema.json; a
 serverless function, an analytics pipeline) can replace this collector.
 ";
 
+/// A beacon's body arrives within this time, or the request gets 408.
+const BODY_TIMEOUT: Duration = Duration::from_secs(10);
 /// Forget clients once this many are tracked and their allowance has refilled.
 const PRUNE_AT: usize = 10_000;
 /// Past this many clients at once, new clients wait (503).
@@ -374,8 +380,18 @@ async fn post(app: &App, peer: IpAddr, headers: &HeaderMap, body: Body) -> Respo
     if declared.is_some_and(|length| length > MAX_BODY_BYTES as u64) {
         return reply(StatusCode::PAYLOAD_TOO_LARGE, &too_large, cors);
     }
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
-        return reply(StatusCode::PAYLOAD_TOO_LARGE, &too_large, cors);
+    let bytes = match tokio::time::timeout(BODY_TIMEOUT, axum::body::to_bytes(body, MAX_BODY_BYTES))
+        .await
+    {
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(_)) => return reply(StatusCode::PAYLOAD_TOO_LARGE, &too_large, cors),
+        Err(_) => {
+            return reply(
+                StatusCode::REQUEST_TIMEOUT,
+                "the body took more than 10 s to arrive",
+                cors,
+            )
+        }
     };
     let batch = match parse(&bytes) {
         Ok(batch) => batch,
