@@ -16,7 +16,7 @@ cargo test --workspace
 
 step "Authoring tools: check the bundled faq.json; the JSON Schema with ajv"
 cargo run --quiet -p faq-widget-cli -- check faq.json
-node --test tests/schema/schema.test.mjs
+node --test tests/schema/schema.test.mjs tests/schema/feedback.test.mjs
 
 step "Browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test --target wasm32-unknown-unknown

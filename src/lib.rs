@@ -13,6 +13,7 @@ pub mod browser;
 pub mod components;
 pub mod consent;
 pub mod faq;
+pub mod feedback;
 pub mod hooks;
 pub mod host;
 pub mod i18n;

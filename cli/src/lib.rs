@@ -2,8 +2,12 @@
 //! same Rust code the widget runs. `src/bin/faq-widget.rs` calls [`main`]; tests call [`run`].
 
 pub mod check;
+pub mod collect;
+pub mod collect_db;
 pub mod json_out;
+mod opts;
 pub mod render;
+pub mod report;
 pub mod schema;
 
 use std::ffi::{OsStr, OsString};
@@ -35,6 +39,10 @@ Usage:
   faq-widget render [--json-ld] FILE
       Print the FAQ as static HTML (<details> elements, no script needed); with --json-ld,
       followed by schema.org FAQPage JSON-LD in a <script type=\"application/ld+json\">.
+  faq-widget collect --db FILE --allow-origin ORIGIN [--port 8787] [--bind 127.0.0.1]
+      Receive the widget's feedback beacons into a SQLite database (collect --help).
+  faq-widget report --db FILE [--since 30d] [--html FILE]
+      Summarise the feedback: helpfulness per question, missed searches, volume per day.
   faq-widget help | --help | --version
 
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O problem.
@@ -74,6 +82,8 @@ pub fn run(
             EXIT_OK
         }
         Some("render") => render(&rest, stdin, out, err),
+        Some("collect") => collect::main(&rest, out, err),
+        Some("report") => report::main(&rest, out, err),
         Some("help" | "--help" | "-h") => {
             let _ = write!(out, "{USAGE}");
             EXIT_OK

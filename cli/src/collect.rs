@@ -1,0 +1,603 @@
+//! `faq-widget collect`: the HTTP endpoint for the widget's feedback beacons (issue 16).
+//!
+//! Every POST, at any path, goes through, in order: the rate limit per client (429), the Origin
+//! allow list (403), the content type (415), the body size (413), the JSON (400), the format of
+//! feedback.schema.json and its limits (422); then it is stored in one transaction and answered
+//! 204 after the commit (503 when the writer's queue is full, 500 when the database fails).
+//! OPTIONS answers CORS preflights for allowed origins; GET says what this is.
+
+use std::collections::HashMap;
+use std::ffi::OsString;
+use std::hash::{BuildHasher, RandomState};
+use std::io::Write;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use axum::body::Body;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use faq_widget::feedback::{self, Batch, Event, MAX_BODY_BYTES};
+
+use crate::collect_db::{self, Store, StoreError};
+use crate::opts::Given;
+
+pub const HELP: &str = "\
+faq-widget collect --db FILE --allow-origin ORIGIN... [--port 8787] [--bind 127.0.0.1]
+                   [--rate 60] [--behind-proxy]
+
+Receives the widget's feedback beacons (data-report=\"https://...\" on the script tag) and stores
+them in the SQLite database FILE (created if needed; WAL; one transaction per beacon, answered
+204 only after the commit). Read them with `faq-widget report`.
+
+  --db FILE            the SQLite database
+  --allow-origin URL   a site whose pages may send beacons, as scheme://host[:port]
+                       (repeat it, or separate origins with commas). Other origins get 403.
+  --port N             the TCP port (default 8787; 0 picks a free one)
+  --bind ADDR          the address to listen on (default 127.0.0.1)
+  --rate N             beacons per minute per client, with bursts of N (default 60)
+  --behind-proxy       the client is the last address in X-Forwarded-For (set by your proxy)
+
+Limits: bodies up to 32 KiB arriving within 10 s, 20 events a beacon, queries of 200 characters
+(feedback.schema.json).
+Bad input gets a 4xx status and a one-line reason. No IP address is ever stored: the rate limit
+keeps, in memory only, a keyed hash of each client's address (IPv6: its /64), forgotten once its
+allowance has refilled.
+
+Behind a reverse proxy (nginx, Caddy, a load balancer) that terminates TLS: keep the default
+--bind 127.0.0.1, forward POST and OPTIONS to it, and pass --behind-proxy so the rate limit counts
+each visitor rather than the proxy; the proxy must set X-Forwarded-For (nginx:
+`proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;`). X-Forwarded-For is used for the
+rate limit only. Without --behind-proxy the header is ignored, as a client could forge it.
+
+On the open internet, put it behind such a proxy: it has no TLS, and it leaves slow or idle
+connections to the proxy's timeouts.
+
+One machine not enough? Anything that accepts the documented JSON (feedback.schema.json; a
+serverless function, an analytics pipeline) can replace this collector.
+";
+
+/// A beacon's body arrives within this time, or the request gets 408.
+const BODY_TIMEOUT: Duration = Duration::from_secs(10);
+/// Forget clients once this many are tracked and their allowance has refilled.
+const PRUNE_AT: usize = 10_000;
+/// Past this many clients at once, new clients wait (503).
+const MAX_CLIENTS: usize = 200_000;
+
+struct Options {
+    db: PathBuf,
+    origins: Vec<String>,
+    bind: IpAddr,
+    port: u16,
+    rate: u32,
+    behind_proxy: bool,
+}
+
+fn options(args: &[&OsString]) -> Result<Options, String> {
+    let given = Given::parse(
+        args,
+        &["db", "allow-origin", "port", "bind", "rate"],
+        &["behind-proxy"],
+        &["allow-origin"],
+    )?;
+    let db = given
+        .one("db")
+        .ok_or("collect needs --db FILE")?
+        .to_owned()
+        .into();
+    let mut origins = Vec::new();
+    for origin in given.all("allow-origin").iter().flat_map(|o| o.split(',')) {
+        origins.push(parse_origin(origin.trim())?);
+    }
+    if origins.is_empty() {
+        return Err("collect needs --allow-origin ORIGIN (the site that embeds the widget)".into());
+    }
+    let port = match given.one("port") {
+        None => 8787,
+        Some(port) => port
+            .parse()
+            .map_err(|_| format!("--port takes a number from 0 to 65535, not {port:?}"))?,
+    };
+    let bind = match given.one("bind") {
+        None => IpAddr::from([127, 0, 0, 1]),
+        Some(bind) => bind
+            .parse()
+            .map_err(|_| format!("--bind takes an IP address, not {bind:?}"))?,
+    };
+    let rate = match given.one("rate") {
+        None => 60,
+        Some(rate) => match rate.parse() {
+            Ok(rate) if rate > 0 => rate,
+            _ => return Err(format!("--rate takes a number above 0, not {rate:?}")),
+        },
+    };
+    Ok(Options {
+        db,
+        origins,
+        bind,
+        port,
+        rate,
+        behind_proxy: given.flag("behind-proxy"),
+    })
+}
+
+/// `https://www.example.org` (lower case, no trailing slash), or why it is not an origin.
+fn parse_origin(text: &str) -> Result<String, String> {
+    let lower = text.trim_end_matches('/').to_ascii_lowercase();
+    let host = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    match host {
+        Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', '@', ' ', '*']) => {
+            Ok(lower)
+        }
+        _ => Err(format!(
+            "--allow-origin takes an origin such as https://www.example.org, not {text:?}"
+        )),
+    }
+}
+
+/// Runs `faq-widget collect` until SIGINT or SIGTERM; the exit status.
+pub fn main(args: &[&OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    if args.iter().any(|a| *a == "--help" || *a == "-h") {
+        let _ = write!(out, "{HELP}");
+        return crate::EXIT_OK;
+    }
+    let options = match options(args) {
+        Ok(options) => options,
+        Err(problem) => {
+            let _ = write!(err, "faq-widget collect: {problem}\n\n{HELP}");
+            return crate::EXIT_USAGE;
+        }
+    };
+    match serve(options, out) {
+        Ok(()) => crate::EXIT_OK,
+        Err(problem) => {
+            let _ = writeln!(err, "faq-widget collect: {problem}");
+            crate::EXIT_PROBLEMS
+        }
+    }
+}
+
+fn serve(options: Options, out: &mut dyn Write) -> Result<(), String> {
+    let conn = collect_db::open_for_writing(&options.db)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start: {e}"))?;
+    let (store, writer) = Store::start(conn)?;
+    let app = Arc::new(App {
+        origins: options
+            .origins
+            .iter()
+            .filter_map(|o| HeaderValue::from_str(o).ok())
+            .collect(),
+        limiter: Limiter::new(options.rate),
+        behind_proxy: options.behind_proxy,
+        store,
+    });
+    let served = runtime.block_on(async {
+        let address = SocketAddr::new(options.bind, options.port);
+        let listener = tokio::net::TcpListener::bind(address)
+            .await
+            .map_err(|e| format!("cannot listen on {address}: {e}"))?;
+        let local = listener
+            .local_addr()
+            .map_err(|e| format!("cannot listen on {address}: {e}"))?;
+        // Tests and scripts read this line for the port (--port 0).
+        let _ = writeln!(
+            out,
+            "faq-widget collect: listening on http://{local}/, storing in {}",
+            options.db.display()
+        );
+        let _ = out.flush();
+        let router = Router::new().fallback(handle).with_state(app);
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(stop_signal())
+        .await
+        .map_err(|e| format!("server error: {e}"))
+    });
+    // Every request has finished and the router (with the store's sender) is gone: the writer
+    // commits what it still holds, then stops.
+    drop(runtime);
+    let _ = writer.join();
+    served
+}
+
+async fn stop_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut terminate) => {
+                tokio::select! {
+                    _ = interrupt => {}
+                    _ = terminate.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = interrupt.await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = interrupt.await;
+    }
+}
+
+struct App {
+    origins: Vec<HeaderValue>,
+    limiter: Limiter,
+    behind_proxy: bool,
+    store: Store,
+}
+
+impl App {
+    /// The request's Origin when it is allowed.
+    fn allowed_origin<'a>(&self, headers: &'a HeaderMap) -> Option<&'a HeaderValue> {
+        let origin = headers.get(header::ORIGIN)?;
+        self.origins
+            .iter()
+            .any(|allowed| allowed.as_bytes().eq_ignore_ascii_case(origin.as_bytes()))
+            .then_some(origin)
+    }
+
+    /// Who to count the request against: the peer, or behind a proxy the last address the
+    /// proxy put in X-Forwarded-For.
+    fn client(&self, peer: IpAddr, headers: &HeaderMap) -> IpAddr {
+        if !self.behind_proxy {
+            return peer;
+        }
+        headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .next_back()
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.rsplit(',').next())
+            .and_then(|last| last.trim().parse().ok())
+            .unwrap_or(peer)
+    }
+}
+
+/// Why a body was refused: the status and a one-line reason for the sender.
+#[derive(Debug)]
+pub struct Refusal {
+    pub status: StatusCode,
+    pub reason: String,
+}
+
+/// Reads a beacon's body: JSON of the shape and within the limits of feedback.schema.json.
+/// Missed queries are redacted again ([`feedback::redact`] changes nothing in a query the widget
+/// redacted), so no other sender can get an e-mail address or a number into the database.
+pub fn parse(body: &[u8]) -> Result<Batch, Refusal> {
+    let shape = |problem: String| Refusal {
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+        reason: format!("not a feedback batch (feedback.schema.json): {problem}"),
+    };
+    let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| Refusal {
+        status: StatusCode::BAD_REQUEST,
+        reason: format!("malformed JSON: {e}"),
+    })?;
+    // serde would also read a struct from an array of its fields; the schema wants objects.
+    if !value.is_object() {
+        return Err(shape("a batch is a JSON object".into()));
+    }
+    if let Some(events) = value.get("events").and_then(serde_json::Value::as_array) {
+        if let Some(index) = events.iter().position(|event| !event.is_object()) {
+            return Err(shape(format!("events[{index}]: an event is a JSON object")));
+        }
+    }
+    let mut batch: Batch = serde_json::from_value(value).map_err(|e| shape(e.to_string()))?;
+    batch.check().map_err(shape)?;
+    for event in &mut batch.events {
+        if let Event::Missed { query, .. } = event {
+            *query = feedback::redact(query);
+        }
+    }
+    batch
+        .events
+        .retain(|event| !matches!(event, Event::Missed { query, .. } if query.is_empty()));
+    Ok(batch)
+}
+
+async fn handle(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    method: Method,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    match method {
+        Method::POST => post(&app, peer.ip(), &headers, body).await,
+        Method::OPTIONS => preflight(&app, &headers),
+        Method::GET | Method::HEAD => reply(
+            StatusCode::OK,
+            "faq-widget collect: POST feedback beacons here (feedback.schema.json)",
+            None,
+        ),
+        _ => {
+            let mut response = reply(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "only POST (and OPTIONS, GET)",
+                None,
+            );
+            response.headers_mut().insert(
+                header::ALLOW,
+                HeaderValue::from_static("POST, OPTIONS, GET, HEAD"),
+            );
+            response
+        }
+    }
+}
+
+async fn post(app: &App, peer: IpAddr, headers: &HeaderMap, body: Body) -> Response {
+    if let Err(wait) = app.limiter.allow(app.client(peer, headers), Instant::now()) {
+        let mut response = reply(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too many beacons from this client; retry later",
+            app.allowed_origin(headers),
+        );
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(wait));
+        return response;
+    }
+    let Some(origin) = app.allowed_origin(headers) else {
+        let reason = match headers.get(header::ORIGIN) {
+            None => "no Origin header: beacons come from browsers on allowed sites".to_owned(),
+            Some(origin) => format!(
+                "origin {} is not allowed (see --allow-origin)",
+                String::from_utf8_lossy(origin.as_bytes())
+            ),
+        };
+        return reply(StatusCode::FORBIDDEN, &reason, None);
+    };
+    let cors = Some(origin);
+    if let Some(kind) = headers.get(header::CONTENT_TYPE) {
+        let kind = String::from_utf8_lossy(kind.as_bytes()).to_ascii_lowercase();
+        let media = kind.split(';').next().unwrap_or_default().trim();
+        if media != "text/plain" && media != "application/json" {
+            return reply(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "send JSON as text/plain (navigator.sendBeacon with a string) or application/json",
+                cors,
+            );
+        }
+    }
+    let too_large = format!("the body is larger than {MAX_BODY_BYTES} bytes");
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > MAX_BODY_BYTES as u64) {
+        return reply(StatusCode::PAYLOAD_TOO_LARGE, &too_large, cors);
+    }
+    let bytes = match tokio::time::timeout(BODY_TIMEOUT, axum::body::to_bytes(body, MAX_BODY_BYTES))
+        .await
+    {
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(_)) => return reply(StatusCode::PAYLOAD_TOO_LARGE, &too_large, cors),
+        Err(_) => {
+            return reply(
+                StatusCode::REQUEST_TIMEOUT,
+                "the body took more than 10 s to arrive",
+                cors,
+            )
+        }
+    };
+    let batch = match parse(&bytes) {
+        Ok(batch) => batch,
+        Err(refusal) => return reply(refusal.status, &refusal.reason, cors),
+    };
+    match app.store.save(batch, now_ms()).await {
+        Ok(()) => reply(StatusCode::NO_CONTENT, "", cors),
+        Err(StoreError::Busy) => {
+            let mut response = reply(StatusCode::SERVICE_UNAVAILABLE, "busy; retry later", cors);
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(1));
+            response
+        }
+        Err(StoreError::Failed(_)) => reply(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the beacon could not be stored; retry later",
+            cors,
+        ),
+    }
+}
+
+/// CORS preflight (a `fetch` with `Content-Type: application/json`; `sendBeacon` with a string
+/// needs none). Cookies are not wanted: no Access-Control-Allow-Credentials.
+fn preflight(app: &App, headers: &HeaderMap) -> Response {
+    let Some(origin) = app.allowed_origin(headers) else {
+        return reply(
+            StatusCode::FORBIDDEN,
+            "origin not allowed (see --allow-origin)",
+            None,
+        );
+    };
+    let mut response = reply(StatusCode::NO_CONTENT, "", Some(origin));
+    let h = response.headers_mut();
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_METHODS,
+        HeaderValue::from_static("POST"),
+    );
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_HEADERS,
+        HeaderValue::from_static("content-type"),
+    );
+    h.insert(
+        header::ACCESS_CONTROL_MAX_AGE,
+        HeaderValue::from_static("86400"),
+    );
+    response
+}
+
+fn reply(status: StatusCode, reason: &str, origin: Option<&HeaderValue>) -> Response {
+    let mut response = if reason.is_empty() {
+        status.into_response()
+    } else {
+        (
+            status,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            format!("{reason}\n"),
+        )
+            .into_response()
+    };
+    let h = response.headers_mut();
+    if let Some(origin) = origin {
+        h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin.clone());
+    }
+    h.insert(header::VARY, HeaderValue::from_static("Origin"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}
+
+/// A token bucket per client, in memory, keyed by a hash of the client's address with a key
+/// drawn at start: neither the address nor anything stable across restarts is kept.
+struct Limiter {
+    per_second: f64,
+    burst: f64,
+    hasher: RandomState,
+    state: Mutex<Buckets>,
+}
+
+struct Buckets {
+    clients: HashMap<u64, Bucket>,
+    last_prune: Instant,
+}
+
+struct Bucket {
+    tokens: f64,
+    last: Instant,
+}
+
+impl Limiter {
+    fn new(per_minute: u32) -> Limiter {
+        Limiter {
+            per_second: f64::from(per_minute) / 60.0,
+            burst: f64::from(per_minute),
+            hasher: RandomState::new(),
+            state: Mutex::new(Buckets {
+                clients: HashMap::new(),
+                last_prune: Instant::now(),
+            }),
+        }
+    }
+
+    /// Takes one token from `client`'s bucket, or says how many seconds until there is one.
+    fn allow(&self, client: IpAddr, now: Instant) -> Result<(), u64> {
+        let key = self.hasher.hash_one(prefix(client));
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        let (per_second, burst) = (self.per_second, self.burst);
+        let refill = |bucket: &Bucket| {
+            let elapsed = now.saturating_duration_since(bucket.last).as_secs_f64();
+            (bucket.tokens + elapsed * per_second).min(burst)
+        };
+        if state.clients.len() >= PRUNE_AT
+            && now.saturating_duration_since(state.last_prune) >= Duration::from_secs(1)
+        {
+            state.clients.retain(|_, bucket| refill(bucket) < burst);
+            state.last_prune = now;
+        }
+        if state.clients.len() >= MAX_CLIENTS && !state.clients.contains_key(&key) {
+            return Err(1);
+        }
+        let bucket = state.clients.entry(key).or_insert(Bucket {
+            tokens: burst,
+            last: now,
+        });
+        bucket.tokens = refill(bucket);
+        bucket.last = now;
+        if bucket.tokens >= 1.0 {
+            bucket.tokens -= 1.0;
+            Ok(())
+        } else {
+            Err(((1.0 - bucket.tokens) / per_second).ceil().max(1.0) as u64)
+        }
+    }
+}
+
+/// The address the limit counts: IPv4 as is, IPv6 by its /64 (one subscriber's network).
+fn prefix(address: IpAddr) -> IpAddr {
+    match address {
+        IpAddr::V4(_) => address,
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => IpAddr::V6((u128::from(v6) & !((1u128 << 64) - 1)).into()),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_limiter_allows_a_burst_then_one_per_interval() {
+        let limiter = Limiter::new(60);
+        let start = Instant::now();
+        let a: IpAddr = "192.0.2.1".parse().unwrap();
+        let b: IpAddr = "192.0.2.2".parse().unwrap();
+        for _ in 0..60 {
+            assert_eq!(limiter.allow(a, start), Ok(()));
+        }
+        assert_eq!(limiter.allow(a, start), Err(1));
+        assert_eq!(
+            limiter.allow(b, start),
+            Ok(()),
+            "another client is not limited"
+        );
+        let later = start + Duration::from_millis(1500);
+        assert_eq!(limiter.allow(a, later), Ok(()), "one token per second");
+        assert!(limiter.allow(a, later).is_err());
+    }
+
+    #[test]
+    fn ipv6_clients_count_by_their_64_prefix() {
+        let limiter = Limiter::new(1);
+        let now = Instant::now();
+        let one: IpAddr = "2001:db8:1:2::1".parse().unwrap();
+        let same_net: IpAddr = "2001:db8:1:2:ffff::9".parse().unwrap();
+        let other_net: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert_eq!(limiter.allow(one, now), Ok(()));
+        assert_eq!(limiter.allow(same_net, now), Err(60));
+        assert_eq!(limiter.allow(other_net, now), Ok(()));
+    }
+
+    #[test]
+    fn origins_are_checked_when_given() {
+        assert_eq!(
+            parse_origin("HTTPS://WWW.Example.org/"),
+            Ok("https://www.example.org".into())
+        );
+        assert_eq!(
+            parse_origin("http://127.0.0.1:4601"),
+            Ok("http://127.0.0.1:4601".into())
+        );
+        for bad in [
+            "www.example.org",
+            "https://",
+            "https://a.example/path",
+            "*",
+            "ftp://a",
+        ] {
+            assert!(parse_origin(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! The feedback database (SQLite, WAL): opened by `collect` (which writes) and `report` (which
+//! reads). One writer thread owns the connection; each batch is one transaction, and the sender
+//! hears back only after the commit, so the collector answers 2xx only for what is on disk.
+//!
+//! Tables: `batch` (one row per beacon: when it arrived, by the collector's clock, and its FAQ) and
+//! `event` (its votes and missed searches). No address, no identifier, no header is stored.
+
+use std::path::Path;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TrySendError};
+use std::thread::JoinHandle;
+
+use faq_widget::feedback::{Batch, Event};
+use rusqlite::{params, Connection, OpenFlags};
+use tokio::sync::oneshot;
+
+/// The schema's version, SQLite's `user_version`.
+const SCHEMA_VERSION: i64 = 1;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS batch (
+  id INTEGER PRIMARY KEY,
+  received INTEGER NOT NULL, -- ms since the Unix epoch, the collector's clock
+  faq TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS batch_received ON batch (received);
+CREATE TABLE IF NOT EXISTS event (
+  batch INTEGER NOT NULL REFERENCES batch (id),
+  kind TEXT NOT NULL CHECK (kind IN ('vote', 'missed')),
+  at INTEGER NOT NULL, -- ms since the Unix epoch, the visitor's clock
+  question TEXT,       -- vote: the question's id
+  helpful INTEGER,     -- vote: 1 yes, 0 no
+  previous INTEGER,    -- vote: the vote it replaces (1, 0), or NULL
+  query TEXT           -- missed: the redacted query
+);
+CREATE INDEX IF NOT EXISTS event_batch ON event (batch);
+";
+
+/// Batches waiting for the writer; past this the collector answers 503 (retry later).
+pub const QUEUE: usize = 1024;
+
+/// Opens (creating if needed) the database for writing: WAL, `synchronous=FULL` (a commit is on
+/// disk before it is acknowledged, even through a power cut), the schema.
+pub fn open_for_writing(path: &Path) -> Result<Connection, String> {
+    let conn =
+        Connection::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+    let problem = |e: rusqlite::Error| format!("{}: {e}", path.display());
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
+        .map_err(problem)?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(format!(
+            "{}: cannot switch to WAL (journal mode {mode})",
+            path.display()
+        ));
+    }
+    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;")
+        .map_err(problem)?;
+    check_version(&conn, path)?;
+    conn.execute_batch(&format!(
+        "BEGIN; {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
+    ))
+    .map_err(problem)?;
+    Ok(conn)
+}
+
+/// Opens an existing database read-only, for `report`.
+pub fn open_for_reading(path: &Path) -> Result<Connection, String> {
+    if !path.is_file() {
+        return Err(format!("{}: no such database", path.display()));
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    check_version(&conn, path)?;
+    let tables: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('batch', 'event')",
+            [],
+            |row| row.get(0),
+        )
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    if tables != 2 {
+        return Err(format!(
+            "{}: not a feedback database (no batch and event tables)",
+            path.display()
+        ));
+    }
+    Ok(conn)
+}
+
+fn check_version(conn: &Connection, path: &Path) -> Result<(), String> {
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    if version > SCHEMA_VERSION {
+        return Err(format!(
+            "{}: written by a newer faq-widget (schema {version}); this one knows {SCHEMA_VERSION}",
+            path.display()
+        ));
+    }
+    Ok(())
+}
+
+/// Stores `batch` in one transaction.
+pub fn insert(conn: &mut Connection, batch: &Batch, received_ms: i64) -> rusqlite::Result<()> {
+    let tx = conn.transaction()?;
+    tx.execute(
+        "INSERT INTO batch (received, faq) VALUES (?1, ?2)",
+        params![received_ms, batch.faq],
+    )?;
+    let id = tx.last_insert_rowid();
+    {
+        let mut vote = tx.prepare_cached(
+            "INSERT INTO event (batch, kind, at, question, helpful, previous)
+             VALUES (?1, 'vote', ?2, ?3, ?4, ?5)",
+        )?;
+        let mut missed = tx.prepare_cached(
+            "INSERT INTO event (batch, kind, at, query) VALUES (?1, 'missed', ?2, ?3)",
+        )?;
+        for event in &batch.events {
+            let at = i64::try_from(event.at()).unwrap_or(i64::MAX);
+            match event {
+                Event::Vote {
+                    question,
+                    helpful,
+                    previous,
+                    ..
+                } => vote.execute(params![id, at, question, helpful, previous])?,
+                Event::Missed { query, .. } => missed.execute(params![id, at, query])?,
+            };
+        }
+    }
+    tx.commit()
+}
+
+/// Why a batch was not stored.
+#[derive(Debug)]
+pub enum StoreError {
+    /// The queue is full: try again soon.
+    Busy,
+    /// The database refused (disk full, I/O error ...), or the writer is gone.
+    Failed(String),
+}
+
+struct Job {
+    batch: Batch,
+    received_ms: i64,
+    done: oneshot::Sender<Result<(), String>>,
+}
+
+/// The handle to the writer thread; dropping every clone ends the thread once its queue is empty.
+#[derive(Clone)]
+pub struct Store {
+    jobs: SyncSender<Job>,
+}
+
+impl Store {
+    /// Starts the writer thread on `conn`.
+    pub fn start(conn: Connection) -> Result<(Store, JoinHandle<()>), String> {
+        let (jobs, queue) = sync_channel(QUEUE);
+        let thread = std::thread::Builder::new()
+            .name("feedback-writer".into())
+            .spawn(move || write_all(conn, queue))
+            .map_err(|e| format!("cannot start the writer thread: {e}"))?;
+        Ok((Store { jobs }, thread))
+    }
+
+    /// Stores `batch`; returns once it is committed.
+    pub async fn save(&self, batch: Batch, received_ms: i64) -> Result<(), StoreError> {
+        let (done, committed) = oneshot::channel();
+        let job = Job {
+            batch,
+            received_ms,
+            done,
+        };
+        match self.jobs.try_send(job) {
+            Ok(()) => {}
+            Err(TrySendError::Full(_)) => return Err(StoreError::Busy),
+            Err(TrySendError::Disconnected(_)) => {
+                return Err(StoreError::Failed("the writer stopped".into()))
+            }
+        }
+        match committed.await {
+            Ok(result) => result.map_err(StoreError::Failed),
+            Err(_) => Err(StoreError::Failed("the writer stopped".into())),
+        }
+    }
+}
+
+fn write_all(mut conn: Connection, queue: Receiver<Job>) {
+    while let Ok(job) = queue.recv() {
+        let result = insert(&mut conn, &job.batch, job.received_ms).map_err(|e| e.to_string());
+        if let Err(problem) = &result {
+            eprintln!("faq-widget collect: a batch was not stored: {problem}");
+        }
+        // The request may be gone (client left): the batch is stored all the same.
+        let _ = job.done.send(result);
+    }
+}

@@ -1,0 +1,185 @@
+//! A `faq-widget collect` process on a loopback port the OS picks, and a minimal HTTP/1.1 client
+//! (one request per connection), for the collector's tests.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_faq-widget");
+pub const ORIGIN: &str = "https://www.example.org";
+/// Every wait in these tests ends by this deadline.
+pub const DEADLINE: Duration = Duration::from_secs(20);
+
+/// A fresh directory under target/ for one test's database.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("collect-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+pub struct Collector {
+    pub child: Child,
+    pub port: u16,
+}
+
+impl Collector {
+    /// Starts `faq-widget collect --db DB --allow-origin ORIGIN --port 0 EXTRA...` and waits for
+    /// the line that gives its port.
+    pub fn start(db: &Path, extra: &[&str]) -> Collector {
+        let mut child = Command::new(BIN)
+            .arg("collect")
+            .arg("--db")
+            .arg(db)
+            .args(["--allow-origin", ORIGIN, "--port", "0"])
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("faq-widget collect starts");
+        let stdout = child.stdout.take().unwrap();
+        let (send, receive) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = BufReader::new(stdout).read_line(&mut line);
+            let _ = send.send(line);
+        });
+        let line = match receive.recv_timeout(DEADLINE) {
+            Ok(line) => line,
+            Err(_) => {
+                let _ = child.kill();
+                panic!("the collector did not start in time");
+            }
+        };
+        let port = line
+            .split("http://127.0.0.1:")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|port| port.parse().ok())
+            .unwrap_or_else(|| panic!("no port in {line:?}"));
+        Collector { child, port }
+    }
+
+    pub fn post(&self, body: &str) -> Reply {
+        request(
+            self.port,
+            "POST",
+            &[
+                ("Origin", ORIGIN),
+                ("Content-Type", "text/plain;charset=UTF-8"),
+            ],
+            body.as_bytes(),
+        )
+        .expect("the collector answers")
+    }
+
+    /// SIGKILL, then reap.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// SIGTERM, then wait for the exit status (within the deadline).
+    pub fn terminate(&mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .expect("kill runs");
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(start.elapsed() < DEADLINE, "the collector did not stop");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Collector {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    /// The header lines, lower case.
+    pub headers: String,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<String> {
+        let prefix = format!("{}:", name.to_ascii_lowercase());
+        self.headers
+            .lines()
+            .find_map(|line| line.strip_prefix(&prefix).map(|v| v.trim().to_owned()))
+    }
+}
+
+/// One request on its own connection (`Connection: close`); `Content-Length` is added unless
+/// `headers` has a length or chunked encoding.
+pub fn request(
+    port: u16,
+    method: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> std::io::Result<Reply> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+    stream.set_read_timeout(Some(DEADLINE))?;
+    stream.set_write_timeout(Some(DEADLINE))?;
+    let mut head =
+        format!("{method} / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n");
+    let framed = headers.iter().any(|(name, _)| {
+        name.eq_ignore_ascii_case("content-length")
+            || name.eq_ignore_ascii_case("transfer-encoding")
+    });
+    if !framed {
+        head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    let mut message = head.into_bytes();
+    message.extend_from_slice(body);
+    // The server may answer (413) and close before reading everything: a failed write is not
+    // the end, the answer is read all the same.
+    let _ = stream.write_all(&message);
+    let mut raw = Vec::new();
+    let read = stream.read_to_end(&mut raw);
+    if raw.is_empty() {
+        read?;
+    }
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|line| line.split(' ').nth(1))
+        .and_then(|code| code.parse().ok())
+        .ok_or_else(|| std::io::Error::other(format!("no HTTP answer: {text:?}")))?;
+    Ok(Reply {
+        status,
+        headers: lines
+            .map(|l| l.to_ascii_lowercase())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        body: body.to_owned(),
+    })
+}
+
+/// A valid batch with one vote on `question`.
+pub fn vote(question: &str) -> String {
+    format!(
+        r#"{{"v":1,"faq":"https://www.example.org/faq.json","events":[{{"type":"vote","question":"{question}","helpful":true,"at":1764450000000}}]}}"#
+    )
+}

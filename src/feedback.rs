@@ -1,0 +1,638 @@
+//! PURE: the feedback beacon (issue 16): what the widget sends to `data-report`, and what the
+//! collector (`faq-widget collect`, in cli/) accepts. No browser code here: the widget queues
+//! events in an [`Outbox`], and sends [`Outbox::take`]'s JSON with `navigator.sendBeacon` (as a
+//! string, so `text/plain`, no CORS preflight) after the visitor accepted the cookie notice.
+//!
+//! One batch, `feedback.schema.json` at the repository root is its JSON Schema:
+//!
+//! ```json
+//! {"v":1,"faq":"https://www.example.org/faq.json","events":[
+//!   {"type":"vote","question":"shipping-time","helpful":false,"previous":true,"at":1764450000000},
+//!   {"type":"missed","query":"refund for order [number]","at":1764450003000}]}
+//! ```
+//!
+//! - `v`: the format's version, [`VERSION`].
+//! - `faq`: the FAQ's address (the absolute URL of faq.json, without query or fragment: see
+//!   [`faq_key`]), so one collector can serve several FAQs.
+//! - `vote`: the visitor found the answer to `question` (its id in faq.json) helpful or not.
+//!   `previous` is there only when the visitor changed a vote already sent, with the vote it
+//!   replaces, so counts stay right without any identifier.
+//! - `missed`: a settled search with no results; `query` is [`redact`]ed.
+//! - `at`: milliseconds since the Unix epoch on the visitor's clock.
+//!
+//! No identifiers, no cookies, no IP addresses: nothing in a batch tells two visitors apart.
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// The version of the format, the batch's `v`.
+pub const VERSION: u32 = 1;
+/// At most this many events in one batch: the widget sends when its outbox holds this many.
+pub const MAX_EVENTS: usize = 20;
+/// A missed query is cut to this many characters (Unicode scalar values), after redaction.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// The longest question id accepted (faq.json ids are short slugs).
+pub const MAX_ID_CHARS: usize = 200;
+/// The longest `faq` address accepted.
+pub const MAX_FAQ_CHARS: usize = 2048;
+/// The largest `at`: JavaScript's `Number.MAX_SAFE_INTEGER`.
+pub const MAX_AT: u64 = (1 << 53) - 1;
+/// The largest body the collector reads. Any batch within the limits above fits (a test proves
+/// it), and so does `navigator.sendBeacon`'s 64 KiB quota.
+pub const MAX_BODY_BYTES: usize = 32 * 1024;
+
+/// What replaces an e-mail address (any word with an `@` inside) in a missed query.
+pub const EMAIL: &str = "[email]";
+/// What replaces a number (a run of digits, with the spaces, dots, dashes, slashes and
+/// parentheses between digits, as in phone and card numbers; any script's digits) in a missed
+/// query.
+pub const NUMBER: &str = "[number]";
+
+/// One beacon: a batch of events from one page of one FAQ.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Batch {
+    pub v: u32,
+    pub faq: String,
+    pub events: Vec<Event>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
+pub enum Event {
+    /// "Was this helpful?" answered for the question with id `question`.
+    Vote {
+        question: String,
+        helpful: bool,
+        /// The vote this one replaces, when the visitor changed a vote already sent.
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "some_bool"
+        )]
+        previous: Option<bool>,
+        at: u64,
+    },
+    /// A settled search that found nothing; `query` went through [`redact`].
+    Missed { query: String, at: u64 },
+}
+
+/// `previous` is a boolean when present; `null` is refused, as the schema does.
+fn some_bool<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<bool>, D::Error> {
+    bool::deserialize(deserializer).map(Some)
+}
+
+impl Event {
+    pub fn at(&self) -> u64 {
+        match self {
+            Event::Vote { at, .. } | Event::Missed { at, .. } => *at,
+        }
+    }
+}
+
+impl Batch {
+    /// The limits that serde's types do not say, as the schema states them; `Err` is a reason
+    /// for the sender (with the event's index).
+    pub fn check(&self) -> Result<(), String> {
+        if self.v != VERSION {
+            return Err(format!(
+                "v: version {} is not supported (expected 1)",
+                self.v
+            ));
+        }
+        check_text("faq", &self.faq, MAX_FAQ_CHARS)?;
+        if self.events.is_empty() {
+            return Err("events: a batch has at least one event".into());
+        }
+        if self.events.len() > MAX_EVENTS {
+            return Err(format!(
+                "events: {} events, at most {MAX_EVENTS} in one batch",
+                self.events.len()
+            ));
+        }
+        for (index, event) in self.events.iter().enumerate() {
+            let problem = match event {
+                Event::Vote { question, .. } => check_text("question", question, MAX_ID_CHARS),
+                Event::Missed { query, .. } => check_text("query", query, MAX_QUERY_CHARS),
+            };
+            problem.map_err(|problem| format!("events[{index}].{problem}"))?;
+            if event.at() > MAX_AT {
+                return Err(format!("events[{index}].at: larger than {MAX_AT}"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The batch as compact JSON, in the field order of the module's example (hand-written:
+    /// the widget's wasm carries no JSON serialiser).
+    pub fn to_json(&self) -> String {
+        let mut json = String::from("{\"v\":");
+        json.push_str(&self.v.to_string());
+        json.push_str(",\"faq\":");
+        push_string(&mut json, &self.faq);
+        json.push_str(",\"events\":[");
+        for (index, event) in self.events.iter().enumerate() {
+            if index > 0 {
+                json.push(',');
+            }
+            match event {
+                Event::Vote {
+                    question,
+                    helpful,
+                    previous,
+                    at,
+                } => {
+                    json.push_str("{\"type\":\"vote\",\"question\":");
+                    push_string(&mut json, question);
+                    json.push_str(if *helpful {
+                        ",\"helpful\":true"
+                    } else {
+                        ",\"helpful\":false"
+                    });
+                    match previous {
+                        Some(true) => json.push_str(",\"previous\":true"),
+                        Some(false) => json.push_str(",\"previous\":false"),
+                        None => {}
+                    }
+                    json.push_str(",\"at\":");
+                    json.push_str(&at.to_string());
+                }
+                Event::Missed { query, at } => {
+                    json.push_str("{\"type\":\"missed\",\"query\":");
+                    push_string(&mut json, query);
+                    json.push_str(",\"at\":");
+                    json.push_str(&at.to_string());
+                }
+            }
+            json.push('}');
+        }
+        json.push_str("]}");
+        json
+    }
+}
+
+fn check_text(name: &str, text: &str, max: usize) -> Result<(), String> {
+    if text.trim().is_empty() {
+        return Err(format!("{name}: empty"));
+    }
+    let chars = text.chars().count();
+    if chars > max {
+        return Err(format!("{name}: {chars} characters, at most {max}"));
+    }
+    Ok(())
+}
+
+/// `text` as a JSON string literal.
+fn push_string(json: &mut String, text: &str) {
+    json.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => json.push_str("\\\""),
+            '\\' => json.push_str("\\\\"),
+            '\n' => json.push_str("\\n"),
+            '\r' => json.push_str("\\r"),
+            '\t' => json.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                json.push_str("\\u00");
+                json.push(HEX[(c as usize) >> 4] as char);
+                json.push(HEX[(c as usize) & 15] as char);
+            }
+            c => json.push(c),
+        }
+    }
+    json.push('"');
+}
+
+/// A missed query as it may be sent and stored: lower case, whitespace collapsed, control
+/// characters dropped, every word with an `@` inside replaced by [`EMAIL`], every number (digits,
+/// with the separators of phone and card numbers between them) by [`NUMBER`], and cut to at most
+/// [`MAX_QUERY_CHARS`] characters at a word boundary. Redacting twice changes nothing.
+pub fn redact(query: &str) -> String {
+    let mut out = String::new();
+    for word in query.split(|c: char| c.is_whitespace() || c.is_control()) {
+        if word.is_empty() {
+            continue;
+        }
+        let word = if word.contains('@') && word.chars().count() > 1 {
+            EMAIL.to_owned()
+        } else {
+            word.to_lowercase()
+        };
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word);
+    }
+    let out = redact_numbers(&out);
+    cut_at_word(out, MAX_QUERY_CHARS)
+}
+
+/// Replaces each number in `text` (single spaces only, as [`redact`] leaves them) by [`NUMBER`].
+fn redact_numbers(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let starts_number =
+            chars[i].is_numeric() || chars[i] == '+' && next_is_digit(&chars, i + 1);
+        if !starts_number {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        // A number: digits, and separators with a digit after them (a run of them).
+        let mut end = i + 1;
+        loop {
+            let mut next = end;
+            while next < chars.len() && is_separator(chars[next]) {
+                next += 1;
+            }
+            if next < chars.len() && chars[next].is_numeric() {
+                end = next + 1;
+            } else {
+                break;
+            }
+        }
+        out.push_str(NUMBER);
+        i = end;
+    }
+    out
+}
+
+fn next_is_digit(chars: &[char], i: usize) -> bool {
+    chars.get(i).is_some_and(|c| c.is_numeric())
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(c, ' ' | '.' | ',' | '-' | '/' | '(' | ')' | '+')
+}
+
+/// `text` cut to `max` characters, at the last space within them when there is one.
+fn cut_at_word(text: String, max: usize) -> String {
+    let Some((end, _)) = text.char_indices().nth(max) else {
+        return text;
+    };
+    let head = &text[..end];
+    match head.rfind(' ') {
+        Some(space) if space > 0 => head[..space].to_owned(),
+        _ => head.to_owned(),
+    }
+}
+
+/// The `faq` of a batch for the FAQ at `url`: the address without query or fragment (which
+/// could carry a visitor's data), cut to [`MAX_FAQ_CHARS`].
+pub fn faq_key(url: &str) -> String {
+    let end = url.find(['?', '#']).unwrap_or(url.len());
+    let key = url.get(..end).unwrap_or(url).trim();
+    match key.char_indices().nth(MAX_FAQ_CHARS) {
+        Some((cut, _)) => key.get(..cut).unwrap_or(key).to_owned(),
+        None => key.to_owned(),
+    }
+}
+
+/// The events of one widget waiting to be sent. The widget adds events as they happen, sends
+/// [`Outbox::take`] when [`Outbox::is_full`] and when the page is hidden (`visibilitychange`,
+/// `pagehide`), and drops the outbox unsent when the visitor rejected the cookie notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outbox {
+    faq: String,
+    events: Vec<Event>,
+}
+
+impl Outbox {
+    /// An empty outbox for the FAQ at `faq_url` (see [`faq_key`]).
+    pub fn new(faq_url: &str) -> Outbox {
+        Outbox {
+            faq: faq_key(faq_url),
+            events: Vec::new(),
+        }
+    }
+
+    /// The visitor voted `helpful` on `question`; `sent` is the vote on that question already
+    /// sent in an earlier batch, if any. A vote still waiting here is replaced (and dropped when
+    /// the visitor came back to the vote already sent). False when the id is unusable.
+    pub fn vote(&mut self, question: &str, helpful: bool, sent: Option<bool>, at: u64) -> bool {
+        if check_text("question", question, MAX_ID_CHARS).is_err() {
+            return false;
+        }
+        let waiting = self
+            .events
+            .iter()
+            .position(|event| matches!(event, Event::Vote { question: q, .. } if q == question));
+        let previous = match waiting {
+            Some(index) => match self.events.remove(index) {
+                Event::Vote { previous, .. } => previous,
+                Event::Missed { .. } => sent,
+            },
+            None => sent,
+        };
+        if previous != Some(helpful) {
+            self.events.push(Event::Vote {
+                question: question.to_owned(),
+                helpful,
+                previous,
+                at: at.min(MAX_AT),
+            });
+        }
+        true
+    }
+
+    /// A settled search for `query` found nothing. The query is [`redact`]ed; a query that is
+    /// empty after that, or already waiting here, adds nothing. True when the event was added.
+    pub fn missed(&mut self, query: &str, at: u64) -> bool {
+        let query = redact(query);
+        let waiting = self
+            .events
+            .iter()
+            .any(|event| matches!(event, Event::Missed { query: q, .. } if *q == query));
+        if query.is_empty() || waiting {
+            return false;
+        }
+        self.events.push(Event::Missed {
+            query,
+            at: at.min(MAX_AT),
+        });
+        true
+    }
+
+    /// How many events wait.
+    pub fn len(&self) -> usize {
+        self.events.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+
+    /// Holds [`MAX_EVENTS`] events: send now.
+    pub fn is_full(&self) -> bool {
+        self.events.len() >= MAX_EVENTS
+    }
+
+    /// The batch to send (at most [`MAX_EVENTS`] events, oldest first), taken out of the outbox;
+    /// `None` when nothing waits.
+    pub fn take_batch(&mut self) -> Option<Batch> {
+        if self.events.is_empty() {
+            return None;
+        }
+        let count = self.events.len().min(MAX_EVENTS);
+        Some(Batch {
+            v: VERSION,
+            faq: self.faq.clone(),
+            events: self.events.drain(..count).collect(),
+        })
+    }
+
+    /// [`Outbox::take_batch`] as the JSON body for `navigator.sendBeacon`.
+    pub fn take(&mut self) -> Option<String> {
+        self.take_batch().map(|batch| batch.to_json())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vote(question: &str, helpful: bool, previous: Option<bool>, at: u64) -> Event {
+        Event::Vote {
+            question: question.into(),
+            helpful,
+            previous,
+            at,
+        }
+    }
+
+    #[test]
+    fn redact_replaces_addresses_and_numbers() {
+        let cases = [
+            ("Refund for order 12345", "refund for order [number]"),
+            (
+                "mail me at Jane.Doe+faq@example.org please",
+                "mail me at [email] please",
+            ),
+            ("(jane@example.org),", "[email]"),
+            ("call +33 6 12 34 56 78 today", "call [number] today"),
+            ("card 4111-1111-1111-1111", "card [number]"),
+            ("born 12/03/1990", "born [number]"),
+            ("iPhone 15 Pro", "iphone [number] pro"),
+            ("ＩＤ ４２ et ٤٢", "ｉｄ [number] et [number]"),
+            ("a1b22c", "a[number]b[number]c"),
+            ("price 3.50, tax", "price [number], tax"),
+            ("  Où   est\tma\ncommande ?  ", "où est ma commande ?"),
+            ("control\u{7}char", "control char"),
+            ("@", "@"),
+            ("", ""),
+            ("   ", ""),
+            ("+ plus - minus", "+ plus - minus"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(redact(input), expected, "redact({input:?})");
+        }
+    }
+
+    #[test]
+    fn redact_leaves_no_digit_and_no_at_sign_in_a_word() {
+        let inputs = [
+            "0",
+            "007",
+            "x@y",
+            "a@",
+            "@b",
+            "phone:0612345678",
+            "ＩＤ 42",
+            "1 2 3 4 5 6 7 8 9",
+            "ticket#4411 from bob@corp.example",
+            "route 66-66,66.66/66(66)+66",
+        ];
+        for input in inputs {
+            let out = redact(input);
+            assert!(!out.chars().any(char::is_numeric), "{input:?} -> {out:?}");
+            assert!(
+                out.split(' ')
+                    .all(|word| word == "@" || !word.contains('@')),
+                "{input:?} -> {out:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn redact_is_idempotent_and_bounded() {
+        let long_words = "word ".repeat(100);
+        let long_numbers = "1 a ".repeat(100);
+        let one_long_word = "é".repeat(500);
+        let inputs = [
+            long_words.as_str(),
+            long_numbers.as_str(),
+            one_long_word.as_str(),
+            "Mail X@Y.Z or call 555-0100",
+            "plain",
+        ];
+        for input in inputs {
+            let once = redact(input);
+            assert!(once.chars().count() <= MAX_QUERY_CHARS, "{input:?}");
+            assert_eq!(redact(&once), once, "{input:?}");
+        }
+        // Cut at a word boundary when there is one, else inside the word.
+        assert_eq!(redact(&long_words).chars().count(), 199);
+        assert!(redact(&long_numbers).ends_with(NUMBER) || redact(&long_numbers).ends_with('a'));
+        assert_eq!(redact(&one_long_word).chars().count(), MAX_QUERY_CHARS);
+    }
+
+    #[test]
+    fn faq_key_drops_query_and_fragment() {
+        assert_eq!(
+            faq_key("https://www.example.org/help/faq.json?user=jane#top"),
+            "https://www.example.org/help/faq.json"
+        );
+        assert_eq!(
+            faq_key(" https://a.example/faq.json "),
+            "https://a.example/faq.json"
+        );
+        assert_eq!(faq_key(&"x".repeat(5000)).len(), MAX_FAQ_CHARS);
+    }
+
+    #[test]
+    fn to_json_is_the_documented_format() {
+        let batch = Batch {
+            v: 1,
+            faq: "https://www.example.org/faq.json".into(),
+            events: vec![
+                vote("shipping-time", false, Some(true), 1764450000000),
+                vote("returns", true, None, 1764450001000),
+                Event::Missed {
+                    query: "refund for order [number]".into(),
+                    at: 1764450003000,
+                },
+            ],
+        };
+        assert_eq!(
+            batch.to_json(),
+            r#"{"v":1,"faq":"https://www.example.org/faq.json","events":[{"type":"vote","question":"shipping-time","helpful":false,"previous":true,"at":1764450000000},{"type":"vote","question":"returns","helpful":true,"at":1764450001000},{"type":"missed","query":"refund for order [number]","at":1764450003000}]}"#
+        );
+        assert_eq!(batch.check(), Ok(()));
+    }
+
+    #[test]
+    fn to_json_escapes_strings() {
+        let batch = Batch {
+            v: 1,
+            faq: "a\"b\\c\u{1}\n".into(),
+            events: vec![],
+        };
+        assert_eq!(
+            batch.to_json(),
+            r#"{"v":1,"faq":"a\"b\\c\u0001\n","events":[]}"#
+        );
+    }
+
+    #[test]
+    fn check_states_each_limit() {
+        let good = Batch {
+            v: 1,
+            faq: "https://a.example/faq.json".into(),
+            events: vec![vote("q", true, None, 0)],
+        };
+        assert_eq!(good.check(), Ok(()));
+        let mut bad = good.clone();
+        bad.v = 2;
+        assert!(bad.check().unwrap_err().starts_with("v:"));
+        let mut bad = good.clone();
+        bad.faq = " ".into();
+        assert_eq!(bad.check().unwrap_err(), "faq: empty");
+        let mut bad = good.clone();
+        bad.events.clear();
+        assert!(bad.check().unwrap_err().starts_with("events:"));
+        let mut bad = good.clone();
+        bad.events = vec![vote("q", true, None, 0); MAX_EVENTS + 1];
+        assert!(bad.check().unwrap_err().contains("at most 20"));
+        let mut bad = good.clone();
+        bad.events.push(Event::Missed {
+            query: "x".repeat(MAX_QUERY_CHARS + 1),
+            at: 0,
+        });
+        assert!(bad.check().unwrap_err().starts_with("events[1].query:"));
+        let mut bad = good.clone();
+        bad.events = vec![vote(&"q".repeat(MAX_ID_CHARS + 1), true, None, 0)];
+        assert!(bad.check().unwrap_err().starts_with("events[0].question:"));
+        let mut bad = good;
+        bad.events = vec![vote("q", true, None, MAX_AT + 1)];
+        assert!(bad.check().unwrap_err().starts_with("events[0].at:"));
+    }
+
+    #[test]
+    fn the_largest_batch_fits_the_body_limit() {
+        // Four-byte characters and quotes (escaped to two bytes) in every string, at each limit.
+        let wide = |n: usize| "𝄞".repeat(n);
+        let events = (0..MAX_EVENTS)
+            .map(|i| {
+                if i % 2 == 0 {
+                    vote(&wide(MAX_ID_CHARS), false, Some(true), MAX_AT)
+                } else {
+                    Event::Missed {
+                        query: wide(MAX_QUERY_CHARS),
+                        at: MAX_AT,
+                    }
+                }
+            })
+            .collect();
+        let batch = Batch {
+            v: VERSION,
+            faq: wide(MAX_FAQ_CHARS),
+            events,
+        };
+        assert_eq!(batch.check(), Ok(()));
+        let size = batch.to_json().len();
+        assert!(size <= MAX_BODY_BYTES, "{size} bytes");
+        let quotes = Batch {
+            faq: "\"".repeat(MAX_FAQ_CHARS),
+            ..batch
+        };
+        assert!(quotes.to_json().len() <= MAX_BODY_BYTES);
+    }
+
+    #[test]
+    fn outbox_collapses_changed_votes() {
+        let mut outbox = Outbox::new("https://a.example/faq.json?x=1");
+        assert!(outbox.take().is_none());
+        assert!(outbox.vote("q1", true, None, 1));
+        assert!(outbox.vote("q1", false, None, 2));
+        // Yes then No before sending: one vote, No, with nothing to replace.
+        assert_eq!(
+            outbox.take_batch().unwrap().events,
+            [vote("q1", false, None, 2)]
+        );
+        // Sent No; now Yes: the change says what it replaces.
+        assert!(outbox.vote("q1", true, Some(false), 3));
+        assert_eq!(outbox.len(), 1);
+        // ... and back to No before sending: nothing to send.
+        assert!(outbox.vote("q1", false, Some(false), 4));
+        assert!(outbox.is_empty());
+        assert!(!outbox.vote("", true, None, 5));
+        assert!(outbox.is_empty());
+    }
+
+    #[test]
+    fn outbox_redacts_and_batches_missed_queries() {
+        let mut outbox = Outbox::new("https://a.example/faq.json#frag");
+        assert!(outbox.missed("Order 123 from jane@example.org", 10));
+        assert!(
+            !outbox.missed("order 456 from JANE@EXAMPLE.ORG", 11),
+            "same after redaction"
+        );
+        assert!(!outbox.missed("   ", 12));
+        let json = outbox.take().unwrap();
+        assert_eq!(
+            json,
+            r#"{"v":1,"faq":"https://a.example/faq.json","events":[{"type":"missed","query":"order [number] from [email]","at":10}]}"#
+        );
+        for i in 0..(MAX_EVENTS + 5) {
+            outbox.vote(&format!("q{i}"), true, None, i as u64);
+        }
+        assert!(outbox.is_full());
+        let first = outbox.take_batch().unwrap();
+        assert_eq!(first.events.len(), MAX_EVENTS);
+        assert_eq!(first.events[0], vote("q0", true, None, 0));
+        assert_eq!(outbox.take_batch().unwrap().events.len(), 5);
+        assert!(outbox.take_batch().is_none());
+    }
+}
