@@ -48,6 +48,7 @@ pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, option
             cookie_notice,
             offline_always,
             lang: options.lang().unwrap_or_default().into(),
+            faq: None,
             host: Some(host),
         },
     )

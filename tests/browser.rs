@@ -30,6 +30,7 @@ fn mount(src: String) -> web_sys::Element {
             cookie_notice: false,
             offline_always: false,
             lang: "".into(),
+            faq: None,
             host: Some(Host::new(host, false, false)),
         },
     )

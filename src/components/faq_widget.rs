@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::error_view::ErrorView;
 use super::faq_view::FaqView;
+use crate::faq::Faq;
 use crate::hooks::{use_faq, FaqLoad};
 use crate::host::Host;
 use crate::i18n::Strings;
@@ -32,6 +33,10 @@ pub struct FaqWidgetProps {
     /// its own language are known; empty: `<html lang>`, else English.
     #[prop_or_default]
     pub lang: AttrValue,
+    /// A FAQ to show as it is, instead of fetching `src` (a live preview of a draft, or a FAQ
+    /// the app already has). `src` still names it: the key of its offline copy, if any.
+    #[prop_or_default]
+    pub faq: Option<Rc<Faq>>,
     /// The embedding page as embed.js sees it (its `<faq-widget>` element and service worker);
     /// a Yew app leaves it unset and the widget's own root element receives the events.
     #[doc(hidden)]
@@ -79,7 +84,7 @@ pub fn FaqWidget(props: &FaqWidgetProps) -> Html {
         state,
         fetched,
         retry,
-    } = use_faq(props.src.clone(), &host);
+    } = use_faq(props.src.clone(), &host, props.faq.is_none());
     let page_lang = use_memo(props.lang.clone(), |lang| {
         if lang.is_empty() {
             crate::browser::dom::page_lang().unwrap_or_default()
@@ -98,6 +103,10 @@ pub fn FaqWidget(props: &FaqWidgetProps) -> Html {
     });
     let lang = strings.lang().to_owned();
     let dir = strings.direction();
+    let state = match &props.faq {
+        Some(faq) => LoadState::Ready(faq.clone()),
+        None => state,
+    };
     let view = match state {
         LoadState::Loading => html! {
             <div class="faq" {lang} {dir} aria-busy="true">

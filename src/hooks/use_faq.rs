@@ -6,12 +6,13 @@
 //! back online. The rules are the pure [`crate::load::Loader`]; this hook does the fetching.
 //!
 //! Arguments: `src`, the FAQ's URL; `host`, the embedding page's options (they decide whether
-//! a saved copy may be read and whether a service worker may keep the response).
+//! a saved copy may be read and whether a service worker may keep the response); `fetch`:
+//! `false` when the FAQ is given some other way (nothing is requested).
 //!
 //! Returns a [`FaqLoad`]: the load state, where the FAQ on screen came from, and `retry`.
 //!
 //! ```ignore
-//! let FaqLoad { state, fetched, retry } = use_faq(props.src.clone(), &host);
+//! let FaqLoad { state, fetched, retry } = use_faq(props.src.clone(), &host, true);
 //! match state {
 //!     LoadState::Loading => html! { <p role="status">{ "Loading…" }</p> },
 //!     LoadState::Failed(error) => html! { <ErrorView {error} on_retry={retry} /> },
@@ -47,25 +48,32 @@ pub struct FaqLoad {
 }
 
 #[hook]
-pub fn use_faq(src: AttrValue, host: &Host) -> FaqLoad {
+pub fn use_faq(src: AttrValue, host: &Host, fetch: bool) -> FaqLoad {
     let loader = use_reducer_eq(Loader::default);
     let attempt = use_state_eq(|| 0u32);
     {
         let dispatcher = loader.dispatcher();
         let host = host.clone();
-        use_effect_with((src.clone(), *attempt), move |(src, _)| {
-            dispatcher.dispatch(Step::Start);
-            spawn_fetch(src.clone(), host, dispatcher, false);
+        use_effect_with((src.clone(), *attempt, fetch), move |(src, _, fetch)| {
+            if *fetch {
+                dispatcher.dispatch(Step::Start);
+                spawn_fetch(src.clone(), host, dispatcher, false);
+            }
         });
     }
     // Quietly again: the worker stored a newer copy, or the browser is back online.
     {
         let dispatcher = loader.dispatcher();
         let host = host.clone();
-        use_effect_with(src, move |src| {
+        use_effect_with((src, fetch), move |(src, fetch)| {
+            let fetch = *fetch;
             let refresh = {
                 let src = src.clone();
-                move || spawn_fetch(src.clone(), host.clone(), dispatcher.clone(), true)
+                move || {
+                    if fetch {
+                        spawn_fetch(src.clone(), host.clone(), dispatcher.clone(), true)
+                    }
+                }
             };
             let listeners = (
                 worker::on_update(src, refresh.clone()),
