@@ -24,6 +24,9 @@ cargo test --target wasm32-unknown-unknown
 step "Release build"
 trunk build --release
 
+step "The Yew app example (examples/yew-app: two FaqWidget components, built by Trunk)"
+(cd examples/yew-app && trunk build)
+
 step "Size check (brotli total of what one embed downloads, against size-budget.json)"
 node scripts/size-check.mjs
 

@@ -16,6 +16,9 @@ pub struct Host {
     element: Option<web_sys::Element>,
     /// The widget's own outermost element, for events when there is no `element`.
     pub(crate) root: NodeRef,
+    /// Prefixed to every element id the widget writes: empty in embed.js's shadow root (ids are
+    /// scoped there), unique per widget in a Yew app (several widgets share one document).
+    pub(crate) ids: AttrValue,
 }
 
 impl Default for Host {
@@ -26,6 +29,7 @@ impl Default for Host {
             worker: None,
             element: None,
             root: NodeRef::default(),
+            ids: AttrValue::default(),
         }
     }
 }
@@ -38,6 +42,7 @@ impl Host {
             worker: None,
             element: Some(element),
             root: NodeRef::default(),
+            ids: AttrValue::default(),
         }
     }
 
@@ -71,6 +76,15 @@ impl Host {
         }
         #[cfg(not(target_arch = "wasm32"))]
         let _ = (keep, src, &self.worker);
+    }
+
+    /// The element id `name` in this widget (see `ids`).
+    pub fn id(&self, name: &str) -> AttrValue {
+        if self.ids.is_empty() {
+            AttrValue::from(name.to_owned())
+        } else {
+            AttrValue::from([self.ids.as_str(), name].concat())
+        }
     }
 
     /// Where the widget's events start: the `<faq-widget>` element, else the widget's root.

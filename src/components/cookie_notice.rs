@@ -6,6 +6,7 @@ use crate::browser::dom;
 use crate::consent::Choice;
 use crate::faq::CookieNotice;
 use crate::hooks::Consent;
+use crate::host::use_host;
 use crate::i18n::Strings;
 
 #[derive(Properties, PartialEq)]
@@ -62,19 +63,20 @@ pub fn cookie_notice_view(props: &CookieNoticeViewProps) -> Html {
             </p>
         }
     });
+    let notice_id = use_host().id("faq-cookie-notice");
     html! {
         <div class="faq-cookies">
             <button
                 type="button"
                 class="faq-link-button faq-cookie-settings"
                 aria-expanded={if open { "true" } else { "false" }}
-                aria-controls="faq-cookie-notice"
+                aria-controls={notice_id.clone()}
                 ref={settings_ref}
                 onclick={toggle}
             >
                 { props.strings.get("cookie.settings") }
             </button>
-            <section id="faq-cookie-notice" class="faq-cookie-notice" aria-label={props.strings.get("cookie.label")} hidden={!open}>
+            <section id={notice_id} class="faq-cookie-notice" aria-label={props.strings.get("cookie.label")} hidden={!open}>
                 <p class="faq-cookie-text">
                     { props.notice.text.clone() }
                     if more.is_some() { { " " }{ more } }

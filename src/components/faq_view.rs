@@ -170,9 +170,10 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
         None => html! { <p class="faq-contact">{ contact.text.clone() }</p> },
     });
 
+    let title_id = use_host().id("faq-title");
     html! {
-        <section class="faq" lang={faq.lang.clone()} dir={strings.direction()} aria-labelledby="faq-title">
-            <h2 id="faq-title" class="faq-title" part="title">{ faq.title.clone() }</h2>
+        <section class="faq" lang={faq.lang.clone()} dir={strings.direction()} aria-labelledby={title_id.clone()}>
+            <h2 id={title_id} class="faq-title" part="title">{ faq.title.clone() }</h2>
             { offline_note(props.fetched.saved_ms, props.fetched.updates > 0, &strings) }
             if let Some(notice) = faq.cookie_notice.clone() {
                 <CookieNoticeView {notice} consent={consent.clone()} {on_announce} strings={strings.clone()} />

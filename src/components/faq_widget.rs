@@ -68,6 +68,8 @@ pub struct FaqWidgetProps {
 /// ```
 #[component]
 pub fn FaqWidget(props: &FaqWidgetProps) -> Html {
+    // In a Yew app several widgets share the document: each gets its own id prefix.
+    let ids = use_state(next_ids);
     // embed.js passes the whole host (its options included); a Yew app passes the options.
     let host = use_memo(
         (
@@ -76,8 +78,11 @@ pub fn FaqWidget(props: &FaqWidgetProps) -> Html {
             props.offline_always,
         ),
         |(host, cookie_notice, offline_always)| {
-            host.clone()
-                .unwrap_or_else(|| Host::options(*cookie_notice, *offline_always))
+            host.clone().unwrap_or_else(|| {
+                let mut host = Host::options(*cookie_notice, *offline_always);
+                host.ids = (*ids).clone();
+                host
+            })
         },
     );
     let FaqLoad {
@@ -131,4 +136,16 @@ pub fn FaqWidget(props: &FaqWidgetProps) -> Html {
             <div class="faq-widget" data-faq-widget="" ref={host.root.clone()}>{ view }</div>
         </ContextProvider<Host>>
     }
+}
+
+/// `faq1-`, `faq2-`, ...: a prefix no other widget on the page has.
+fn next_ids() -> AttrValue {
+    thread_local! {
+        static COUNT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+    let n = COUNT.with(|count| {
+        count.set(count.get().wrapping_add(1));
+        count.get()
+    });
+    AttrValue::from(["faq", &n.to_string(), "-"].concat())
 }

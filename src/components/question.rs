@@ -6,6 +6,7 @@ use yew::virtual_dom::{AttributeOrProperty, Attributes, VNode};
 use super::accordion::Move;
 use super::rich_text::{render_blocks_marked, text_marked, with_marks};
 use crate::faq::Question;
+use crate::host::use_host;
 use crate::search::{why, Highlighter};
 
 #[derive(Properties, PartialEq)]
@@ -30,8 +31,9 @@ pub struct QuestionItemProps {
 pub fn question_item(props: &QuestionItemProps) -> Html {
     let index = props.index;
     let question = &props.question;
-    let button_id = format!("q-{}", question.id);
-    let panel_id = format!("a-{}", question.id);
+    let host = use_host();
+    let button_id = host.id(&["q-", &question.id].concat());
+    let panel_id = host.id(&["a-", &question.id].concat());
 
     let onclick = {
         let on_toggle = props.on_toggle.clone();
@@ -63,15 +65,17 @@ pub fn question_item(props: &QuestionItemProps) -> Html {
     let panel = use_memo(
         (
             question.clone(),
+            panel_id.clone(),
             index,
             props.open,
             answer_marks,
             props.on_copy_link.clone(),
             props.copy_label.clone(),
         ),
-        |(question, index, open, answer_marks, on_copy_link, copy_label)| {
+        |(question, panel_id, index, open, answer_marks, on_copy_link, copy_label)| {
             panel(
                 question,
+                panel_id,
                 *index,
                 *open,
                 answer_marks.as_deref(),
@@ -108,6 +112,7 @@ pub fn question_item(props: &QuestionItemProps) -> Html {
 /// The answer panel: marked while open; `hidden="until-found"` while closed.
 fn panel(
     question: &Question,
+    panel_id: &AttrValue,
     index: usize,
     open: bool,
     answer_marks: Option<&Highlighter>,
@@ -148,9 +153,7 @@ fn panel(
             tag.set_attributes(Attributes::Dynamic {
                 keys: &["id", "class", "part", "data-index", "hidden"],
                 values: Box::new([
-                    Some(AttributeOrProperty::Attribute(
-                        format!("a-{}", question.id).into(),
-                    )),
+                    Some(AttributeOrProperty::Attribute(panel_id.clone())),
                     Some(AttributeOrProperty::Attribute("faq-panel".into())),
                     Some(AttributeOrProperty::Attribute("answer".into())),
                     Some(AttributeOrProperty::Attribute(index.to_string().into())),

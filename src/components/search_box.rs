@@ -3,6 +3,7 @@ use yew::prelude::*;
 use std::rc::Rc;
 
 use crate::browser::dom;
+use crate::host::use_host;
 use crate::i18n::Strings;
 
 #[derive(Properties, PartialEq)]
@@ -45,14 +46,17 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             }
         }
     };
+    let host = use_host();
+    let input_id = host.id("faq-search-input");
+    let status_id = host.id("faq-search-status");
     html! {
         // Named by the FAQ title, so two widgets on one page have distinct search landmarks.
-        <div class="faq-search" role="search" aria-labelledby="faq-title">
-            <label for="faq-search-input" class="faq-search-label">{ props.strings.get("search.label") }</label>
+        <div class="faq-search" role="search" aria-labelledby={host.id("faq-title")}>
+            <label for={input_id.clone()} class="faq-search-label">{ props.strings.get("search.label") }</label>
             <input
                 ref={input_ref}
                 type="search"
-                id="faq-search-input"
+                id={input_id}
                 class="faq-search-input"
                 value={props.value.clone()}
                 placeholder={props.strings.get("search.placeholder")}
@@ -60,11 +64,11 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                 spellcheck="false"
                 enterkeyhint="search"
                 aria-keyshortcuts="/"
-                aria-describedby="faq-search-status"
+                aria-describedby={status_id.clone()}
                 {oninput}
                 {onkeydown}
             />
-            <p id="faq-search-status" class="faq-search-status" role="status" aria-live="polite">{ props.status.clone() }</p>
+            <p id={status_id} class="faq-search-status" role="status" aria-live="polite">{ props.status.clone() }</p>
         </div>
     }
 }
