@@ -143,6 +143,9 @@ const css = readFileSync("styles/widget.css", "utf8")
   .trim();
 const cssName = `faq-widget-${hash(css)}.css`;
 writeFileSync(join(staging, cssName), css);
+// The same stylesheet under a stable name, for pre-rendered pages (`faq-widget render
+// --prerender`): their markup is pasted once, so it cannot follow the content hash.
+writeFileSync(join(staging, "faq-widget.css"), css);
 
 let embed = readFileSync("web/embed.js", "utf8")
   .replace("__FAQ_WIDGET_GLUE__", glue)

@@ -24,6 +24,9 @@ extern "C" {
 
     #[wasm_bindgen(method, getter)]
     fn lang(this: &MountOptions) -> Option<String>;
+
+    #[wasm_bindgen(method, getter)]
+    fn prerendered(this: &MountOptions) -> JsValue;
 }
 
 /// Renders the FAQ at `src` into `root` (a div inside the shadow root of `host`, the page's
@@ -31,7 +34,8 @@ extern "C" {
 /// configuration as an object: `{ cookieNotice: bool, offline: "always" | undefined,
 /// prefetch: Promise<Response> | undefined, worker, lang }`, where `prefetch` is a request for
 /// `src` that embed.js already started, so the FAQ downloads while the wasm does, and
-/// `worker(keep, src)` is embed.js's handle on the widget's service worker.
+/// `worker(keep, src)` is embed.js's handle on the widget's service worker, and `prerendered`
+/// the page's pre-rendered copy of the widget (`faq-widget render --prerender`) to take over.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, options: MountOptions) {
     if let Ok(request) = options.prefetch().dyn_into::<js_sys::Promise>() {
@@ -40,7 +44,10 @@ pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, option
     let cookie_notice = options.cookie_notice().unwrap_or(true);
     let offline_always = options.offline().as_deref() == Some("always");
     let worker = options.worker().dyn_into::<js_sys::Function>().ok();
-    let host = Host::new(host, cookie_notice, offline_always).with_worker(worker);
+    let prerendered = options.prerendered().dyn_into::<web_sys::Element>().ok();
+    let host = Host::new(host, cookie_notice, offline_always)
+        .with_worker(worker)
+        .with_prerendered(prerendered);
     yew::Renderer::<FaqWidget>::with_root_and_props(
         root,
         FaqWidgetProps {

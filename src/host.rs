@@ -19,6 +19,8 @@ pub struct Host {
     /// Prefixed to every element id the widget writes: empty in embed.js's shadow root (ids are
     /// scoped there), unique per widget in a Yew app (several widgets share one document).
     pub(crate) ids: AttrValue,
+    /// The pre-rendered copy of the widget that it takes over (`hooks::use_takeover`).
+    prerendered: Option<web_sys::Element>,
 }
 
 impl Default for Host {
@@ -30,6 +32,7 @@ impl Default for Host {
             element: None,
             root: NodeRef::default(),
             ids: AttrValue::default(),
+            prerendered: None,
         }
     }
 }
@@ -43,6 +46,7 @@ impl Host {
             element: Some(element),
             root: NodeRef::default(),
             ids: AttrValue::default(),
+            prerendered: None,
         }
     }
 
@@ -53,6 +57,16 @@ impl Host {
             offline_always,
             ..Host::default()
         }
+    }
+
+    /// The page's pre-rendered copy of this widget, to take over once the FAQ is ready.
+    pub fn with_prerendered(mut self, copy: Option<web_sys::Element>) -> Self {
+        self.prerendered = copy;
+        self
+    }
+
+    pub fn prerendered(&self) -> Option<&web_sys::Element> {
+        self.prerendered.as_ref()
     }
 
     /// embed.js's `worker` function (`options.worker`), if it passed one.

@@ -45,6 +45,17 @@ impl ViewState {
         state
     }
 
+    /// The same state with `indices` open as well (what the visitor opened in a pre-rendered
+    /// copy before the widget started): not an opening, so no host event and no URL change.
+    pub fn with_open(mut self, indices: impl IntoIterator<Item = usize>) -> Self {
+        for index in indices {
+            if let Some(open) = self.open.get_mut(index) {
+                *open = true;
+            }
+        }
+        self
+    }
+
     pub fn all_open(&self) -> bool {
         !self.open.is_empty() && self.open.iter().all(|&open| open)
     }

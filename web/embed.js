@@ -82,10 +82,17 @@
         class extends HTMLElement {
           connectedCallback() {
             var host = this;
-            if (host.shadowRoot) return; /* mounted already, and now moved */
+            /* A pre-rendered copy of the widget (`faq-widget render --prerender`: a declarative
+               shadow root) is taken over; any other shadow root means mounted already, and now
+               moved. */
+            var copy = host.shadowRoot && !host.__faqWidget && host.shadowRoot.querySelector(".faq-root[data-prerendered]");
+            if (host.shadowRoot && !copy) return;
+            host.__faqWidget = true;
             var root = doc.createElement("div");
             var fail = function (error) {
               warn(error);
+              /* A pre-rendered copy stays, and keeps working: better than an error. */
+              if (copy) return;
               root.hidden = false;
               root.className = "faq-root faq-error";
               root.setAttribute("role", "alert");
@@ -99,17 +106,33 @@
                 : "The FAQ could not be shown: its program did not load.";
             };
             try {
-              var shadow = host.attachShadow({ mode: "open" });
-              var link = doc.createElement("link");
-              link.rel = "stylesheet";
-              link.href = new URL(CSS, base).href;
-              /* Hidden until the stylesheet applies: no flash of unstyled content. */
-              link.onload = link.onerror = function () {
-                root.hidden = false;
-              };
               root.className = "faq-root";
               root.hidden = true;
-              shadow.appendChild(link);
+              var shadow = host.shadowRoot;
+              if (copy) {
+                /* Until the widget takes over (it shows itself then), the copy's questions open
+                   and close: attributes only, as the widget sets them. */
+                copy.addEventListener("click", function (event) {
+                  var button = event.target.closest && event.target.closest(".faq-question-button");
+                  var panel = button && shadow.getElementById(button.getAttribute("aria-controls"));
+                  if (!panel) return;
+                  var open = button.getAttribute("aria-expanded") !== "true";
+                  button.setAttribute("aria-expanded", open);
+                  button.closest(".faq-item").classList.toggle("faq-item-open", open);
+                  if (open) panel.removeAttribute("hidden");
+                  else panel.setAttribute("hidden", "until-found");
+                });
+              } else {
+                shadow = host.attachShadow({ mode: "open" });
+                var link = doc.createElement("link");
+                link.rel = "stylesheet";
+                link.href = new URL(CSS, base).href;
+                /* Hidden until the stylesheet applies: no flash of unstyled content. */
+                link.onload = link.onerror = function () {
+                  root.hidden = false;
+                };
+                shadow.appendChild(link);
+              }
               shadow.appendChild(root);
               var src = host.getAttribute("src");
               src = new URL(src || "faq.json", src ? doc.baseURI : base).href;
@@ -125,6 +148,7 @@
                     offline: host.getAttribute("offline") || undefined,
                     prefetch: prefetch,
                     worker: worker,
+                    prerendered: copy || undefined,
                   });
                 })
                 .catch(fail);
@@ -139,6 +163,8 @@
     /* The script tag's own widget: after the script, or in place of data-target's content. In
        <head> without data-target, the script only defines <faq-widget>. */
     var target = script.getAttribute("data-target");
+    /* data-prerendered: the page already has its <faq-widget> (`faq-widget render --prerender`). */
+    if (script.hasAttribute("data-prerendered")) return;
     if (!target && !(doc.body && doc.body.contains(script))) return;
     var host = doc.createElement("faq-widget");
     var dataSrc = script.getAttribute("data-src");

@@ -39,6 +39,11 @@ Usage:
   faq-widget render [--json-ld] FILE
       Print the FAQ as static HTML (<details> elements, no script needed); with --json-ld,
       followed by schema.org FAQPage JSON-LD in a <script type=\"application/ld+json\">.
+  faq-widget render --prerender BASE [--src URL] [--json-ld] FILE
+      Print the widget itself, pre-rendered (a <faq-widget> with a declarative shadow root,
+      then the embed script): every question shows before the wasm arrives and with scripts
+      off, and the widget takes it over. BASE is where dist/ is served (embed.js, the CSS);
+      URL is where the widget fetches the FAQ (default BASE/faq.json).
   faq-widget collect --db FILE --allow-origin ORIGIN [--port 8787] [--bind 127.0.0.1]
       Receive the widget's feedback beacons into a SQLite database (collect --help).
   faq-widget report --db FILE [--since 30d] [--html FILE]
@@ -110,6 +115,10 @@ fn usage(err: &mut dyn Write, problem: &str) -> i32 {
 struct Parsed<'a> {
     format_json: bool,
     json_ld: bool,
+    /// `render --prerender BASE`: the folder (URL) where dist/ is served.
+    prerender: Option<String>,
+    /// `render --src URL`: where the widget fetches the FAQ (default: BASE/faq.json).
+    src: Option<String>,
     files: Vec<&'a OsString>,
 }
 
@@ -117,6 +126,8 @@ fn parse<'a>(args: &[&'a OsString], allowed: &[&str]) -> Result<Parsed<'a>, Stri
     let mut parsed = Parsed {
         format_json: false,
         json_ld: false,
+        prerender: None,
+        src: None,
         files: Vec::new(),
     };
     let mut args = args.iter();
@@ -152,6 +163,24 @@ fn parse<'a>(args: &[&'a OsString], allowed: &[&str]) -> Result<Parsed<'a>, Stri
                 };
             }
             "--json-ld" if inline.is_none() => parsed.json_ld = true,
+            "--prerender" | "--src" => {
+                let value = match inline {
+                    Some(value) => value,
+                    None => args
+                        .next()
+                        .and_then(|v| v.to_str())
+                        .unwrap_or("")
+                        .to_owned(),
+                };
+                if value.is_empty() {
+                    return Err(format!("{name} needs a URL"));
+                }
+                if name == "--src" {
+                    parsed.src = Some(value);
+                } else {
+                    parsed.prerender = Some(value);
+                }
+            }
             _ => return Err(format!("option {name} takes no value")),
         }
     }
@@ -268,7 +297,7 @@ fn render(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let parsed = match parse(args, &["--json-ld"]) {
+    let parsed = match parse(args, &["--json-ld", "--prerender", "--src"]) {
         Ok(parsed) => parsed,
         Err(problem) => return usage(err, &problem),
     };
@@ -299,7 +328,19 @@ fn render(
         return EXIT_PROBLEMS;
     };
     let faq = Rc::new(faq);
-    let _ = writeln!(out, "{}", render::html(&faq));
+    match &parsed.prerender {
+        Some(base) => {
+            let _ = writeln!(
+                out,
+                "{}",
+                render::prerendered(&faq, base, parsed.src.as_deref())
+            );
+        }
+        None if parsed.src.is_some() => return usage(err, "--src goes with --prerender"),
+        None => {
+            let _ = writeln!(out, "{}", render::html(&faq));
+        }
+    }
     if parsed.json_ld {
         let _ = writeln!(out, "{}", render::json_ld(&faq));
     }

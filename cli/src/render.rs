@@ -54,3 +54,40 @@ pub fn json_ld(faq: &Faq) -> String {
         page.script_safe()
     )
 }
+
+/// The widget itself, pre-rendered: its own components (`FaqView`, as the browser renders it
+/// before the visitor does anything) in a `<faq-widget>` with a declarative shadow root holding
+/// the widget's stylesheet, followed by the embed script, which takes it over
+/// (`faq_widget::hooks::use_takeover`). `base` is the URL of the folder dist/ is served from;
+/// `src` where the widget fetches the FAQ (default: faq.json there).
+pub fn prerendered(faq: &Rc<Faq>, base: &str, src: Option<&str>) -> String {
+    use faq_widget::components::{FaqView, FaqViewProps};
+
+    let base = if base.ends_with('/') {
+        base.to_owned()
+    } else {
+        [base, "/"].concat()
+    };
+    let src = src.map_or_else(|| [base.as_str(), "faq.json"].concat(), str::to_owned);
+    let props = yew::props!(FaqViewProps {
+        faq: faq.clone(),
+        src: src.clone(),
+    });
+    let renderer = LocalServerRenderer::<FaqView>::with_props(props).hydratable(false);
+    let widget = futures::executor::block_on(renderer.render());
+    format!(
+        "<faq-widget src=\"{src}\"><template shadowrootmode=\"open\">\
+<link rel=\"stylesheet\" href=\"{base}faq-widget.css\">\
+<div class=\"faq-root\" data-prerendered=\"\">{widget}</div></template></faq-widget>\n\
+<script src=\"{base}embed.js\" data-prerendered=\"\" async></script>",
+        src = attribute(&src),
+        base = attribute(&base),
+    )
+}
+
+/// `text` as a double-quoted attribute value.
+fn attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}

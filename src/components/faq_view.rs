@@ -10,7 +10,7 @@ use super::rich_text::render_blocks;
 use super::search_box::SearchBox;
 use crate::browser::{dom, url};
 use crate::faq::{Faq, Question};
-use crate::hooks::{use_consent, use_offline, use_search};
+use crate::hooks::{use_consent, use_offline, use_search, use_takeover, Prerendered};
 use crate::host::{use_host, Detail};
 use crate::i18n::Strings;
 use crate::load::Fetched;
@@ -55,11 +55,19 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
     let button_refs = use_memo(questions.len(), |count| {
         (0..*count).map(|_| NodeRef::default()).collect::<Vec<_>>()
     });
+    let host = use_host();
+    // A pre-rendered copy the visitor may already have used (`hooks::use_takeover`).
+    let copy = use_memo((), |_| Prerendered::read(&host));
     let state = {
         let questions = questions.clone();
+        let copy = copy.clone();
         use_reducer_eq(move || {
             let deep_link = url::fragment().and_then(|id| index_of(&questions, &id));
-            ViewState::new(questions.len(), deep_link)
+            let opened = copy
+                .open_ids
+                .iter()
+                .filter_map(|id| index_of(&questions, id));
+            ViewState::new(questions.len(), deep_link).with_open(opened)
         })
     };
     let accordion_ref = use_node_ref();
@@ -67,9 +75,10 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
     let strings = use_memo(faq.clone(), |faq| {
         Strings::new(faq.lang.as_deref().unwrap_or("en"), faq.ui.clone())
     });
-    let search = use_search(faq, &strings);
+    let search = use_search(faq, &strings, &copy.query);
     use_offline(&consent, faq, &props.src, &props.fetched);
     use_update(&questions, &state, &strings);
+    use_takeover(&host, &copy);
 
     // A deep link scrolls its question into view once, when the FAQ first shows.
     {
@@ -170,7 +179,7 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
         None => html! { <p class="faq-contact">{ contact.text.clone() }</p> },
     });
 
-    let title_id = use_host().id("faq-title");
+    let title_id = host.id("faq-title");
     html! {
         <section class="faq" lang={faq.lang.clone()} dir={strings.direction()} aria-labelledby={title_id.clone()}>
             <h2 id={title_id} class="faq-title" part="title">{ faq.title.clone() }</h2>

@@ -6,8 +6,10 @@ mod use_consent;
 mod use_faq;
 mod use_offline;
 mod use_search;
+mod use_takeover;
 
 pub use use_consent::{use_consent, Consent};
 pub use use_faq::{use_faq, FaqLoad};
 pub use use_offline::use_offline;
 pub use use_search::{use_search, Search, SearchView};
+pub use use_takeover::{use_takeover, Prerendered};

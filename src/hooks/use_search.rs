@@ -6,13 +6,15 @@
 //! `faq-widget:search`. The index is built after the questions paint (with the first search,
 //! or when the first settle time passes), so a large FAQ shows before it is indexed.
 //!
-//! Arguments: `faq`, the FAQ on screen; `strings`, the interface texts in its language.
+//! Arguments: `faq`, the FAQ on screen; `strings`, the interface texts in its language;
+//! `typed`, a query the visitor typed into a pre-rendered copy before the widget started (it
+//! wins over the URL's).
 //!
 //! Returns a [`Search`]: the state, the [`SearchView`] (results, "Show more" count, what to
 //! mark) and `actions`, the callback that takes a [`SearchAction`].
 //!
 //! ```ignore
-//! let search = use_search(&faq, &strings);
+//! let search = use_search(&faq, &strings, "");
 //! html! {
 //!     <SearchBox value={search.state.query.clone()}
 //!                on_input={search.actions.reform(SearchAction::Query)} />
@@ -66,10 +68,18 @@ fn with_index<T>(index: &LazyIndex, faq: &Faq, body: impl FnOnce(&SearchIndex) -
 }
 
 #[hook]
-pub fn use_search(faq: &Rc<Faq>, strings: &Rc<Strings>) -> Search {
+pub fn use_search(faq: &Rc<Faq>, strings: &Rc<Strings>, typed: &str) -> Search {
     let host = use_host();
     let index: Rc<LazyIndex> = use_memo(faq.clone(), |_| LazyIndex::default());
-    let state = use_reducer_eq(|| SearchState::new(url::query_param(PARAM).unwrap_or_default()));
+    let typed = typed.to_owned();
+    let state = use_reducer_eq(move || {
+        let query = if typed.is_empty() {
+            url::query_param(PARAM).unwrap_or_default()
+        } else {
+            typed
+        };
+        SearchState::new(query)
+    });
     let view = {
         let index = index.clone();
         use_memo(
