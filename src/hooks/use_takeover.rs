@@ -65,7 +65,7 @@ fn read_copy(copy: &web_sys::Element) -> Prerendered {
         .query_selector("input[type=search]")
         .ok()
         .flatten()
-        .map(|input| wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlInputElement>(input))
+        .map(wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlInputElement>)
         .map(|input| input.value())
         .unwrap_or_default();
     let focused = wasm_bindgen::JsCast::dyn_into::<web_sys::ShadowRoot>(copy.get_root_node())
