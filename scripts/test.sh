@@ -19,7 +19,7 @@ cargo run --quiet -p faq-widget-cli -- check faq.json
 node --test tests/schema/schema.test.mjs tests/schema/feedback.test.mjs
 
 step "Browser tests (wasm-bindgen-test in headless Chromium)"
-cargo test --target wasm32-unknown-unknown
+cargo test --target wasm32-unknown-unknown --features render-probe
 
 step "Release build"
 trunk build --release

@@ -27,13 +27,16 @@ extern "C" {
 
     #[wasm_bindgen(method, getter)]
     fn prerendered(this: &MountOptions) -> JsValue;
+
+    #[wasm_bindgen(method, getter)]
+    fn timeout(this: &MountOptions) -> Option<f64>;
 }
 
 /// Renders the FAQ at `src` into `root` (a div inside the shadow root of `host`, the page's
 /// `<faq-widget>` element, which receives the widget's events). `options` is the script tag's
 /// configuration as an object: `{ cookieNotice: bool, offline: "always" | undefined,
 /// prefetch: Promise<Response> | undefined, worker, lang }`, where `prefetch` is a request for
-/// `src` that embed.js already started, so the FAQ downloads while the wasm does, and
+/// `src` that embed.js already started (`timeout`: the request's limit in milliseconds), so the FAQ downloads while the wasm does, and
 /// `worker(keep, src)` is embed.js's handle on the widget's service worker, and `prerendered`
 /// the page's pre-rendered copy of the widget (`faq-widget render --prerender`) to take over.
 #[wasm_bindgen]
@@ -55,6 +58,12 @@ pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, option
             cookie_notice,
             offline_always,
             lang: options.lang().unwrap_or_default().into(),
+            timeout_ms: options
+                .timeout()
+                .filter(|ms| ms.is_finite() && *ms >= 0.0)
+                .map_or(crate::host::DEFAULT_TIMEOUT_MS, |ms| {
+                    ms.min(f64::from(u32::MAX)) as u32
+                }),
             faq: None,
             host: Some(host),
         },

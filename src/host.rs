@@ -4,12 +4,19 @@
 
 use yew::prelude::*;
 
+/// The FAQ request's default timeout: long enough for a slow mobile connection, short enough
+/// that a stalled one does not leave "Loading…" on screen.
+pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
+
 #[derive(Clone, PartialEq)]
 pub struct Host {
     /// `data-cookie-notice="off"` turns the notice off for hosts with their own consent manager.
     pub cookie_notice: bool,
     /// `data-offline="always"`: the site owner declares the offline copy essential storage.
     pub offline_always: bool,
+    /// `data-timeout` (milliseconds): how long the FAQ request may take before the widget shows
+    /// the saved copy or says so (with "Try again"); 0: no limit. A late answer still shows.
+    pub timeout_ms: u32,
     /// embed.js's `worker(keep, src)`: registers or forgets the widget's service worker.
     worker: Option<js_sys::Function>,
     /// The page's `<faq-widget>` element (embed.js); in a Yew app, `root` instead.
@@ -28,6 +35,7 @@ impl Default for Host {
         Host {
             cookie_notice: true,
             offline_always: false,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
             worker: None,
             element: None,
             root: NodeRef::default(),
@@ -42,6 +50,7 @@ impl Host {
         Host {
             cookie_notice,
             offline_always,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
             worker: None,
             element: Some(element),
             root: NodeRef::default(),

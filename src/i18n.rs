@@ -10,6 +10,7 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("loading", "Loading questions…", "Chargement des questions…"),
     ("error.title", "The FAQ could not be shown.", "La FAQ n’a pas pu être affichée."),
     ("error.network", "The questions could not be loaded because the network is not reachable. Check your connection and try again.", "Les questions n’ont pas pu être chargées car le réseau est inaccessible. Vérifiez votre connexion et réessayez."),
+    ("error.timeout", "The questions could not be loaded: the server did not answer within {seconds} seconds. Check your connection and try again.", "Les questions n’ont pas pu être chargées : le serveur n’a pas répondu en {seconds} secondes. Vérifiez votre connexion et réessayez."),
     ("error.not_found", "The questions could not be loaded: the FAQ file was not found (HTTP {status}).", "Les questions n’ont pas pu être chargées : le fichier de la FAQ est introuvable (HTTP {status})."),
     ("error.http", "The questions could not be loaded: the server answered with an error (HTTP {status}).", "Les questions n’ont pas pu être chargées : le serveur a répondu par une erreur (HTTP {status})."),
     ("error.invalid", "The FAQ file has a problem at line {line}, column {column}: {message}", "Le fichier de la FAQ a un problème ligne {line}, colonne {column} : {message}"),

@@ -18,7 +18,16 @@ fn blob_url(json: &str) -> String {
 }
 
 fn mount(src: String) -> web_sys::Element {
-    let document = web_sys::window().unwrap().document().unwrap();
+    let window = web_sys::window().unwrap();
+    // Every test starts without a fragment: an earlier test's opened question would deep-link.
+    let location = window.location();
+    let bare = [location.pathname().unwrap(), location.search().unwrap()].concat();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(&bare))
+        .unwrap();
+    let document = window.document().unwrap();
     let host = document.create_element("faq-widget").unwrap();
     let root = document.create_element("div").unwrap();
     host.append_child(&root).unwrap();
@@ -30,6 +39,7 @@ fn mount(src: String) -> web_sys::Element {
             cookie_notice: false,
             offline_always: false,
             lang: "".into(),
+            timeout_ms: 10_000,
             faq: None,
             host: Some(Host::new(host, false, false)),
         },
@@ -268,4 +278,30 @@ fn long_dates_are_formatted_by_intl_and_bad_tags_do_not_throw() {
     assert_eq!(long_date(ms, "fr"), "15 juin 2025");
     let fallback = long_date(ms, "not a language tag!");
     assert!(fallback.contains("2025"), "{fallback}");
+}
+
+/// What a change re-renders, counted by the components themselves (feature `render-probe`).
+#[cfg(feature = "render-probe")]
+#[wasm_bindgen_test]
+async fn opening_a_question_re_renders_that_question_only() {
+    use faq_widget::components::probe;
+
+    let root = mount(blob_url(
+        r#"{"title": "T", "questions": [{"id": "x", "question": "Parcels?", "answer": "A."}, {"id": "y", "question": "Letters?", "answer": "B."}, {"id": "z", "question": "Stamps?", "answer": "C."}]}"#,
+    ));
+    let button: web_sys::HtmlElement = wait_for(&root, "#q-y").await.unchecked_into();
+    sleep(50).await;
+    probe::take();
+    button.click();
+    rendered().await;
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    let renders: Vec<_> = probe::take()
+        .into_iter()
+        .filter(|(name, _, _)| *name == "question")
+        .map(|(_, key, count)| (key, count))
+        .collect();
+    assert_eq!(renders, vec![("y".to_owned(), 1)]);
 }

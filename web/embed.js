@@ -149,6 +149,7 @@
                     prefetch: prefetch,
                     worker: worker,
                     prerendered: copy || undefined,
+                    timeout: host.hasAttribute("timeout") ? Number(host.getAttribute("timeout")) : undefined,
                   });
                 })
                 .catch(fail);
@@ -169,7 +170,7 @@
     var host = doc.createElement("faq-widget");
     var dataSrc = script.getAttribute("data-src");
     host.setAttribute("src", new URL(dataSrc || "faq.json", dataSrc ? doc.baseURI : base).href);
-    ["cookie-notice", "offline"].forEach(function (name) {
+    ["cookie-notice", "offline", "timeout"].forEach(function (name) {
       var value = script.getAttribute("data-" + name);
       if (value !== null) host.setAttribute(name, value);
     });

@@ -29,6 +29,10 @@ pub struct FaqWidgetProps {
     /// (`data-offline="always"`). By default it is kept only after the visitor accepts.
     #[prop_or_default]
     pub offline_always: bool,
+    /// How long the FAQ request may take, in milliseconds, before the widget shows its saved copy
+    /// or says so with "Try again" (`data-timeout`); 0: no limit. A late answer still shows.
+    #[prop_or(crate::host::DEFAULT_TIMEOUT_MS)]
+    pub timeout_ms: u32,
     /// The page's language (a BCP 47 tag such as `fr`), for the texts shown before the FAQ and
     /// its own language are known; empty: `<html lang>`, else English.
     #[prop_or_default]
@@ -76,13 +80,16 @@ pub fn FaqWidget(props: &FaqWidgetProps) -> Html {
             props.host.clone(),
             props.cookie_notice,
             props.offline_always,
+            props.timeout_ms,
         ),
-        |(host, cookie_notice, offline_always)| {
-            host.clone().unwrap_or_else(|| {
+        |(host, cookie_notice, offline_always, timeout_ms)| {
+            let mut host = host.clone().unwrap_or_else(|| {
                 let mut host = Host::options(*cookie_notice, *offline_always);
                 host.ids = (*ids).clone();
                 host
-            })
+            });
+            host.timeout_ms = *timeout_ms;
+            host
         },
     );
     let FaqLoad {

@@ -8,6 +8,8 @@ pub mod faq_view;
 pub mod faq_widget;
 pub mod no_results;
 pub mod offline_note;
+#[cfg(feature = "render-probe")]
+pub mod probe;
 pub mod question;
 pub mod rich_text;
 pub mod search_box;

@@ -31,6 +31,8 @@ pub struct QuestionItemProps {
 pub fn question_item(props: &QuestionItemProps) -> Html {
     let index = props.index;
     let question = &props.question;
+    #[cfg(feature = "render-probe")]
+    super::probe::rendered("question", &question.id);
     let host = use_host();
     let button_id = host.id(&["q-", &question.id].concat());
     let panel_id = host.id(&["a-", &question.id].concat());

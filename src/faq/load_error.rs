@@ -10,6 +10,8 @@ pub enum LoadError {
     /// No answer from the network, and no copy of this FAQ saved on this device (never loaded
     /// here, or no consent to keep one; see `crate::offline`).
     Offline,
+    /// No answer within the widget's timeout (milliseconds), and no saved copy.
+    Timeout(u32),
     /// The server answered with an HTTP error status.
     Http(u16),
     /// The text arrived but is not a valid FAQ.
@@ -38,6 +40,10 @@ impl LoadError {
         match self {
             LoadError::Network => strings.get("error.network"),
             LoadError::Offline => strings.get("offline.never"),
+            LoadError::Timeout(ms) => strings.format(
+                "error.timeout",
+                &[("seconds", &ms.div_ceil(1000).to_string())],
+            ),
             LoadError::Http(404) => strings.format("error.not_found", &[("status", "404")]),
             LoadError::Http(status) => {
                 strings.format("error.http", &[("status", &status.to_string())])
@@ -60,7 +66,7 @@ impl LoadError {
     /// Worth a "Try again" button: the same request may succeed later.
     pub fn is_transient(&self) -> bool {
         match self {
-            LoadError::Network | LoadError::Offline => true,
+            LoadError::Network | LoadError::Offline | LoadError::Timeout(_) => true,
             LoadError::Http(status) => *status == 408 || *status == 429 || *status >= 500,
             LoadError::Invalid { .. } => false,
         }
@@ -92,6 +98,11 @@ mod tests {
             "Les questions n’ont pas pu être chargées : le fichier de la FAQ est introuvable (HTTP 404)."
         );
         assert!(!LoadError::Http(404).is_transient());
+        assert!(LoadError::Timeout(8000).is_transient());
+        assert_eq!(
+            LoadError::Timeout(7500).sentence(&Strings::default()),
+            "The questions could not be loaded: the server did not answer within 8 seconds. Check your connection and try again."
+        );
     }
 
     #[test]

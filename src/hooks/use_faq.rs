@@ -92,13 +92,28 @@ pub fn use_faq(src: AttrValue, host: &Host, fetch: bool) -> FaqLoad {
     }
 }
 
-/// One fetch; `quiet`: one that changes nothing on failure (the FAQ on screen stays).
+/// One fetch; `quiet`: one that changes nothing on failure (the FAQ on screen stays). A load
+/// from scratch that outlasts `host.timeout_ms` settles as [`LoadError::Timeout`] (the saved
+/// copy, else the message with "Try again"); its answer, if it still comes, then shows quietly.
 fn spawn_fetch(src: AttrValue, host: Host, dispatcher: UseReducerDispatcher<Loader>, quiet: bool) {
+    let settled = Rc::new(std::cell::Cell::new(false));
+    if !quiet && host.timeout_ms > 0 {
+        let settled = settled.clone();
+        let (src, host, dispatcher) = (src.clone(), host.clone(), dispatcher.clone());
+        gloo_timers::callback::Timeout::new(host.timeout_ms, move || {
+            if !settled.replace(true) {
+                let error = LoadError::Timeout(host.timeout_ms);
+                dispatcher.dispatch(settle(Err(error), &src, &host));
+            }
+        })
+        .forget();
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let url = offline::fetch_url(&src, cacheable(&src, &host));
         let result = fetch_text(&url).await;
+        let late = settled.replace(true);
         let result = result.and_then(|text| Ok((validate(&text)?, text)));
-        match (result, quiet) {
+        match (result, quiet || late) {
             (Ok((faq, text)), true) => dispatcher.dispatch(Step::Fresh {
                 faq,
                 text: text.into(),

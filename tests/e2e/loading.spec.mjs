@@ -41,3 +41,25 @@ test("after a failed prefetched request, Try again fetches the FAQ anew", async 
   await expect(question(page, bundledFaq.questions[0].question)).toBeVisible();
   expect(calls).toBe(2);
 });
+
+test("a slow FAQ request: after data-timeout the message with Try again, then the FAQ when it comes", async ({ page }) => {
+  const console = watchConsole(page);
+  let answer;
+  const late = new Promise((resolve) => (answer = resolve));
+  await page.route(
+    (url) => url.pathname === "/slow-faq.json",
+    async (route) => {
+      await late;
+      await route.fulfill({ path: "faq.json" });
+    },
+  );
+  await page.goto("/host.html?src=/slow-faq.json&timeout=2000");
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("the server did not answer within 2 seconds", { timeout: 10_000 });
+  await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+  // The answer that was on its way still shows, by itself.
+  answer();
+  await expect(question(page, bundledFaq.questions[0].question)).toBeVisible();
+  await expect(alert).toHaveCount(0);
+  console.expectClean();
+});

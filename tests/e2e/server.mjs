@@ -5,7 +5,7 @@
 // /host.html?src=...&cdn=1 writes a minimal host page embedding the widget with that data-src;
 //   &mode=async|defer|inject|module|none loads the script that way, &target=<selector> renders into #slot
 //   (or any selector), &head=1 puts the script tag in <head>, &lang=fr sets <html lang>,
-//   &offline=always sets data-offline, &sw=1 registers the host's own service worker
+//   &offline=always sets data-offline, &timeout=MS sets data-timeout, &sw=1 registers the host's own service worker
 //   fixtures/host-sw.js, which imports dist/sw.js.
 // /examples/* serves examples/ with the per-page headers of examples/_headers (the format Netlify
 //   and Cloudflare Pages read); there, https://cdn.example.org/faq stands for the CDN port.
@@ -41,7 +41,9 @@ function hostPage(query) {
   const target = query.get("target");
   const mode = query.get("mode") || "";
   const offline = query.get("offline");
+  const timeout = query.get("timeout");
   const data = {
+    ...(timeout === null ? {} : { timeout }),
     ...(src === null ? {} : { src }),
     ...(target === null ? {} : { target }),
     ...(offline === null ? {} : { offline }),
