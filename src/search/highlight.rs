@@ -25,7 +25,7 @@ impl Highlighter {
     ) -> Self {
         let terms: Vec<_> = terms.into_iter().collect();
         let mut order: Vec<u32> = (0..terms.len() as u32).collect();
-        order.sort_by(|&a, &b| {
+        super::sort::sort_indexes(&mut order, &|a, b| {
             let (a, b) = (&terms[a as usize], &terms[b as usize]);
             a.0.cmp(&b.0).then(b.1.cmp(&a.1))
         });

@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use super::fold::for_each_word;
 use super::fuzzy::walk;
 use super::highlight::Highlighter;
+use super::sort::{sort_by, sort_indexes};
 use super::stem::{is_stop_word, stem};
 use crate::faq::markup::plain_text;
 use crate::faq::Question;
@@ -171,7 +172,9 @@ impl SearchIndex {
 
         // The vocabulary in sorted order; `rank[old id]` is the new id.
         let mut order: Vec<u32> = (0..words.len() as u32).collect();
-        order.sort_by(|&a, &b| words[a as usize].cmp(&words[b as usize]));
+        sort_indexes(&mut order, &|a, b| {
+            words[a as usize].cmp(&words[b as usize])
+        });
         let mut rank = vec![0u32; words.len()];
         for (new, &old) in order.iter().enumerate() {
             rank[old as usize] = new as u32;
@@ -218,7 +221,9 @@ impl SearchIndex {
             Vec::new()
         };
         let mut by_stem: Vec<u32> = (0..stems.len() as u32).collect();
-        by_stem.sort_by(|&a, &b| stems[a as usize].cmp(&stems[b as usize]));
+        sort_indexes(&mut by_stem, &|a, b| {
+            stems[a as usize].cmp(&stems[b as usize])
+        });
         let mut stem_keys: Vec<Box<[char]>> = Vec::new();
         let mut stem_start = Vec::new();
         let mut stem_terms = Vec::with_capacity(by_stem.len());
@@ -391,7 +396,9 @@ impl SearchIndex {
             });
         }
         // One entry per term: the best quality, and the longest mark.
-        out.sort_by(|a, b| a.term.cmp(&b.term).then(b.quality.total_cmp(&a.quality)));
+        sort_by(out, |a, b| {
+            a.term.cmp(&b.term).then(b.quality.total_cmp(&a.quality))
+        });
         out.dedup_by(|later, kept| {
             if later.term == kept.term {
                 kept.mark = kept.mark.max(later.mark);
@@ -513,7 +520,7 @@ impl SearchIndex {
         }
         let minimum = minimum.min(best_coverage).max(1);
 
-        term_words.sort_by_key(|&(term, _)| term);
+        sort_by(&mut term_words, |a, b| a.0.cmp(&b.0));
         term_words.dedup_by(|later, kept| {
             if later.0 == kept.0 {
                 kept.1 |= later.1;
@@ -550,7 +557,7 @@ impl SearchIndex {
                 (score, d)
             })
             .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
 
         // Marks: what the required words matched (stop words only when nothing else matched).
         let only_stop = found & !stop == 0;

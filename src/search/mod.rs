@@ -5,6 +5,7 @@ pub mod fold;
 pub mod fuzzy;
 pub mod highlight;
 pub mod index;
+mod sort;
 pub mod stem;
 pub mod text;
 
