@@ -598,11 +598,14 @@ impl<const LINT: bool> Checker<LINT> {
                 continue;
             }
             match value {
-                Lenient::Text(text) => {
-                    if !texts.iter().any(|(known, _)| known == name) {
-                        texts.push((name.clone(), text.clone()));
-                    }
-                }
+                Lenient::Text(_) if texts.iter().any(|(known, _)| known == name) => self.report(
+                    Severity::Error,
+                    &path,
+                    Spot::RepeatedKey,
+                    || format!("\"ui\": \"{name}\" appears twice; only the first is used."),
+                    "remove one of the two",
+                ),
+                Lenient::Text(text) => texts.push((name.clone(), text.clone())),
                 Lenient::Other(kind) => self.report(
                     Severity::Warning,
                     &path,
@@ -1402,5 +1405,21 @@ mod tests {
         assert_eq!(warnings.len(), 2, "{warnings:?}");
         assert!(warnings[0].contains("\"shwo_all\" is not an interface text"));
         assert!(warnings[1].contains("\"retry\" must be text"));
+        let text = r#"{"title": "T", "ui": {"show_all": "Tout", "show_all": "Encore"},
+            "questions": [{"question": "q", "answer": "a"}]}"#;
+        let loaded = load(text);
+        assert_eq!(
+            loaded.faq.unwrap().ui,
+            [("show_all".to_owned(), "Tout".to_owned())]
+        );
+        let d = &loaded.diagnostics[0];
+        assert_eq!(
+            d.message,
+            "\"ui\": \"show_all\" appears twice; only the first is used."
+        );
+        assert_eq!(
+            (d.path.as_str(), d.spot, d.severity),
+            ("/ui/show_all", Spot::RepeatedKey, Severity::Error)
+        );
     }
 }
