@@ -400,7 +400,7 @@ fn syntax_message(message: &str, body: &str, at: usize) -> (&'static str, &'stat
         "expected value" | "expected ident" => {
             "expected a value (text in quotes, a number, a list or an object)"
         }
-        "trailing comma" if body[at.min(body.len())..].starts_with('}') => {
+        "trailing comma" if body.get(at..).is_some_and(|rest| rest.starts_with('}')) => {
             "a comma before } (JSON allows no trailing comma)"
         }
         "trailing comma" => "a comma before ] (JSON allows no trailing comma)",
