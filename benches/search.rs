@@ -7,7 +7,6 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use faq_widget::faq::json::{parse, Value};
 use faq_widget::faq::{load, Faq};
 use faq_widget::search::SearchIndex;
 
@@ -16,28 +15,18 @@ fn read(path: &str) -> Option<String> {
 }
 
 fn queries() -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Queries {
+        queries: Vec<Query>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Query {
+        q: String,
+    }
     let text = read("tests/relevance/queries.json").expect("tests/relevance/queries.json");
-    let Ok(Value::Object(root)) = parse(&text).map(|n| n.value) else {
-        panic!("queries.json is not an object")
-    };
-    let Some(Value::Array(items)) = root
-        .into_iter()
-        .find(|m| m.key == "queries")
-        .map(|m| m.value.value)
-    else {
-        panic!("queries.json has no queries array")
-    };
-    items
-        .into_iter()
-        .filter_map(|item| match item.value {
-            Value::Object(members) => members.into_iter().find(|m| m.key == "q"),
-            _ => None,
-        })
-        .filter_map(|m| match m.value.value {
-            Value::Str(s) => Some(s),
-            _ => None,
-        })
-        .collect()
+    let queries: Queries =
+        serde_json::from_str(&text).expect("queries.json: { \"queries\": [{ \"q\": ... }] }");
+    queries.queries.into_iter().map(|q| q.q).collect()
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {

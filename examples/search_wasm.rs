@@ -7,7 +7,7 @@
 //!
 //! Not part of the widget: nothing in src/ depends on it.
 
-use faq_widget::faq::load;
+use faq_widget::faq::load_for_display;
 use faq_widget::search::SearchIndex;
 use wasm_bindgen::prelude::*;
 
@@ -22,7 +22,7 @@ impl Engine {
     /// Reads and validates a faq.json text (not timed by the benchmark), then indexes it.
     #[wasm_bindgen(constructor)]
     pub fn new(json: &str) -> Result<Engine, JsError> {
-        let faq = load(json)
+        let faq = load_for_display(json)
             .faq
             .ok_or_else(|| JsError::new("invalid faq.json"))?;
         Ok(Engine {
@@ -36,9 +36,10 @@ impl Engine {
         self.index = SearchIndex::new(&self.faq.questions, self.faq.lang.as_deref());
     }
 
-    /// Reads and validates `json` (for timing `faq::load`, which the widget runs first).
+    /// Reads and validates `json` as the widget does (for timing `faq::load_for_display`,
+    /// which the widget runs first).
     pub fn load(json: &str) -> bool {
-        load(json).faq.is_some()
+        load_for_display(json).faq.is_some()
     }
 
     /// Searches; returns the question indices in relevance order (or the closest questions).

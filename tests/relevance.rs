@@ -2,18 +2,20 @@
 //! top-3 accuracy and every miss, and fails below 90% top-1. `cargo test --test relevance -- --nocapture`
 #![cfg(not(target_arch = "wasm32"))]
 
-use faq_widget::faq::json::{parse, Value};
 use faq_widget::faq::load;
 use faq_widget::search::SearchIndex;
 
-fn field<'a>(members: &'a [faq_widget::faq::json::Member], key: &str) -> Option<&'a str> {
-    members
-        .iter()
-        .find(|m| m.key == key)
-        .and_then(|m| match &m.value.value {
-            Value::Str(s) => Some(s.as_str()),
-            _ => None,
-        })
+#[derive(serde::Deserialize)]
+struct Queries {
+    queries: Vec<Query>,
+}
+
+#[derive(serde::Deserialize)]
+struct Query {
+    q: String,
+    expect: String,
+    #[serde(default)]
+    kind: String,
 }
 
 pub fn queries() -> Vec<(String, String, String)> {
@@ -22,25 +24,11 @@ pub fn queries() -> Vec<(String, String, String)> {
         "/tests/relevance/queries.json"
     ))
     .unwrap();
-    let Value::Object(root) = parse(&text).unwrap().value else {
-        panic!("queries.json: not an object")
-    };
-    let list = root.iter().find(|m| m.key == "queries").unwrap();
-    let Value::Array(items) = &list.value.value else {
-        panic!("queries: not an array")
-    };
-    items
-        .iter()
-        .map(|item| {
-            let Value::Object(members) = &item.value else {
-                panic!("query: not an object")
-            };
-            (
-                field(members, "q").unwrap().to_owned(),
-                field(members, "expect").unwrap().to_owned(),
-                field(members, "kind").unwrap_or("").to_owned(),
-            )
-        })
+    let queries: Queries = serde_json::from_str(&text).expect("tests/relevance/queries.json");
+    queries
+        .queries
+        .into_iter()
+        .map(|q| (q.q, q.expect, q.kind))
         .collect()
 }
 

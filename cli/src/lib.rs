@@ -4,7 +4,6 @@
 pub mod check;
 pub mod collect;
 pub mod collect_db;
-pub mod json_out;
 mod opts;
 pub mod render;
 pub mod report;
@@ -14,7 +13,7 @@ use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
 use std::rc::Rc;
 
-use json_out::Json;
+use serde::Serialize;
 
 /// No errors (warnings allowed).
 pub const EXIT_OK: i32 = 0;
@@ -83,7 +82,7 @@ pub fn run(
     let code = match command.to_str() {
         Some("check") => check(&rest, stdin, out, err),
         Some("schema") if rest.is_empty() => {
-            let _ = writeln!(out, "{}", schema::schema().pretty());
+            let _ = writeln!(out, "{}", schema::pretty());
             EXIT_OK
         }
         Some("render") => render(&rest, stdin, out, err),
@@ -217,6 +216,29 @@ fn plural(count: usize, word: &str) -> String {
     format!("{count} {word}{}", if count == 1 { "" } else { "s" })
 }
 
+/// `check --format json`: the totals and each file's problems (or why it could not be read).
+#[derive(Serialize)]
+struct Report<'a> {
+    errors: usize,
+    warnings: usize,
+    files: Vec<FileReport<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum FileReport<'a> {
+    Checked {
+        file: String,
+        errors: usize,
+        warnings: usize,
+        problems: Vec<check::JsonProblem<'a>>,
+    },
+    Unreadable {
+        file: String,
+        io_error: String,
+    },
+}
+
 fn check(
     args: &[&OsString],
     stdin: &mut dyn Read,
@@ -231,7 +253,8 @@ fn check(
         return usage(err, "check needs at least one FILE");
     }
     let (mut errors, mut warnings, mut unreadable) = (0, 0, 0);
-    let mut reports = Vec::new();
+    // Each file's name and problems, or why it could not be read.
+    let mut results: Vec<(String, Result<Vec<check::Problem>, String>)> = Vec::new();
     for file in &parsed.files {
         let name = display(file);
         let problems = match read(file, stdin) {
@@ -239,10 +262,7 @@ fn check(
             Err(problem) => {
                 unreadable += 1;
                 let _ = writeln!(err, "faq-widget: {name}: {problem}");
-                reports.push(Json::object([
-                    ("file", Json::str(name)),
-                    ("io_error", Json::str(problem)),
-                ]));
+                results.push((name, Err(problem)));
                 continue;
             }
         };
@@ -250,29 +270,40 @@ fn check(
         let file_warnings = problems.len() - file_errors;
         errors += file_errors;
         warnings += file_warnings;
-        if parsed.format_json {
-            reports.push(Json::object([
-                ("file", Json::str(name)),
-                ("errors", Json::Int(file_errors as u64)),
-                ("warnings", Json::Int(file_warnings as u64)),
-                (
-                    "problems",
-                    Json::Array(problems.iter().map(check::json).collect()),
-                ),
-            ]));
-        } else {
+        if !parsed.format_json {
             for problem in &problems {
                 let _ = write!(out, "{}", check::human(&name, problem));
             }
         }
+        results.push((name, Ok(problems)));
     }
     if parsed.format_json {
-        let report = Json::object([
-            ("errors", Json::Int(errors as u64)),
-            ("warnings", Json::Int(warnings as u64)),
-            ("files", Json::Array(reports)),
-        ]);
-        let _ = writeln!(out, "{}", report.pretty());
+        let files = results
+            .iter()
+            .map(|(name, result)| match result {
+                Ok(problems) => {
+                    let file_errors = problems.iter().filter(|p| check::is_error(p)).count();
+                    FileReport::Checked {
+                        file: name.clone(),
+                        errors: file_errors,
+                        warnings: problems.len() - file_errors,
+                        problems: problems.iter().map(check::json).collect(),
+                    }
+                }
+                Err(problem) => FileReport::Unreadable {
+                    file: name.clone(),
+                    io_error: problem.clone(),
+                },
+            })
+            .collect();
+        let report = Report {
+            errors,
+            warnings,
+            files,
+        };
+        // Serialising plain structs of text and numbers cannot fail.
+        let json = serde_json::to_string_pretty(&report).unwrap_or_default();
+        let _ = writeln!(out, "{json}");
     } else {
         let _ = writeln!(
             err,

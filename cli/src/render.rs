@@ -5,10 +5,10 @@ use std::rc::Rc;
 
 use yew::LocalServerRenderer;
 
-use super::json_out::Json;
 use faq_widget::components::static_faq::{StaticAnswer, StaticAnswerProps};
 use faq_widget::components::{StaticFaq, StaticFaqProps};
 use faq_widget::faq::{Faq, Question};
+use serde_json::json;
 
 pub fn html(faq: &Faq) -> String {
     let props = StaticFaqProps {
@@ -29,29 +29,30 @@ fn answer_html(question: &Question) -> String {
 /// `<script type="application/ld+json">` with a schema.org `FAQPage`: every question with its
 /// answer as HTML (paragraphs, lists and links are among the tags search engines accept there).
 pub fn json_ld(faq: &Faq) -> String {
-    let questions = faq.questions.iter().map(|question| {
-        let answer = answer_html(question);
-        Json::object([
-            ("@type", Json::str("Question")),
-            ("name", Json::str(question.question.clone())),
-            (
-                "acceptedAnswer",
-                Json::object([("@type", Json::str("Answer")), ("text", Json::str(answer))]),
-            ),
-        ])
+    let questions: Vec<serde_json::Value> = faq
+        .questions
+        .iter()
+        .map(|question| {
+            let answer = answer_html(question);
+            json!({
+                "@type": "Question",
+                "name": question.question,
+                "acceptedAnswer": { "@type": "Answer", "text": answer },
+            })
+        })
+        .collect();
+    let mut page = json!({
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "name": faq.title,
     });
-    let mut page = Json::object([
-        ("@context", Json::str("https://schema.org")),
-        ("@type", Json::str("FAQPage")),
-        ("name", Json::str(faq.title.clone())),
-    ]);
     if let Some(lang) = &faq.lang {
-        page = page.with("inLanguage", Json::str(lang.clone()));
+        page["inLanguage"] = json!(lang);
     }
-    page = page.with("mainEntity", Json::Array(questions.collect()));
+    page["mainEntity"] = json!(questions);
     format!(
         "<script type=\"application/ld+json\">{}</script>",
-        page.script_safe()
+        script_safe(&page)
     )
 }
 
@@ -90,4 +91,15 @@ fn attribute(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")
+}
+
+/// Compact JSON that is safe between `<script>` and `</script>` in HTML: `<`, `>` and `&` are
+/// written as `\u` escapes (inside strings, the only place they can be), so no `</script>` or
+/// `<!--` can appear.
+fn script_safe(value: &serde_json::Value) -> String {
+    value
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use faq_widget::faq::json::{self, Node, Value};
+use serde_json::Value;
 
 const BIN: &str = env!("CARGO_BIN_EXE_faq-widget");
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
@@ -299,23 +299,16 @@ fn a_clean_file_prints_nothing_and_exits_0() {
     assert_eq!(output.status.code(), Some(0));
 }
 
-fn member<'a>(node: &'a Node, key: &str) -> &'a Value {
-    let Value::Object(members) = &node.value else {
-        panic!("not an object")
-    };
-    &members
-        .iter()
-        .find(|m| m.key == key)
-        .expect(key)
-        .value
-        .value
+fn member<'a>(node: &'a Value, key: &str) -> &'a Value {
+    node.as_object().expect("an object").get(key).expect(key)
 }
 
-fn items(value: &Value) -> &[Node] {
-    let Value::Array(items) = value else {
-        panic!("not a list")
-    };
-    items
+fn items(value: &Value) -> &[Value] {
+    value.as_array().expect("a list")
+}
+
+fn parse(text: &str) -> Option<Value> {
+    serde_json::from_str(text).ok()
 }
 
 #[test]
@@ -328,41 +321,36 @@ fn check_format_json_is_json_with_every_problem() {
         "faq.json",
     ]);
     assert_eq!(output.status.code(), Some(1));
-    let report = json::parse(&text(&output.stdout)).expect("valid JSON");
-    assert_eq!(member(&report, "errors"), &Value::Number("5".into()));
-    assert_eq!(member(&report, "warnings"), &Value::Number("1".into()));
+    let report = parse(&text(&output.stdout)).expect("valid JSON");
+    assert_eq!(member(&report, "errors"), &Value::from(5));
+    assert_eq!(member(&report, "warnings"), &Value::from(1));
     let files = items(member(&report, "files"));
     assert_eq!(files.len(), 2);
     assert_eq!(
         member(&files[0], "file"),
-        &Value::Str("cli/tests/fixtures/check/broken.json".into())
+        &Value::from("cli/tests/fixtures/check/broken.json")
     );
     let problems = items(member(&files[0], "problems"));
     assert_eq!(problems.len(), 6);
     let last = &problems[5];
-    assert_eq!(member(last, "line"), &Value::Number("11".into()));
-    assert_eq!(member(last, "column"), &Value::Number("5".into()));
-    assert_eq!(member(last, "severity"), &Value::Str("error".into()));
+    assert_eq!(member(last, "line"), &Value::from(11));
+    assert_eq!(member(last, "column"), &Value::from(5));
+    assert_eq!(member(last, "severity"), &Value::from("error"));
     assert_eq!(member(last, "blocking"), &Value::Bool(true));
     assert_eq!(
         member(last, "message"),
-        &Value::Str("Question 5: \"answer\" is missing.".into())
+        &Value::from("Question 5: \"answer\" is missing.")
     );
     assert_eq!(
         member(last, "hint"),
-        &Value::Str("add the field; it is required".into())
+        &Value::from("add the field; it is required")
     );
     let source =
         std::fs::read_to_string(Path::new(ROOT).join("cli/tests/fixtures/check/broken.json"))
             .unwrap();
-    let Value::Number(offset) = member(last, "offset") else {
-        panic!("offset")
-    };
-    assert!(source[offset.parse::<usize>().unwrap()..].starts_with("{ \"question\": \"Who"));
-    assert_eq!(
-        member(&problems[0], "severity"),
-        &Value::Str("warning".into())
-    );
+    let offset = member(last, "offset").as_u64().expect("offset") as usize;
+    assert!(source[offset..].starts_with("{ \"question\": \"Who"));
+    assert_eq!(member(&problems[0], "severity"), &Value::from("warning"));
     assert_eq!(member(&problems[1], "blocking"), &Value::Bool(false));
     assert!(items(member(&files[1], "problems")).is_empty());
     // Nothing but the JSON document on stdout.
@@ -388,10 +376,10 @@ fn several_files_unreadable_files_and_stdin() {
 
     let output = run(&["check", "--format=json", "tests"]);
     assert_eq!(output.status.code(), Some(2), "a directory");
-    let report = json::parse(&text(&output.stdout)).unwrap();
-    let Value::Str(error) = member(&items(member(&report, "files"))[0], "io_error") else {
-        panic!("io_error")
-    };
+    let report = parse(&text(&output.stdout)).unwrap();
+    let error = member(&items(member(&report, "files"))[0], "io_error")
+        .as_str()
+        .expect("io_error");
     assert!(error.starts_with("cannot read: "));
 
     let output = run_stdin(&["check", "-"], b"{\"title\": \"T\",\n \"questions\": 3}");
@@ -443,18 +431,15 @@ fn the_committed_schema_is_the_schema_command_output() {
         text(&output.stdout) == committed,
         "faq.schema.json is stale: run `cargo run -p faq-widget-cli -- schema > faq.schema.json`"
     );
-    let schema = json::parse(&committed).expect("the schema is JSON");
+    let schema = parse(&committed).expect("the schema is JSON");
     assert_eq!(
         member(&schema, "$schema"),
-        &Value::Str("https://json-schema.org/draft/2020-12/schema".into())
+        &Value::from("https://json-schema.org/draft/2020-12/schema")
     );
     // The bundled faq.json names it, so editors find it.
     let faq = std::fs::read_to_string(Path::new(ROOT).join("faq.json")).unwrap();
-    let faq = json::parse(&faq).unwrap();
-    assert_eq!(
-        member(&faq, "$schema"),
-        &Value::Str("faq.schema.json".into())
-    );
+    let faq = parse(&faq).unwrap();
+    assert_eq!(member(&faq, "$schema"), &Value::from("faq.schema.json"));
 }
 
 /// Text as it appears in HTML text content.
@@ -527,23 +512,18 @@ fn render_json_ld_is_a_schema_org_faq_page_safe_inside_a_script() {
         body.len(),
         "one script, at the end"
     );
-    let data = json::parse(&body[..end]).expect("JSON-LD is JSON");
-    assert_eq!(member(&data, "@type"), &Value::Str("FAQPage".into()));
+    let data = parse(&body[..end]).expect("JSON-LD is JSON");
+    assert_eq!(member(&data, "@type"), &Value::from("FAQPage"));
     let questions = items(member(&data, "mainEntity"));
     assert_eq!(questions.len(), 1);
-    let Value::Str(name) = member(&questions[0], "name") else {
-        panic!("name")
-    };
+    let name = member(&questions[0], "name").as_str().expect("name");
     assert!(
         name.contains("<script>"),
         "the text is kept, escaped in JSON"
     );
-    let Value::Object(answer) = member(&questions[0], "acceptedAnswer") else {
-        panic!("answer")
-    };
-    let Value::Str(answer) = &answer[1].value.value else {
-        panic!("text")
-    };
+    let answer = member(member(&questions[0], "acceptedAnswer"), "text")
+        .as_str()
+        .expect("text");
     assert!(answer.starts_with("<p>"));
     assert!(!answer.contains("href=\"javascript:"));
     // Only the script tags the tool wrote: the content's own "<script>" is inert everywhere.

@@ -1,18 +1,21 @@
-//! Property tests (proptest) of the JSON reader, the validator, the answer markup and the
-//! command-line tool: whatever the input, no panic, positions inside the text, results that agree
-//! with simpler reference definitions; plus a few deliberately huge inputs that would take
-//! minutes if any step were quadratic. Case counts keep the whole file to seconds; raise them
+//! Property tests (proptest) of reading faq.json (serde_json into the contract types), the
+//! validator, the checker's positions, the answer markup and the command-line tool: whatever the
+//! input, no panic, positions inside the text, results that agree with simpler reference
+//! definitions; plus a few deliberately huge inputs that would take minutes if any step were
+//! quadratic. Case counts keep the whole file to seconds; raise them
 //! locally with PROPTEST_CASES=10000.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::ffi::OsString;
 
-use faq_widget::faq::json::{self, string_source_offset, Node, Value};
+use faq_widget::faq::load_error::line_column;
 use faq_widget::faq::markup::{self, check_href, Block, Inline, MarkupProblem};
-use faq_widget::faq::{load, LoadError, Severity};
-use faq_widget_cli::{self as cli, check, json_out::Json};
+use faq_widget::faq::{load, load_for_display, LoadError, Severity, Spot};
+use faq_widget_cli::{self as cli, check};
 use proptest::prelude::*;
 use proptest::sample::Index;
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
 
 const BUNDLED: &str = include_str!("../../faq.json");
 
@@ -29,6 +32,53 @@ fn config(cases: u32) -> ProptestConfig {
 }
 
 // ---------------------------------------------------------------- generators
+
+/// A JSON document to generate and edit: unlike `serde_json::Value`, an object keeps its members
+/// in order and may repeat a name, as a hand-edited file can.
+#[derive(Debug, Clone, PartialEq)]
+enum Json {
+    Null,
+    Bool(bool),
+    Int(u64),
+    Str(String),
+    Array(Vec<Json>),
+    Object(Vec<(String, Json)>),
+}
+
+impl Serialize for Json {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Json::Null => serializer.serialize_unit(),
+            Json::Bool(b) => serializer.serialize_bool(*b),
+            Json::Int(n) => serializer.serialize_u64(*n),
+            Json::Str(s) => serializer.serialize_str(s),
+            Json::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Json::Object(members) => {
+                let mut map = serializer.serialize_map(Some(members.len()))?;
+                for (key, value) in members {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+impl Json {
+    fn pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap()
+    }
+
+    fn compact(&self) -> String {
+        serde_json::to_string(self).unwrap()
+    }
+}
 
 /// Pieces that make interesting JSON and markup when strung together.
 const FRAGMENTS: &[&str] = &[
@@ -130,19 +180,40 @@ fn key() -> impl Strategy<Value = String> {
 }
 
 /// A parsed value as a [`Json`] to edit and write back (numbers become integers).
-fn to_json(node: &Node) -> Json {
-    match &node.value {
-        Value::Null => Json::Null,
-        Value::Bool(b) => Json::Bool(*b),
-        Value::Number(n) => Json::Int(n.parse().unwrap_or(7)),
-        Value::Str(s) => Json::Str(s.clone()),
-        Value::Array(items) => Json::Array(items.iter().map(to_json).collect()),
-        Value::Object(members) => Json::Object(
+fn to_json(value: &serde_json::Value) -> Json {
+    match value {
+        serde_json::Value::Null => Json::Null,
+        serde_json::Value::Bool(b) => Json::Bool(*b),
+        serde_json::Value::Number(n) => Json::Int(n.as_u64().unwrap_or(7)),
+        serde_json::Value::String(s) => Json::Str(s.clone()),
+        serde_json::Value::Array(items) => Json::Array(items.iter().map(to_json).collect()),
+        serde_json::Value::Object(members) => Json::Object(
             members
                 .iter()
-                .map(|m| (m.key.clone(), to_json(&m.value)))
+                .map(|(key, value)| (key.clone(), to_json(value)))
                 .collect(),
         ),
+    }
+}
+
+/// `value` without repeated member names (the first is kept), members sorted by name when
+/// `sort` (as `serde_json::Value` holds them).
+fn unique_names(value: &Json, sort: bool) -> Json {
+    match value {
+        Json::Array(items) => Json::Array(items.iter().map(|v| unique_names(v, sort)).collect()),
+        Json::Object(members) => {
+            let mut seen = std::collections::HashSet::new();
+            let mut kept: Vec<(String, Json)> = members
+                .iter()
+                .filter(|(key, _)| seen.insert(key.clone()))
+                .map(|(key, value)| (key.clone(), unique_names(value, sort)))
+                .collect();
+            if sort {
+                kept.sort_by(|a, b| a.0.cmp(&b.0));
+            }
+            Json::Object(kept)
+        }
+        other => other.clone(),
     }
 }
 
@@ -243,19 +314,36 @@ fn apply(root: &mut Json, edit: &Edit) {
 
 // ---------------------------------------------------------------- what must always hold
 
-/// The invariants of `load` and of `check` on any text.
+/// The invariants of `load`, `load_for_display` and of `check` on any text.
 fn check_loaded(text: &str) {
     let loaded = load(text);
     for d in &loaded.diagnostics {
-        assert!(d.at <= text.len(), "{d:?} is past the end");
-        assert!(text.is_char_boundary(d.at), "{d:?} splits a character");
-        assert!(!d.message.is_empty() && !d.hint.is_empty());
+        if let Some(at) = d.at {
+            assert!(at <= text.len(), "{d:?} is past the end");
+            assert!(text.is_char_boundary(at), "{d:?} splits a character");
+        }
+        assert!(!d.message.is_empty() && !d.hint.is_empty(), "{d:?}");
+        assert!(d.path.is_empty() || d.path.starts_with('/'), "{d:?}");
     }
     let fatal = loaded
         .diagnostics
         .iter()
         .any(|d| d.severity == Severity::Fatal);
     assert_eq!(loaded.faq.is_none(), fatal);
+    // The widget shows the same FAQ, or stops at the same first problem, with its position.
+    let display = load_for_display(text);
+    assert_eq!(display.faq, loaded.faq);
+    match (display.first_fatal(), loaded.first_fatal()) {
+        (Some(shown), Some(checked)) => {
+            assert_eq!(
+                (&shown.message, &shown.path, shown.at),
+                (&checked.message, &checked.path, checked.at)
+            );
+            assert!(shown.at.is_some(), "{shown:?}");
+        }
+        (None, None) => assert!(display.diagnostics.is_empty()),
+        other => panic!("{other:?}"),
+    }
     if let Some(faq) = &loaded.faq {
         assert!(!faq.questions.is_empty());
         let mut ids: Vec<&str> = faq.questions.iter().map(|q| q.id.as_str()).collect();
@@ -285,6 +373,40 @@ fn check_loaded(text: &str) {
             .sentence(&faq_widget::i18n::Strings::default())
             .is_empty());
     }
+    // Every problem the checker places is on the spot its path names.
+    let offsets = check::offsets(text, &loaded.diagnostics);
+    for (d, &at) in loaded.diagnostics.iter().zip(&offsets) {
+        assert!(text.is_char_boundary(at), "{d:?} at {at}");
+        let rest = &text[at..];
+        match d.spot {
+            Spot::Value
+                if d.severity != Severity::Fatal
+                    || d.at.is_none()
+                    || rest.starts_with([
+                        '{', '[', '"', 't', 'f', 'n', '-', '0', '1', '2', '3', '4', '5', '6', '7',
+                        '8', '9',
+                    ]) =>
+            {
+                assert!(
+                    rest.starts_with([
+                        '{', '[', '"', 't', 'f', 'n', '-', '0', '1', '2', '3', '4', '5', '6', '7',
+                        '8', '9'
+                    ]),
+                    "{d:?}: {:?}",
+                    rest.chars().take(10).collect::<String>()
+                );
+            }
+            Spot::Key | Spot::RepeatedKey => {
+                assert!(
+                    rest.starts_with('"'),
+                    "{d:?}: {:?}",
+                    rest.chars().take(10).collect::<String>()
+                );
+            }
+            Spot::InText(_) => assert!(text[..at].contains('"'), "{d:?}"),
+            _ => {}
+        }
+    }
     let problems = check::check_text(text);
     assert_eq!(problems.len(), loaded.diagnostics.len());
     let mut last = 0;
@@ -297,7 +419,7 @@ fn check_loaded(text: &str) {
                 problem.line,
                 problem.column + usize::from(text.starts_with('\u{feff}') && problem.line == 1)
             ),
-            json::line_column(text, problem.offset)
+            line_column(text, problem.offset)
         );
         let shown = check::human("f.json", problem);
         assert!(!shown.contains('\u{1b}') && !shown.contains('\u{0}'));
@@ -313,45 +435,65 @@ fn for_each_inline(blocks: &[Block], mut f: impl FnMut(&Inline)) {
     }
 }
 
-// ---------------------------------------------------------------- JSON reader
+// ---------------------------------------------------------------- reading (serde_json)
 
 proptest! {
     #![proptest_config(config(512))]
 
     #[test]
-    fn json_never_panics_on_any_text(text in any_text(), bytes in prop::collection::vec(any::<u8>(), 0..300)) {
-        let _ = json::parse(&text);
-        let _ = json::parse(&String::from_utf8_lossy(&bytes));
+    fn reading_never_panics_on_any_text(text in any_text(), bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+        check_loaded(&text);
+        check_loaded(&String::from_utf8_lossy(&bytes));
     }
 
     #[test]
-    fn json_reads_back_what_is_written_and_knows_where(value in json_value(), pretty in any::<bool>()) {
+    fn what_is_written_reads_back_and_is_found_by_path(value in json_value(), pretty in any::<bool>()) {
+        // A path names one member only when names are not repeated.
+        let value = unique_names(&value, false);
         let text = if pretty { value.pretty() } else { value.compact() };
-        let node = json::parse(&text).expect("written JSON parses");
-        prop_assert_eq!(to_json(&node), value);
-        fn starts(node: &Node, text: &str) {
-            let first = text.as_bytes()[node.at];
-            let expected: &[u8] = match &node.value {
-                Value::Null => b"n",
-                Value::Bool(true) => b"t",
-                Value::Bool(false) => b"f",
-                Value::Number(_) => b"-0123456789",
-                Value::Str(_) => b"\"",
-                Value::Array(items) => {
-                    items.iter().for_each(|n| starts(n, text));
-                    b"["
-                }
-                Value::Object(members) => {
-                    for m in members {
-                        assert_eq!(text.as_bytes()[m.key_at], b'"');
-                        starts(&m.value, text);
+        let read: serde_json::Value = serde_json::from_str(&text).expect("written JSON parses");
+        prop_assert_eq!(unique_names(&to_json(&read), true), unique_names(&value, true));
+        // Every value and member name, found by its JSON Pointer, where it starts in the text.
+        fn walk(value: &serde_json::Value, path: String, out: &mut Vec<(String, &'static str)>) {
+            let start: &'static str = match value {
+                serde_json::Value::Null => "n",
+                serde_json::Value::Bool(true) => "t",
+                serde_json::Value::Bool(false) => "f",
+                serde_json::Value::Number(_) => "-0123456789",
+                serde_json::Value::String(_) => "\"",
+                serde_json::Value::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        walk(item, format!("{path}/{i}"), out);
                     }
-                    b"{"
+                    "["
+                }
+                serde_json::Value::Object(members) => {
+                    for (key, item) in members {
+                        let key = key.replace('~', "~0").replace('/', "~1");
+                        walk(item, format!("{path}/{key}"), out);
+                    }
+                    "{"
                 }
             };
-            assert!(expected.contains(&first), "{:?} at {}", node.value, node.at);
+            out.push((path, start));
         }
-        starts(&node, &text);
+        let mut paths = Vec::new();
+        walk(&read, String::new(), &mut paths);
+        let diagnostics: Vec<_> = paths
+            .iter()
+            .map(|(path, _)| faq_widget::faq::Diagnostic {
+                severity: Severity::Warning,
+                path: path.clone(),
+                spot: Spot::Value,
+                at: None,
+                message: String::new(),
+                hint: "",
+            })
+            .collect();
+        for ((path, start), at) in paths.iter().zip(check::offsets(&text, &diagnostics)) {
+            let first = text[at..].chars().next().unwrap_or(' ');
+            prop_assert!(start.contains(first), "{} at {}: {:?}", path, at, &text[at..]);
+        }
     }
 
     #[test]
@@ -373,31 +515,46 @@ proptest! {
             }
         }
         source.push('"');
-        let node = json::parse(&source).expect("valid string");
-        prop_assert_eq!(&node.value, &Value::Str(text.clone()));
+        let read: String = serde_json::from_str(&source).expect("valid string");
+        prop_assert_eq!(&read, &text);
+        let mut cursor = check::StringCursor::new(&source, 0);
         for ((offset, _), start) in text.char_indices().zip(starts) {
-            prop_assert_eq!(string_source_offset(&source, 0, offset), start);
+            prop_assert_eq!(cursor.source_offset(offset), start);
         }
-        prop_assert_eq!(string_source_offset(&source, 0, text.len()), source.len() - 1);
+        prop_assert_eq!(cursor.source_offset(text.len()), source.len() - 1);
+        // Asked backwards, it starts again.
+        prop_assert_eq!(cursor.source_offset(0), 1);
     }
 
     #[test]
-    fn nesting_is_refused_beyond_the_limit_without_overflow(kinds in prop::collection::vec(any::<bool>(), 0..400)) {
-        let mut text = String::new();
+    fn deep_nesting_never_overflows(kinds in prop::collection::vec(any::<bool>(), 0..400)) {
+        let mut nested = String::new();
         for &array in &kinds {
-            text.push_str(if array { "[" } else { "{\"k\":" });
+            nested.push_str(if array { "[" } else { "{\"k\":" });
         }
-        text.push('1');
+        nested.push('1');
         for &array in kinds.iter().rev() {
-            text.push(if array { ']' } else { '}' });
+            nested.push(if array { ']' } else { '}' });
         }
-        match json::parse(&text) {
-            Ok(_) => prop_assert!(kinds.len() <= 64),
-            Err(e) => {
-                prop_assert!(kinds.len() > 64);
-                prop_assert_eq!(e.message, "the JSON is nested too deeply");
-            }
-        }
+        let text = format!("{{\"title\": \"T\", \"questions\": [{{\"question\": \"q\", \"answer\": \"a\"}}], \"k\": {nested}}}");
+        // An unknown field, however deep, is skipped (serde_json skips without recursion): the
+        // widget shows the FAQ and the checker warns, with no stack overflow.
+        let display = load_for_display(&text);
+        prop_assert!(display.faq.is_some());
+        let problems = check::check_text(&text);
+        prop_assert_eq!(problems.len(), 1);
+        prop_assert!(problems[0].message.contains("\"k\" is not a field"));
+        // Deeper than serde_json's limit (127 levels as a tree, the root included) the checker cannot place it on the
+        // name (the tree parser is not run on such input) and shows the start of the file.
+        let on_name = text[problems[0].offset..].starts_with("\"k\"");
+        prop_assert_eq!(on_name, kinds.len() + 1 < 128, "{}", problems[0].offset);
+        // As a keyword (read, to be reported as not text), serde_json's limit of 128 levels
+        // applies; the five around the keyword count.
+        let text = format!("{{\"title\": \"T\", \"questions\": [{{\"question\": \"q\", \"answer\": \"a\", \"keywords\": [{nested}]}}]}}");
+        check_loaded(&text);
+        let loaded = load(&text);
+        let too_deep = loaded.first_fatal().is_some_and(|d| d.message == "This is not valid JSON: the JSON is nested too deeply.");
+        prop_assert_eq!(too_deep, kinds.len() + 5 > 128, "{:?}", loaded.diagnostics);
     }
 }
 
@@ -408,7 +565,7 @@ proptest! {
 
     #[test]
     fn load_holds_its_invariants_on_edited_faqs(edits in prop::collection::vec(edit(), 1..6), pretty in any::<bool>()) {
-        let mut faq = to_json(&json::parse(BUNDLED).unwrap());
+        let mut faq = to_json(&serde_json::from_str(BUNDLED).unwrap());
         for edit in &edits {
             apply(&mut faq, edit);
         }
@@ -668,6 +825,13 @@ fn huge_inputs_are_handled_in_linear_time() {
     let fields = "\"x\": 1, ".repeat(30_000);
     let text =
         format!(r#"{{{fields}"title": "T", "questions": [{{"question": "q", "answer": "a"}}]}}"#);
-    // Each is unknown (a warning) and, after the first, repeated (an error).
-    assert_eq!(check::check_text(&text).len(), 2 * 30_000 - 1);
+    // Each is unknown: a warning (serde ignores it, so it is not also a repeated field).
+    assert_eq!(check::check_text(&text).len(), 30_000);
+    // A known field 30,000 times: the second stops the reading.
+    let titles = "\"title\": \"T\", ".repeat(30_000);
+    let text = format!(r#"{{{titles}"questions": [{{"question": "q", "answer": "a"}}]}}"#);
+    let problems = check::check_text(&text);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].message, "\"title\" appears twice.");
+    assert_eq!(problems[0].offset, text.find(", \"title\"").unwrap() + 2);
 }

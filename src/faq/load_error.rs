@@ -1,6 +1,5 @@
 //! Why a FAQ could not be shown, as a sentence a site visitor (and its owner) understands.
 
-use super::json::line_column;
 use super::validate::Loaded;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +25,8 @@ impl LoadError {
     /// The first blocking problem of a loaded file, if any.
     pub fn from_loaded(text: &str, loaded: &Loaded) -> Option<LoadError> {
         loaded.first_fatal().map(|diagnostic| {
-            let (line, column) = line_column(text, diagnostic.at);
+            // Every fatal problem is found while reading, where serde_json knows the position.
+            let (line, column) = line_column(text, diagnostic.at.unwrap_or(0));
             LoadError::Invalid {
                 line,
                 column,
@@ -73,6 +73,25 @@ impl LoadError {
     }
 }
 
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let at = at.min(text.len());
+    let mut line = 1;
+    let mut column = 1;
+    for (offset, ch) in text.char_indices() {
+        if offset >= at {
+            break;
+        }
+        if ch == '\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += 1;
+        }
+    }
+    (line, column)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,7 +130,7 @@ mod tests {
         let error = LoadError::from_loaded(text, &load(text)).unwrap();
         assert_eq!(
             error.sentence(&Strings::default()),
-            "The FAQ file has a problem at line 2, column 15: Question 1: \"answer\" is missing."
+            "The FAQ file has a problem at line 2, column 31: Question 1: \"answer\" is missing."
         );
         let valid = "{\"title\": \"T\", \"questions\": [{\"question\": \"q\", \"answer\": \"a\"}]}";
         assert_eq!(LoadError::from_loaded(valid, &load(valid)), None);

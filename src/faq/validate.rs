@@ -1,13 +1,20 @@
-//! The faq.json contract: from source text to a [`Faq`], or to problems with positions and
-//! human messages. The widget and the command-line checker both call [`load`].
+//! The faq.json contract checked: from source text to a [`Faq`], or to problems named by JSON
+//! path with human messages. The widget calls [`load_for_display`], the checker [`load`].
+//!
+//! Reading is serde's (`contract.rs`): what it refuses stops the widget, and comes with the
+//! position where serde_json stopped. The other rules run here on the typed values and name
+//! their place by JSON Pointer (`/questions/3/answer`); `faq-widget check` turns that into a
+//! line and a column. The widget maps no paths: it only needs the first fatal problem.
 
-use super::format::{self, Shape, Type};
-use super::json::{self, Member, Node, Value};
+use std::collections::{HashMap, HashSet};
+
+use serde::Deserialize;
+
+use super::contract::{self, FaqFile, Lenient};
 use super::markup::{self, check_href, MarkupProblem};
 use super::model::{Contact, CookieNotice, Faq, Link, Question};
-use super::str_map::StrMap;
 
-pub use super::format::LONG_QUESTION_CHARS;
+pub use super::contract::LONG_QUESTION_CHARS;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
@@ -21,10 +28,31 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// Byte offset in the source text.
-    pub at: usize,
+    /// The value the problem is about, as a JSON Pointer (RFC 6901): `/questions/2/answer`;
+    /// empty for the whole file.
+    pub path: String,
+    /// Which character of that value to show.
+    pub spot: Spot,
+    /// Byte offset where serde_json stopped, for problems found while reading the text (syntax,
+    /// wrong types, missing fields): the only position the widget knows.
+    pub at: Option<usize>,
     pub message: String,
     pub hint: &'static str,
+}
+
+/// Where in the value at [`Diagnostic::path`] a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spot {
+    /// Where the reader stopped ([`Diagnostic::at`]): syntax errors, where there is no value.
+    Read,
+    /// The value's first character (the `{` of an object missing a field).
+    Value,
+    /// The name of the member at `path` (an unknown field).
+    Key,
+    /// The name of the second member named like the last segment of `path`.
+    RepeatedKey,
+    /// A byte offset in the text of the string at `path`, after its escapes are decoded.
+    InText(usize),
 }
 
 pub struct Loaded {
@@ -41,97 +69,379 @@ impl Loaded {
     }
 }
 
+/// One step of a path: a field name or a list index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+fn pointer(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        out.push('/');
+        match seg {
+            Seg::Key(key) => out.push_str(&key.replace('~', "~0").replace('/', "~1")),
+            Seg::Index(index) => out.push_str(&index.to_string()),
+        }
+    }
+    out
+}
+
+fn key(name: &str) -> Seg {
+    Seg::Key(name.to_owned())
+}
+
+fn join(path: &[Seg], more: &[Seg]) -> Vec<Seg> {
+    path.iter().chain(more).cloned().collect()
+}
+
+/// How messages name the value at `path`: `"title"`, `"contact.href"`, `Question 3`,
+/// `Question 3: "answer"`, `The FAQ file`.
+fn describe(path: &[Seg]) -> String {
+    let names = |segs: &[Seg]| -> Vec<String> {
+        segs.iter()
+            .filter_map(|s| match s {
+                Seg::Key(k) => Some(k.clone()),
+                Seg::Index(_) => None,
+            })
+            .collect()
+    };
+    match path {
+        [] => "The FAQ file".to_owned(),
+        [Seg::Key(questions), Seg::Index(index)] if questions == "questions" => {
+            format!("Question {}", index + 1)
+        }
+        [Seg::Key(questions), Seg::Index(index), rest @ ..] if questions == "questions" => {
+            let last = names(rest).pop().unwrap_or_default();
+            format!("Question {}: \"{last}\"", index + 1)
+        }
+        _ => format!("\"{}\"", names(path).join(".")),
+    }
+}
+
+/// A UTF-8 byte order mark (common in files saved by Windows editors) is skipped.
+fn without_bom(text: &str) -> (&str, usize) {
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, 3),
+        None => (text, 0),
+    }
+}
+
 /// Everything the checker reports: fatal problems, errors and warnings.
 pub fn load(text: &str) -> Loaded {
-    load_with::<true>(text)
+    let (body, skip) = without_bom(text);
+    let mut unknown: Vec<Vec<Seg>> = Vec::new();
+    let mut track = serde_path_to_error::Track::new();
+    let mut json = serde_json::Deserializer::from_str(body);
+    let read = serde_ignored::deserialize(
+        serde_path_to_error::Deserializer::new(&mut json, &mut track),
+        |path| unknown.push(ignored_path(&path)),
+    )
+    .and_then(|faq: FaqFile| json.end().map(|()| faq));
+    let mut checker = Checker::<true>::default();
+    match read {
+        Ok(faq) => {
+            checker.unknown_fields(&unknown);
+            let faq = checker.faq(&faq, faq.questions.iter().enumerate());
+            Loaded {
+                faq: Some(faq),
+                diagnostics: checker.diagnostics,
+            }
+        }
+        Err(error) => {
+            let path = segments(&track.path());
+            let first = read_error::<true>(&error, &path, body, skip);
+            if error.is_data() {
+                // Read again, more slowly, to report every question's problems and not only
+                // the first one: the file as a tree, then each question on its own.
+                match serde_json::from_str::<serde_json::Value>(body) {
+                    Ok(tree) => checker.recover(&tree),
+                    Err(syntax) => {
+                        checker
+                            .diagnostics
+                            .push(read_error::<true>(&syntax, &[], body, skip))
+                    }
+                }
+            }
+            checker
+                .diagnostics
+                .retain(|d| !(d.path == first.path && d.message == first.message));
+            checker.diagnostics.insert(0, first);
+            Loaded {
+                faq: None,
+                diagnostics: checker.diagnostics,
+            }
+        }
+    }
 }
 
 /// What the widget needs: the FAQ, or the problem that stops it from being shown. Author-only
 /// diagnostics (warnings, non-fatal errors) are not collected, and with `LINT` a constant the
-/// compiler drops their code from the wasm.
+/// compiler drops their code from the wasm; unknown fields are ignored.
 pub fn load_for_display(text: &str) -> Loaded {
-    load_with::<false>(text)
-}
-
-fn load_with<const LINT: bool>(text: &str) -> Loaded {
-    let root = match json::parse(text) {
-        Ok(root) => root,
-        Err(error) => {
-            return Loaded {
-                faq: None,
-                diagnostics: vec![Diagnostic {
-                    severity: Severity::Fatal,
-                    at: error.at,
-                    message: ["This is not valid JSON: ", error.message, "."].concat(),
-                    hint: if LINT {
-                        "check quotes, commas and brackets near this position"
-                    } else {
-                        ""
-                    },
-                }],
+    let (body, skip) = without_bom(text);
+    let mut track = serde_path_to_error::Track::new();
+    let mut json = serde_json::Deserializer::from_str(body);
+    let read = <FaqFile as Deserialize>::deserialize(serde_path_to_error::Deserializer::new(
+        &mut json, &mut track,
+    ))
+    .and_then(|faq| json.end().map(|()| faq));
+    match read {
+        Ok(faq) => {
+            let mut checker = Checker::<false>::default();
+            let faq = checker.faq(&faq, faq.questions.iter().enumerate());
+            Loaded {
+                faq: Some(faq),
+                diagnostics: checker.diagnostics,
             }
         }
-    };
-    let mut checker = Checker::<LINT> {
-        text,
-        diagnostics: Vec::new(),
-    };
-    let faq = checker.faq(&root);
-    let fatal = checker
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Fatal);
-    Loaded {
-        faq: if fatal { None } else { faq },
-        diagnostics: checker.diagnostics,
+        Err(error) => {
+            let path = segments(&track.path());
+            Loaded {
+                faq: None,
+                diagnostics: vec![read_error::<false>(&error, &path, body, skip)],
+            }
+        }
     }
 }
 
-struct Checker<'t, const LINT: bool> {
-    /// The source, to place problems found inside a text value at their exact character.
-    text: &'t str,
+fn segments(path: &serde_path_to_error::Path) -> Vec<Seg> {
+    path.iter()
+        .filter_map(|segment| match segment {
+            serde_path_to_error::Segment::Seq { index } => Some(Seg::Index(*index)),
+            serde_path_to_error::Segment::Map { key } => Some(Seg::Key(key.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn ignored_path(path: &serde_ignored::Path) -> Vec<Seg> {
+    let mut out = Vec::new();
+    let mut at = path;
+    loop {
+        at = match at {
+            serde_ignored::Path::Root => break,
+            serde_ignored::Path::Seq { parent, index } => {
+                out.push(Seg::Index(*index));
+                parent
+            }
+            serde_ignored::Path::Map { parent, key } => {
+                out.push(Seg::Key(key.clone()));
+                parent
+            }
+            serde_ignored::Path::Some { parent }
+            | serde_ignored::Path::NewtypeStruct { parent }
+            | serde_ignored::Path::NewtypeVariant { parent } => parent,
+        };
+    }
+    out.reverse();
+    out
+}
+
+/// The byte offset of serde_json's line and column (1-based, in bytes) in `body`.
+fn offset_of(body: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        body.match_indices('\n')
+            .nth(line - 2)
+            .map_or(body.len(), |(at, _)| at + 1)
+    };
+    (line_start + column.saturating_sub(1)).min(body.len())
+}
+
+/// serde_json's message without the position it appends.
+fn bare_message(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    match message.strip_suffix(&suffix) {
+        Some(bare) => bare.to_owned(),
+        None => message,
+    }
+}
+
+/// How messages name a kind of JSON value, from serde's "invalid type: <unexpected>" and
+/// "expected <expected>" texts.
+fn kind(serde_text: &str) -> &'static str {
+    let text = serde_text.trim();
+    if text.starts_with("integer") || text.starts_with("floating point") || text == "u32" {
+        "a number"
+    } else if text.starts_with("string") || text == "a string" {
+        "text"
+    } else if text.starts_with("boolean") {
+        "true/false"
+    } else if text.starts_with("null") || text.starts_with("unit") {
+        "null"
+    } else if text.starts_with("sequence") || text == "a sequence" {
+        "a list"
+    } else if text.starts_with("map") || text.starts_with("an object") {
+        "an object"
+    } else {
+        "another kind of value"
+    }
+}
+
+/// A problem serde_json found while reading, as the contract words it. `path` is where it was
+/// (the object, for a missing field).
+fn read_error<const LINT: bool>(
+    error: &serde_json::Error,
+    path: &[Seg],
+    body: &str,
+    skip: usize,
+) -> Diagnostic {
+    let hint = |hint: &'static str| if LINT { hint } else { "" };
+    let at = if error.is_eof() {
+        body.len()
+    } else {
+        offset_of(body, error.line(), error.column())
+    };
+    let at = (error.line() > 0).then_some(at + skip);
+    let message = bare_message(error);
+    if error.is_syntax() || error.is_eof() || error.is_io() {
+        let stopped = at.map_or(0, |a| a - skip);
+        let (what, advice) = syntax_message(&message, body, stopped);
+        // A trailing comma is shown on the comma, not on the bracket after it.
+        let at = match body.get(..stopped) {
+            Some(before) if what.starts_with("a comma before") => {
+                before.rfind(',').map(|comma| comma + skip).or(at)
+            }
+            _ => at,
+        };
+        return Diagnostic {
+            severity: Severity::Fatal,
+            path: String::new(),
+            spot: Spot::Read,
+            at,
+            message: ["This is not valid JSON: ", what, "."].concat(),
+            hint: hint(advice),
+        };
+    }
+    let field = |message: &str, prefix: &str| {
+        message
+            .strip_prefix(prefix)
+            .map(|rest| rest.trim_matches('`').to_owned())
+    };
+    let (path, spot, message, advice) = if let Some(name) = field(&message, "missing field ") {
+        let advice = if name == "questions" {
+            "add \"questions\": [ { \"question\": \"...\", \"answer\": \"...\" } ]"
+        } else {
+            "add the field; it is required"
+        };
+        let message = format!("{} is missing.", describe(&join(path, &[key(&name)])));
+        (path.to_vec(), Spot::Value, message, advice)
+    } else if let Some(name) = field(&message, "duplicate field ") {
+        let path = join(path, &[key(&name)]);
+        let message = format!("{} appears twice.", describe(&path));
+        (path, Spot::RepeatedKey, message, "remove one of the two")
+    } else if message == contract::BLANK || message == contract::NO_QUESTIONS {
+        let advice = if message == contract::BLANK {
+            "write the text, or remove the entry"
+        } else {
+            "add { \"question\": \"...\", \"answer\": \"...\" }"
+        };
+        let message = format!("{} {message}.", describe(path));
+        (path.to_vec(), Spot::Value, message, advice)
+    } else if let Some(rest) = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))
+    {
+        let (unexpected, expected) = rest.rsplit_once(", expected ").unwrap_or((rest, ""));
+        let (expected, actual) = (kind(expected), kind(unexpected));
+        let (message, advice) = match (expected, actual) {
+            ("a number", "a number") => (
+                format!("{} must be a whole number from 0 upwards.", describe(path)),
+                "raise it by one each time the notice changes",
+            ),
+            (expected, actual) => (
+                format!("{} must be {expected}, but it is {actual}.", describe(path)),
+                match expected {
+                    "text" => "put the value in double quotes",
+                    "a number" => "write it without quotes, like 2",
+                    "a list" => "write it as [ ... ]",
+                    _ => "write it as { \"field\": value, ... }",
+                },
+            ),
+        };
+        (path.to_vec(), Spot::Value, message, advice)
+    } else {
+        let message = format!("{}: {message}.", describe(path));
+        (path.to_vec(), Spot::Value, message, "")
+    };
+    Diagnostic {
+        severity: Severity::Fatal,
+        path: pointer(&path),
+        spot,
+        at,
+        message,
+        hint: hint(advice),
+    }
+}
+
+/// serde_json's syntax message in the contract's words, with advice.
+fn syntax_message(message: &str, body: &str, at: usize) -> (&'static str, &'static str) {
+    const ADVICE: &str = "check quotes, commas and brackets near this position";
+    let what = match message {
+        _ if body.trim().is_empty() => "the file is empty",
+        // serde_json says so when a list or an object is read as a value it skips (an
+        // unknown field).
+        "expected value"
+            if body
+                .get(at..)
+                .is_some_and(|rest| rest.starts_with([']', '}']))
+                && body[..at].trim_end().ends_with(',') =>
+        {
+            if body[at..].starts_with(']') {
+                "a comma before ] (JSON allows no trailing comma)"
+            } else {
+                "a comma before } (JSON allows no trailing comma)"
+            }
+        }
+        "expected value" | "expected ident" => {
+            "expected a value (text in quotes, a number, a list or an object)"
+        }
+        "trailing comma" if body.get(at..).is_some_and(|rest| rest.starts_with('}')) => {
+            "a comma before } (JSON allows no trailing comma)"
+        }
+        "trailing comma" => "a comma before ] (JSON allows no trailing comma)",
+        "expected `,` or `]`" => "expected , or ] after a list item",
+        "expected `,` or `}`" => "expected , or } after a field",
+        "expected `:`" => "expected : after the field name",
+        "key must be a string" => "expected a field name in double quotes",
+        "trailing characters" => "unexpected text after the end of the JSON value",
+        "recursion limit exceeded" => "the JSON is nested too deeply",
+        "EOF while parsing a list" => "the list is never closed with ]",
+        "EOF while parsing an object" => "the object is never closed with }",
+        "EOF while parsing a string" => "this text is never closed with a quote",
+        "EOF while parsing a value" => "the JSON ends too early",
+        "invalid escape" => "unknown escape in text (use \\\" \\\\ \\n or \\u)",
+        "invalid number" | "number out of range" => "malformed number",
+        "invalid unicode code point"
+        | "lone leading surrogate in hex escape"
+        | "unexpected end of hex escape" => "malformed \\u escape in text",
+        m if m.starts_with("control character") => {
+            "a control character (such as a line break) inside text; write it as \\n"
+        }
+        _ => "the text cannot be read as JSON",
+    };
+    (what, ADVICE)
+}
+
+/// The rules that serde does not apply, run on the typed values; the widget's model built on
+/// the way. With `LINT` false only fatal problems are kept (there are none left after reading).
+#[derive(Default)]
+struct Checker<const LINT: bool> {
     diagnostics: Vec<Diagnostic>,
 }
 
-/// Where a value sits, for messages: "the FAQ" or "question 3".
-#[derive(Clone, Copy)]
-enum Place {
-    Top,
-    Question(usize),
-}
-
-impl Place {
-    fn describe(self, field: &str) -> String {
-        match self {
-            Place::Top => format!("\"{field}\""),
-            Place::Question(index) => format!("Question {}: \"{field}\"", index + 1),
-        }
-    }
-}
-
-/// The members of an object, and the shape in the format table it should have.
-struct Fields<'a> {
-    members: &'a [Member],
-    at: usize,
-    shape: &'static Shape,
-}
-
-impl<'a> Fields<'a> {
-    fn get(&self, name: &str) -> Option<&'a Node> {
-        self.members
-            .iter()
-            .find(|m| m.key == name)
-            .map(|m| &m.value)
-    }
-}
-
-impl<const LINT: bool> Checker<'_, LINT> {
+impl<const LINT: bool> Checker<LINT> {
     /// `message` is only built when the diagnostic is kept: without lints, the author-only
     /// messages and their formatting are compiled out of the widget.
     fn report(
         &mut self,
         severity: Severity,
-        at: usize,
+        path: &[Seg],
+        spot: Spot,
         message: impl FnOnce() -> String,
         hint: &'static str,
     ) {
@@ -140,365 +450,250 @@ impl<const LINT: bool> Checker<'_, LINT> {
         }
         self.diagnostics.push(Diagnostic {
             severity,
-            at,
+            path: pointer(path),
+            spot,
+            at: None,
             message: message(),
-            // The widget shows the message only: without lints, the hints' text is dropped
-            // from the wasm.
             hint: if LINT { hint } else { "" },
         });
     }
 
-    /// `node` as an object of `shape`, with its unknown and repeated fields reported.
-    fn object<'a>(
-        &mut self,
-        node: &'a Node,
-        shape: &'static Shape,
-        what: String,
-        place: Place,
-    ) -> Option<Fields<'a>> {
-        match &node.value {
-            Value::Object(members) => {
-                let fields = Fields {
-                    members,
-                    at: node.at,
-                    shape,
-                };
-                self.unknown_fields(&fields, place);
-                Some(fields)
+    fn unknown_fields(&mut self, paths: &[Vec<Seg>]) {
+        for path in paths {
+            let Some(Seg::Key(name)) = path.last() else {
+                continue;
+            };
+            if name.starts_with('$') {
+                continue;
             }
-            other => {
-                self.report(
-                    Severity::Fatal,
-                    node.at,
-                    || format!("{what} must be an object, but it is {}.", other.kind()),
-                    "write it as { \"field\": value, ... }",
-                );
-                None
-            }
-        }
-    }
-
-    fn unknown_fields(&mut self, fields: &Fields, place: Place) {
-        for member in fields.members {
-            if !fields.shape.open
-                && fields.shape.field(&member.key).is_none()
-                && !member.key.starts_with('$')
-            {
-                self.report(
-                    Severity::Warning,
-                    member.key_at,
-                    || {
-                        format!(
-                            "{} is not a field of the FAQ format; it is ignored.",
-                            place.describe(&member.key)
-                        )
-                    },
-                    "check the spelling against the documented fields",
-                );
-            }
-        }
-        let mut seen = StrMap::new();
-        for member in fields.members {
-            if seen.contains(&member.key) {
-                self.report(
-                    Severity::Error,
-                    member.key_at,
-                    || {
-                        format!(
-                            "{} appears twice; only the first is used.",
-                            place.describe(&member.key)
-                        )
-                    },
-                    "remove one of the two",
-                );
-            }
-            seen.set(&member.key, 0);
-        }
-    }
-
-    /// The value of field `name` after the checks its entry in the format table asks for:
-    /// present when required, of the right type, not blank, long enough. `None` when it is
-    /// absent, `null` (optional fields only) or wrong (then reported). `label` names the field
-    /// in messages.
-    fn field<'a>(
-        &mut self,
-        fields: &Fields<'a>,
-        name: &str,
-        label: &str,
-        place: Place,
-    ) -> Option<&'a Node> {
-        // Every name the validator asks for is in the table (a test walks them all).
-        let spec = fields.shape.field(name)?;
-        let Some(node) = fields.get(name) else {
-            if spec.required {
-                let hint = match spec.missing_hint {
-                    "" => "add the field; it is required",
-                    hint => hint,
-                };
-                self.report(
-                    Severity::Fatal,
-                    fields.at,
-                    || format!("{} is missing.", place.describe(label)),
-                    hint,
-                );
-            }
-            return None;
-        };
-        if node.value == Value::Null && !spec.required {
-            return None;
-        }
-        let what = || place.describe(label);
-        let problem: Option<(String, &'static str)> = match (spec.ty, &node.value) {
-            (Type::Text { .. } | Type::Markup | Type::Href | Type::Id, Value::Str(text)) => {
-                (spec.required && text.trim().is_empty()).then(|| {
-                    (
-                        format!("{} is empty.", what()),
-                        "write the text, or remove the entry",
+            self.report(
+                Severity::Warning,
+                path,
+                Spot::Key,
+                || {
+                    format!(
+                        "{} is not a field of the FAQ format; it is ignored.",
+                        describe(path)
                     )
-                })
-            }
-            (Type::Text { .. } | Type::Markup | Type::Href | Type::Id, other) => Some((
-                format!("{} must be text, but it is {}.", what(), other.kind()),
-                "put the value in double quotes",
-            )),
-            (Type::Count { .. }, Value::Number(digits)) => {
-                digits.parse::<u32>().is_err().then(|| {
-                    (
-                        format!("{} must be a whole number from 0 upwards.", what()),
-                        "raise it by one each time the notice changes",
-                    )
-                })
-            }
-            (Type::Count { .. }, other) => Some((
-                format!("{} must be a number, but it is {}.", what(), other.kind()),
-                "write it without quotes, like 2",
-            )),
-            (Type::Object(_), Value::Object(_)) => None,
-            (Type::Object(_), other) => Some((
-                format!("{} must be an object, but it is {}.", what(), other.kind()),
-                "write it as { \"field\": value, ... }",
-            )),
-            (Type::List { item, min }, Value::Array(items)) => (items.len() < min).then(|| {
-                let noun = match item {
-                    Type::Object(shape) => shape.name,
-                    _ => "item",
-                };
-                (
-                    format!("{} is empty; the FAQ needs at least one {noun}.", what()),
-                    "add { \"question\": \"...\", \"answer\": \"...\" }",
-                )
-            }),
-            (Type::List { .. }, other) => Some((
-                format!("{} must be a list, but it is {}.", what(), other.kind()),
-                "write it as [ ... ]",
-            )),
-        };
-        if let Some((message, hint)) = problem {
-            self.report(Severity::Fatal, node.at, || message, hint);
-            return None;
-        }
-        if let (
-            Type::Text {
-                warn_over: Some(limit),
-            },
-            Value::Str(text),
-        ) = (spec.ty, &node.value)
-        {
-            if text.chars().count() > limit {
-                let message = match place {
-                    Place::Question(index) => format!(
-                        "Question {}: the {name} is longer than {limit} characters.",
-                        index + 1
-                    ),
-                    Place::Top => format!("{} is longer than {limit} characters.", what()),
-                };
-                self.report(
-                    Severity::Warning,
-                    node.at,
-                    || message,
-                    "keep questions short; put details in the answer",
-                );
-            }
-        }
-        Some(node)
-    }
-
-    /// A text field; `None` when absent or wrong.
-    fn text(&mut self, fields: &Fields, name: &str, place: Place) -> Option<String> {
-        match self.field(fields, name, name, place) {
-            Some(Node {
-                value: Value::Str(text),
-                ..
-            }) => Some(text.clone()),
-            _ => None,
+                },
+                "check the spelling against the documented fields",
+            );
         }
     }
 
-    /// A list field; empty when absent or wrong.
-    fn list<'a>(&mut self, fields: &Fields<'a>, name: &str, place: Place) -> &'a [Node] {
-        match self.field(fields, name, name, place) {
-            Some(Node {
-                value: Value::Array(items),
-                ..
-            }) => items,
-            _ => &[],
-        }
-    }
-
-    /// A markup field, parsed; its problems point at the exact character inside the text.
-    fn markup(&mut self, fields: &Fields, name: &str, place: Place) -> Option<Vec<markup::Block>> {
-        let node = self.field(fields, name, name, place)?;
-        let Value::Str(source) = &node.value else {
-            return None;
-        };
-        let (blocks, problems) = markup::parse_located(source);
-        // The problems come in text order: one walk over the source places them all.
-        let mut cursor = json::StringCursor::new(self.text, node.at);
-        for located in problems {
-            let at = cursor.source_offset(located.at);
-            match located.problem {
-                MarkupProblem::UnclosedLink { text } => self.report(
-                    Severity::Error,
-                    at,
-                    || format!("{}: the link \"[{text}](\" is never closed; it is shown as plain text.", place.describe(name)),
-                    "write links as [text](https://example.org/page)",
-                ),
-                MarkupProblem::RejectedLink { text, href, reason } => self.report(
-                    Severity::Error,
-                    at,
-                    || format!("{}: the link \"{text}\" to \"{href}\" is not allowed ({}); it is shown as plain text.", place.describe(name), reason.describe()),
-                    "use an https:, http:, mailto:, tel: or relative address",
-                ),
-            }
-        }
-        Some(blocks)
-    }
-
-    /// A link object (`contact`, an item of `links`, `cookie_notice.more`).
-    fn link(&mut self, node: &Node, place: Place, field: &str) -> Option<Link> {
-        let fields = self.object(node, &format::LINK, place.describe(field), place)?;
-        let text = self.text(&fields, "text", place)?;
-        let href_node = self.field(&fields, "href", "href", place)?;
-        let Value::Str(href) = &href_node.value else {
-            return None;
-        };
-        let href = match check_href(href.trim()) {
-            Ok(()) => Some(href.trim().to_owned()),
-            Err(reason) => {
-                // Point at the address itself, past the opening quote and any spaces.
-                let skipped = href.len() - href.trim_start().len();
-                let at = json::string_source_offset(self.text, href_node.at, skipped);
-                self.report(
-                    Severity::Error,
-                    at,
-                    || format!("{}: the address \"{href}\" is not allowed ({}); the link is shown as plain text.", place.describe(field), reason.describe()),
-                    "use an https:, http:, mailto:, tel: or relative address",
-                );
-                None
-            }
-        };
-        Some(Link { text, href })
-    }
-
-    fn faq(&mut self, root: &Node) -> Option<Faq> {
-        let fields = self.object(root, &format::FAQ, "The FAQ file".into(), Place::Top)?;
-        let title = self.text(&fields, "title", Place::Top);
-        let lang = self.text(&fields, "lang", Place::Top);
-        let intro = self
-            .markup(&fields, "intro", Place::Top)
+    /// The checker's second reading after a problem stopped the first: the top level with the
+    /// questions left as trees, then each question on its own.
+    fn recover(&mut self, tree: &serde_json::Value) {
+        let top = self.read_part::<FaqFile<serde_json::Value>>(tree, &[]);
+        let items = tree
+            .get("questions")
+            .and_then(|q| q.as_array())
+            .map(Vec::as_slice)
             .unwrap_or_default();
-        let contact = self
-            .field(&fields, "contact", "contact", Place::Top)
-            .and_then(|node| self.link(node, Place::Top, "contact"))
-            .map(|link| Contact {
+        let mut questions = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            let path = [key("questions"), Seg::Index(index)];
+            if let Some(question) = self.read_part::<contract::Question>(item, &path) {
+                questions.push((index, question));
+            }
+        }
+        match top {
+            Some(top) => {
+                self.faq(&top, questions.iter().map(|(i, q)| (*i, q)));
+            }
+            None => {
+                self.questions(questions.iter().map(|(i, q)| (*i, q)));
+            }
+        }
+    }
+
+    /// `T` read from the tree at `path`, or its problem reported.
+    fn read_part<T: serde::de::DeserializeOwned>(
+        &mut self,
+        tree: &serde_json::Value,
+        path: &[Seg],
+    ) -> Option<T> {
+        let mut unknown = Vec::new();
+        let mut track = serde_path_to_error::Track::new();
+        let read = serde_ignored::deserialize(
+            serde_path_to_error::Deserializer::new(tree, &mut track),
+            |ignored| unknown.push(join(path, &ignored_path(&ignored))),
+        );
+        match read {
+            Ok(value) => {
+                self.unknown_fields(&unknown);
+                Some(value)
+            }
+            Err(error) => {
+                // The fields before the problem are known.
+                self.unknown_fields(&unknown);
+                let at = join(path, &segments(&track.path()));
+                let diagnostic = read_error::<LINT>(&error, &at, "", 0);
+                self.diagnostics.push(diagnostic);
+                None
+            }
+        }
+    }
+
+    /// The widget's model of a file read without a fatal problem; the questions come apart so
+    /// that the checker can pass the ones it could read (with their number in the file).
+    fn faq<'q, Q>(
+        &mut self,
+        file: &FaqFile<Q>,
+        questions: impl Iterator<Item = (usize, &'q contract::Question)>,
+    ) -> Faq {
+        let intro = file
+            .intro
+            .as_deref()
+            .map(|intro| self.markup(intro, &[key("intro")]))
+            .unwrap_or_default();
+        let contact = file.contact.as_ref().map(|link| {
+            let link = self.link(link, &[key("contact")]);
+            Contact {
                 text: link.text,
                 href: link.href,
-            });
-        let questions = self.questions(&fields);
-        let cookie_notice = self
-            .field(&fields, "cookie_notice", "cookie_notice", Place::Top)
-            .and_then(|node| self.cookie_notice(node));
-        let ui = self
-            .field(&fields, "ui", "ui", Place::Top)
-            .map(|node| self.ui(node))
-            .unwrap_or_default();
-        Some(Faq {
-            title: title?,
-            lang,
+            }
+        });
+        let questions = self.questions(questions);
+        let cookie_notice = file.cookie_notice.as_ref().map(|notice| {
+            let more = notice
+                .more
+                .as_ref()
+                .map(|link| self.link(link, &[key("cookie_notice"), key("more")]));
+            CookieNotice {
+                text: notice.text.0.clone(),
+                more,
+                revision: notice.revision.unwrap_or(contract::DEFAULT_REVISION),
+            }
+        });
+        let ui = file.ui.as_ref().map(|ui| self.ui(ui)).unwrap_or_default();
+        Faq {
+            title: file.title.0.clone(),
+            lang: file.lang.clone(),
             intro,
             contact,
             questions,
             cookie_notice,
             ui,
-        })
+        }
     }
 
     /// The `ui` object: text values by interface key; unknown keys and non-text values warned.
-    fn ui(&mut self, node: &Node) -> Vec<(String, String)> {
-        let Value::Object(members) = &node.value else {
-            return Vec::new();
-        };
-        let mut ui: Vec<(String, String)> = Vec::new();
-        for member in members {
-            if !crate::i18n::Strings::knows(&member.key) {
+    fn ui(&mut self, ui: &contract::UiTexts) -> Vec<(String, String)> {
+        let mut texts: Vec<(String, String)> = Vec::new();
+        for (name, value) in &ui.0 {
+            let path = [key("ui"), key(name)];
+            if !crate::i18n::Strings::knows(name) {
                 self.report(
                     Severity::Warning,
-                    member.key_at,
+                    &path,
+                    Spot::Key,
                     || {
                         format!(
-                            "\"ui\": \"{}\" is not an interface text of the widget; it is ignored.",
-                            member.key
+                            "\"ui\": \"{name}\" is not an interface text of the widget; it is ignored."
                         )
                     },
                     "check the spelling against the documented interface texts",
                 );
                 continue;
             }
-            match &member.value.value {
-                Value::Str(text) => {
-                    if !ui.iter().any(|(key, _)| *key == member.key) {
-                        ui.push((member.key.clone(), text.clone()));
-                    }
-                }
-                other => self.report(
+            match value {
+                Lenient::Text(_) if texts.iter().any(|(known, _)| known == name) => self.report(
+                    Severity::Error,
+                    &path,
+                    Spot::RepeatedKey,
+                    || format!("\"ui\": \"{name}\" appears twice; only the first is used."),
+                    "remove one of the two",
+                ),
+                Lenient::Text(text) => texts.push((name.clone(), text.clone())),
+                Lenient::Other(kind) => self.report(
                     Severity::Warning,
-                    member.value.at,
+                    &path,
+                    Spot::Value,
                     || {
                         format!(
-                            "\"ui\": \"{}\" must be text, but it is {}; the built-in text is used.",
-                            member.key,
-                            other.kind()
+                            "\"ui\": \"{name}\" must be text, but it is {kind}; the built-in text is used."
                         )
                     },
                     "write the text in quotes",
                 ),
             }
         }
-        ui
+        texts
     }
 
-    fn questions(&mut self, fields: &Fields) -> Vec<Question> {
-        let items = self.list(fields, "questions", Place::Top);
+    /// Answer markup, parsed; its problems point at the exact character inside the text.
+    fn markup(&mut self, source: &str, path: &[Seg]) -> Vec<markup::Block> {
+        let (blocks, problems) = markup::parse_located(source);
+        if !LINT {
+            return blocks;
+        }
+        for located in problems {
+            let spot = Spot::InText(located.at);
+            match located.problem {
+                MarkupProblem::UnclosedLink { text } => self.report(
+                    Severity::Error,
+                    path,
+                    spot,
+                    || format!("{}: the link \"[{text}](\" is never closed; it is shown as plain text.", describe(path)),
+                    "write links as [text](https://example.org/page)",
+                ),
+                MarkupProblem::RejectedLink { text, href, reason } => self.report(
+                    Severity::Error,
+                    path,
+                    spot,
+                    || format!("{}: the link \"{text}\" to \"{href}\" is not allowed ({}); it is shown as plain text.", describe(path), reason.describe()),
+                    "use an https:, http:, mailto:, tel: or relative address",
+                ),
+            }
+        }
+        blocks
+    }
+
+    /// A link (`contact`, an item of `links`, `cookie_notice.more`); `path` names it in
+    /// messages: `"contact"`, `Question 3: "links"`.
+    fn link(&mut self, link: &contract::Link, path: &[Seg]) -> Link {
+        let raw = link.href.0.as_str();
+        let href = match check_href(raw.trim()) {
+            Ok(()) => Some(raw.trim().to_owned()),
+            Err(reason) => {
+                // Point at the address itself, past any spaces.
+                let skipped = raw.len() - raw.trim_start().len();
+                self.report(
+                    Severity::Error,
+                    &join(path, &[key("href")]),
+                    Spot::InText(skipped),
+                    || format!("{}: the address \"{raw}\" is not allowed ({}); the link is shown as plain text.", describe(path), reason.describe()),
+                    "use an https:, http:, mailto:, tel: or relative address",
+                );
+                None
+            }
+        };
+        Link {
+            text: link.text.0.clone(),
+            href,
+        }
+    }
+
+    fn questions<'q>(
+        &mut self,
+        items: impl Iterator<Item = (usize, &'q contract::Question)>,
+    ) -> Vec<Question> {
         let mut questions: Vec<Question> = Vec::new();
-        let mut id_positions: Vec<usize> = Vec::new();
+        let mut numbers: Vec<usize> = Vec::new();
         // Question text, compared without case and surrounding spaces -> its question number.
-        let mut texts = StrMap::new();
-        for (index, node) in items.iter().enumerate() {
-            let place = Place::Question(index);
-            let Some(entry) = self.object(
-                node,
-                &format::QUESTION,
-                format!("Question {}", index + 1),
-                place,
-            ) else {
-                continue;
-            };
-            if let Some(question) = self.question(&entry, place, index) {
-                let key = question.question.trim().to_ascii_lowercase();
-                if let Some(earlier) = texts.get(&key) {
+        let mut texts: HashMap<String, usize> = HashMap::new();
+        for (index, raw) in items {
+            let path = [key("questions"), Seg::Index(index)];
+            let question = self.question(raw, &path, index);
+            if LINT {
+                let text_key = question.question.to_ascii_lowercase();
+                if let Some(earlier) = texts.get(&text_key) {
+                    let earlier = *earlier;
                     self.report(
                         Severity::Error,
-                        entry.get("question").map_or(entry.at, |n| n.at),
+                        &join(&path, &[key("question")]),
+                        Spot::Value,
                         || {
                             format!(
                                 "Question {}: the same question text as question {}.",
@@ -509,40 +704,59 @@ impl<const LINT: bool> Checker<'_, LINT> {
                         "merge the two answers into one question",
                     );
                 } else {
-                    texts.set(&key, questions.len());
+                    texts.insert(text_key, index);
                 }
-                id_positions.push(entry.get("id").map_or(entry.at, |n| n.at));
-                questions.push(question);
             }
+            numbers.push(index);
+            questions.push(question);
         }
-        self.resolve_ids(&mut questions, &id_positions);
+        self.resolve_ids(&mut questions, &numbers);
         questions
     }
 
-    fn question(&mut self, entry: &Fields, place: Place, index: usize) -> Option<Question> {
-        let id = self.text(entry, "id", place);
-        let question = self.text(entry, "question", place);
-        let answer = self.markup(entry, "answer", place);
-        let links = self
-            .list(entry, "links", place)
+    fn question(&mut self, raw: &contract::Question, path: &[Seg], index: usize) -> Question {
+        let question = raw.question.trim().to_owned();
+        if LINT && question.chars().count() > LONG_QUESTION_CHARS {
+            self.report(
+                Severity::Warning,
+                &join(path, &[key("question")]),
+                Spot::Value,
+                || {
+                    format!(
+                        "Question {}: the question is longer than {LONG_QUESTION_CHARS} characters.",
+                        index + 1
+                    )
+                },
+                "keep questions short; put details in the answer",
+            );
+        }
+        let answer = self.markup(&raw.answer, &join(path, &[key("answer")]));
+        let links = raw
+            .links
             .iter()
-            .filter_map(|node| self.link(node, place, "links"))
+            .flatten()
+            .enumerate()
+            .map(|(i, link)| {
+                // Messages say `Question 3: "links"`; the path goes to the link itself.
+                self.link(link, &join(path, &[key("links"), Seg::Index(i)]))
+            })
             .collect();
-        let category = self.text(entry, "category", place);
-        let keywords = self
-            .list(entry, "keywords", place)
+        let keywords = raw
+            .keywords
             .iter()
-            .filter_map(|node| match &node.value {
-                Value::Str(word) => Some(word.clone()),
-                other => {
+            .flatten()
+            .enumerate()
+            .filter_map(|(i, word)| match word {
+                Lenient::Text(word) => Some(word.clone()),
+                Lenient::Other(kind) => {
                     self.report(
                         Severity::Error,
-                        node.at,
+                        &join(path, &[key("keywords"), Seg::Index(i)]),
+                        Spot::Value,
                         || {
                             format!(
-                                "Question {}: a keyword must be text, but it is {}; it is ignored.",
-                                index + 1,
-                                other.kind()
+                                "Question {}: a keyword must be text, but it is {kind}; it is ignored.",
+                                index + 1
                             )
                         },
                         "put the keyword in double quotes",
@@ -551,29 +765,37 @@ impl<const LINT: bool> Checker<'_, LINT> {
                 }
             })
             .collect();
-        Some(Question {
-            id: id.map(|id| id.trim().to_owned()).unwrap_or_default(),
-            question: question?.trim().to_owned(),
-            answer: answer?,
+        Question {
+            id: raw
+                .id
+                .as_deref()
+                .map(|id| id.trim().to_owned())
+                .unwrap_or_default(),
+            question,
+            answer,
             links,
-            category,
+            category: raw.category.clone(),
             keywords,
-        })
+        }
     }
 
-    /// Every question gets a unique id: its own, or one derived from its text.
-    fn resolve_ids(&mut self, questions: &mut [Question], positions: &[usize]) {
-        let mut taken = StrMap::new();
+    /// Every question gets a unique id: its own, or one derived from its text. `numbers` are
+    /// the questions' places in the file.
+    fn resolve_ids(&mut self, questions: &mut [Question], numbers: &[usize]) {
+        let mut taken: HashSet<String> = HashSet::new();
         // The next number to try after a base that is already taken, so that a hundred
         // questions with the same text do not count from 2 a hundred times.
-        let mut next = StrMap::new();
-        for (index, question) in questions.iter_mut().enumerate() {
-            let at = positions.get(index).copied().unwrap_or(0);
+        let mut next: HashMap<String, usize> = HashMap::new();
+        for (position, question) in questions.iter_mut().enumerate() {
+            let index = numbers.get(position).copied().unwrap_or(position);
+            let path = [key("questions"), Seg::Index(index), key("id")];
             let given = !question.id.is_empty();
-            if given && !is_valid_id(&question.id) {
+            let valid = given && is_valid_id(&question.id);
+            if given && !valid {
                 self.report(
                     Severity::Error,
-                    at,
+                    &path,
+                    Spot::Value,
                     || {
                         format!(
                             "Question {}: the id \"{}\" may only use letters, digits, - and _.",
@@ -584,7 +806,7 @@ impl<const LINT: bool> Checker<'_, LINT> {
                     "ids end up in links like page#id; keep them short and plain",
                 );
             }
-            let base = if given && is_valid_id(&question.id) {
+            let base = if valid {
                 question.id.clone()
             } else {
                 slug(&question.question).unwrap_or_else(|| format!("q{}", index + 1))
@@ -592,7 +814,8 @@ impl<const LINT: bool> Checker<'_, LINT> {
             if given && taken.contains(&base) {
                 self.report(
                     Severity::Error,
-                    at,
+                    &path,
+                    Spot::Value,
                     || {
                         format!(
                             "Question {}: the id \"{base}\" is already used by another question.",
@@ -604,7 +827,7 @@ impl<const LINT: bool> Checker<'_, LINT> {
             }
             let mut id = base.clone();
             if taken.contains(&id) {
-                let mut counter = next.get(&base).unwrap_or(2);
+                let mut counter = next.get(&base).copied().unwrap_or(2);
                 loop {
                     id = format!("{base}-{counter}");
                     counter += 1;
@@ -612,46 +835,17 @@ impl<const LINT: bool> Checker<'_, LINT> {
                         break;
                     }
                 }
-                next.set(&base, counter);
+                next.insert(base, counter);
             }
-            taken.set(&id, index);
+            taken.insert(id.clone());
             question.id = id;
         }
-    }
-
-    fn cookie_notice(&mut self, node: &Node) -> Option<CookieNotice> {
-        let fields = self.object(
-            node,
-            &format::COOKIE_NOTICE,
-            "\"cookie_notice\"".into(),
-            Place::Top,
-        )?;
-        let text = self.text(&fields, "text", Place::Top);
-        let more = self
-            .field(&fields, "more", "cookie_notice.more", Place::Top)
-            .and_then(|n| self.link(n, Place::Top, "cookie_notice.more"));
-        let revision = match self.field(&fields, "revision", "cookie_notice.revision", Place::Top) {
-            Some(Node {
-                value: Value::Number(digits),
-                ..
-            }) => digits.parse::<u32>().unwrap_or(0),
-            Some(_) => 0,
-            None => match fields.shape.field("revision").map(|f| f.ty) {
-                Some(Type::Count { default }) => default,
-                _ => 0,
-            },
-        };
-        Some(CookieNotice {
-            text: text?,
-            more,
-            revision,
-        })
     }
 }
 
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id.len() <= format::MAX_ID_LEN
+        && id.len() <= contract::MAX_ID_LEN
         && id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
@@ -791,7 +985,11 @@ mod tests {
             "{\"title\": \"T\",\n \"questions\": [\n  {\"question\": \"a\", \"answer\": 5}]}";
         let loaded = load(text);
         let d = loaded.first_fatal().unwrap();
-        assert_eq!(json::line_column(text, d.at), (3, 31));
+        assert_eq!(d.path, "/questions/0/answer");
+        assert_eq!(d.spot, Spot::Value);
+        let at = d.at.unwrap();
+        assert_eq!(&text[at..at + 1], "5");
+        assert_eq!(load_for_display(text).first_fatal().unwrap().at, Some(at));
     }
 
     #[test]
@@ -905,139 +1103,249 @@ mod tests {
                        "category": "c", "keywords": ["k"]}],
         "cookie_notice": {"text": "n", "more": {"text": "m", "href": "/m"}, "revision": 2}, "ui": {}}"#;
 
-    /// `FULL` with the value of field `name` of the object starting with `owner` replaced.
-    fn replace_field(owner: &str, name: &str, with: Option<&str>) -> String {
-        let root = json::parse(FULL).unwrap();
-        let mut text = FULL.to_owned();
-        fn find<'a>(node: &'a Node, owner: &str, out: &mut Vec<&'a Member>) {
-            match &node.value {
-                Value::Object(members) => {
-                    if members.first().is_some_and(|m| m.key == owner) {
-                        out.extend(members.iter());
-                    }
-                    members.iter().for_each(|m| find(&m.value, owner, out));
-                }
-                Value::Array(items) => items.iter().for_each(|n| find(n, owner, out)),
-                _ => {}
-            }
-        }
-        let mut members = Vec::new();
-        find(&root, owner, &mut members);
-        let member = members.iter().find(|m| m.key == name).unwrap();
-        let value_end = {
-            let node = json::parse(&FULL[member.value.at..]).err();
-            // The value ends where the reader stopped: at "," or "}" after it.
-            member.value.at + node.map_or(FULL.len(), |e| e.at)
-        };
-        match with {
-            Some(value) => text.replace_range(member.value.at..value_end, value),
-            None => {
-                // Drop the member and the comma before or after it.
-                let start = FULL[..member.key_at].rfind([',', '{']).unwrap();
-                if FULL.as_bytes()[start] == b',' {
-                    text.replace_range(start..value_end, "");
-                } else {
-                    let end = value_end + FULL[value_end..].find([',', '}']).unwrap();
-                    let end = if FULL.as_bytes()[end] == b',' {
-                        end + 1
-                    } else {
-                        end
-                    };
-                    text.replace_range(member.key_at..end, "");
-                }
-            }
-        }
-        text
-    }
+    /// Every field of every object in `FULL`: the object's JSON Pointer, the field, required.
+    const FIELDS: &[(&str, &str, bool)] = &[
+        ("", "title", true),
+        ("", "lang", false),
+        ("", "intro", false),
+        ("", "contact", false),
+        ("", "questions", true),
+        ("", "cookie_notice", false),
+        ("", "ui", false),
+        ("/questions/0", "id", false),
+        ("/questions/0", "question", true),
+        ("/questions/0", "answer", true),
+        ("/questions/0", "links", false),
+        ("/questions/0", "category", false),
+        ("/questions/0", "keywords", false),
+        ("/contact", "text", true),
+        ("/contact", "href", true),
+        ("/questions/0/links/0", "text", true),
+        ("/questions/0/links/0", "href", true),
+        ("/cookie_notice", "text", true),
+        ("/cookie_notice", "more", false),
+        ("/cookie_notice", "revision", false),
+        ("/cookie_notice/more", "text", true),
+        ("/cookie_notice/more", "href", true),
+    ];
 
-    /// Every shape of the table with the key of its first field, to find it in `FULL`.
-    fn shapes() -> [(&'static Shape, &'static str); 5] {
-        [
-            (&format::FAQ, "title"),
-            (&format::QUESTION, "id"),
-            (&format::LINK, "text"),
-            (&format::COOKIE_NOTICE, "text"),
-            (&format::UI, ""),
-        ]
+    /// `FULL` with field `name` of the object at `owner` set to `with`, or removed.
+    fn edit(owner: &str, name: &str, with: Option<serde_json::Value>) -> String {
+        let mut root: serde_json::Value = serde_json::from_str(FULL).unwrap();
+        let object = root.pointer_mut(owner).unwrap().as_object_mut().unwrap();
+        match with {
+            Some(value) => {
+                object.insert(name.to_owned(), value);
+            }
+            None => {
+                object.remove(name);
+            }
+        }
+        root.to_string()
     }
 
     #[test]
-    fn the_validator_walks_every_field_of_the_format_table() {
+    fn the_validator_knows_every_field_of_the_contract() {
         let loaded = load(FULL);
         assert_eq!(loaded.diagnostics, [], "FULL is clean");
-        for (shape, owner) in shapes() {
-            for field in shape.fields {
-                // The wrong type: every field rejects true/false, with a message naming it.
-                let text = replace_field(owner, field.name, Some("true"));
-                let loaded = load(&text);
-                let named = loaded.diagnostics.iter().any(|d| {
-                    d.severity == Severity::Fatal
-                        && d.message.contains(field.name)
-                        && d.message.contains("but it is true/false")
-                });
-                assert!(
-                    named,
-                    "{}.{}: {:?}",
-                    shape.name, field.name, loaded.diagnostics
-                );
-                // Left out: required fields are missing, optional ones are fine; so is null.
-                let without = load(&replace_field(owner, field.name, None));
-                let missing = format!("\"{}\" is missing.", field.name);
-                let reported = without
+        // FIELDS lists every field of FULL, and FULL has every field of the contract (the
+        // schema test in cli/ checks the schema's fields against the same file).
+        let full: serde_json::Value = serde_json::from_str(FULL).unwrap();
+        let owners = [
+            "",
+            "/contact",
+            "/questions/0",
+            "/questions/0/links/0",
+            "/cookie_notice",
+            "/cookie_notice/more",
+        ];
+        let in_full: Vec<(&str, &str)> = owners
+            .iter()
+            .flat_map(|owner| {
+                let object = full.pointer(owner).unwrap().as_object().unwrap();
+                object.keys().map(move |name| (*owner, name.as_str()))
+            })
+            .collect();
+        let listed: Vec<(&str, &str)> = FIELDS.iter().map(|(o, n, _)| (*o, *n)).collect();
+        assert_eq!(in_full.len(), listed.len());
+        assert!(in_full.iter().all(|field| listed.contains(field)));
+        for (owner, name, required) in FIELDS {
+            // The wrong type: every field rejects true/false, with a message naming it.
+            let loaded = load(&edit(owner, name, Some(true.into())));
+            let fatal = loaded.first_fatal().expect(name);
+            assert!(
+                fatal.message.contains(name) && fatal.message.contains("but it is true/false"),
+                "{owner}/{name}: {fatal:?}"
+            );
+            assert_eq!(fatal.path, format!("{owner}/{name}"));
+            assert_eq!(
+                load_for_display(&edit(owner, name, Some(true.into())))
+                    .first_fatal()
+                    .map(|d| &d.message),
+                Some(&fatal.message)
+            );
+            // Left out: required fields are missing, optional ones are fine; so is null.
+            let without = load(&edit(owner, name, None));
+            let reported = without
+                .diagnostics
+                .iter()
+                .any(|d| d.message.ends_with(&format!("{name}\" is missing.")));
+            assert_eq!(
+                reported, *required,
+                "{owner}/{name} left out: {:?}",
+                without.diagnostics
+            );
+            if !required {
+                assert_eq!(without.diagnostics, [], "{owner}/{name}");
+                let null = load(&edit(owner, name, Some(serde_json::Value::Null)));
+                assert_eq!(null.diagnostics, [], "{owner}/{name} null");
+            }
+            // A field the contract does not know is a warning in this object, on its name.
+            let renamed = format!("{name}_x");
+            let loaded = load(&edit(owner, &renamed, Some(1.into())));
+            assert!(
+                loaded
                     .diagnostics
                     .iter()
-                    .any(|d| d.message.ends_with(&missing));
-                assert_eq!(
-                    reported, field.required,
-                    "{}.{} left out: {:?}",
-                    shape.name, field.name, without.diagnostics
-                );
-                if !field.required {
-                    assert!(
-                        without.diagnostics.is_empty(),
-                        "{}.{}",
-                        shape.name,
-                        field.name
-                    );
-                    let null = load(&replace_field(owner, field.name, Some("null")));
-                    assert_eq!(null.diagnostics, [], "{}.{} null", shape.name, field.name);
-                }
-                // A field the table does not know is a warning in this object.
-                if !shape.open {
-                    let renamed = format!("{}_x", field.name);
-                    let text = text.replacen(
-                        &format!("\"{}\": true", field.name),
-                        &format!("\"{renamed}\": 1"),
-                        1,
-                    );
-                    let loaded = load(&text);
-                    assert!(
-                        loaded.diagnostics.iter().any(
-                            |d| d.severity == Severity::Warning && d.message.contains(&renamed)
-                        ),
-                        "{}.{}",
-                        shape.name,
-                        field.name
-                    );
-                }
-            }
+                    .any(|d| d.severity == Severity::Warning
+                        && d.message.contains(&renamed)
+                        && d.spot == Spot::Key
+                        && d.path == format!("{owner}/{renamed}")),
+                "{owner}/{name}: {:?}",
+                loaded.diagnostics
+            );
+            assert!(load_for_display(&edit(owner, &renamed, Some(1.into())))
+                .diagnostics
+                .is_empty());
         }
     }
 
     #[test]
-    fn markup_problems_point_inside_the_text_through_escapes() {
+    fn objects_must_be_objects_and_fields_unique() {
+        assert_eq!(
+            fatal(r#"{"title": "T", "questions": [["id", "q", "a"]]}"#),
+            "Question 1 must be an object, but it is a list."
+        );
+        assert_eq!(
+            fatal(
+                r#"{"title": "T", "contact": ["c", "/c"], "questions": [{"question": "q", "answer": "a"}]}"#
+            ),
+            "\"contact\" must be an object, but it is a list."
+        );
+        let text =
+            r#"{"title": "T", "questions": [{"question": "q", "answer": "a", "answer": "b"}]}"#;
+        let loaded = load(text);
+        let d = loaded.first_fatal().unwrap();
+        assert_eq!(d.message, "Question 1: \"answer\" appears twice.");
+        assert_eq!(
+            (d.path.as_str(), d.spot),
+            ("/questions/0/answer", Spot::RepeatedKey)
+        );
+    }
+
+    #[test]
+    fn the_checker_reports_every_broken_question_the_widget_the_first() {
+        let text = r#"{"title": "T", "colour": 1, "questions": [{"question": "q"}, {"question": 2, "answer": "a"},
+            {"id": "bad id", "question": "ok", "answer": "[x](javascript:y)"}, {"answer": "a", "answr": 1}]}"#;
+        let messages: Vec<(Severity, String, String)> = load(text)
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.severity, d.path, d.message))
+            .collect();
+        let expected = [
+            (Severity::Fatal, "/questions/0", "Question 1: \"answer\" is missing."),
+            (Severity::Warning, "/colour", "\"colour\" is not a field of the FAQ format; it is ignored."),
+            (Severity::Fatal, "/questions/1/question", "Question 2: \"question\" must be text, but it is a number."),
+            (Severity::Warning, "/questions/3/answr", "Question 4: \"answr\" is not a field of the FAQ format; it is ignored."),
+            (Severity::Fatal, "/questions/3", "Question 4: \"question\" is missing."),
+            (Severity::Error, "/questions/2/answer", "Question 3: \"answer\": the link \"x\" to \"javascript:y\" is not allowed (only https:, http:, mailto:, tel: and relative links are allowed); it is shown as plain text."),
+            (Severity::Error, "/questions/2/id", "Question 3: the id \"bad id\" may only use letters, digits, - and _."),
+        ];
+        for (severity, path, message) in expected {
+            assert!(
+                messages.contains(&(severity, path.to_owned(), message.to_owned())),
+                "{message}: {messages:#?}"
+            );
+        }
+        assert_eq!(messages.len(), expected.len(), "{messages:#?}");
+        assert_eq!(messages[0].2, "Question 1: \"answer\" is missing.");
+        let display = load_for_display(text);
+        assert_eq!(display.diagnostics.len(), 1);
+        assert_eq!(display.diagnostics[0].message, messages[0].2);
+    }
+
+    #[test]
+    fn syntax_errors_are_worded_for_people_and_placed() {
+        for (text, message, at) in [
+            ("", "the file is empty", 0),
+            (
+                "<html>",
+                "expected a value (text in quotes, a number, a list or an object)",
+                0,
+            ),
+            (
+                "{\"a\": [1,]}",
+                "a comma before ] (JSON allows no trailing comma)",
+                8,
+            ),
+            (
+                "{\"a\": 1,}",
+                "a comma before } (JSON allows no trailing comma)",
+                7,
+            ),
+            (
+                "{\"title\": \"T\", \"questions\": [{\"question\": \"q\", \"answer\": \"a\"}]} x",
+                "unexpected text after the end of the JSON value",
+                64,
+            ),
+            ("{\"a\": \"x", "this text is never closed with a quote", 8),
+            ("\u{feff}{\"a\" 1}", "expected : after the field name", 8),
+        ] {
+            let loaded = load_for_display(text);
+            let d = loaded.first_fatal().unwrap();
+            assert_eq!(
+                d.message,
+                format!("This is not valid JSON: {message}."),
+                "{text:?}"
+            );
+            assert_eq!((d.at, d.spot), (Some(at), Spot::Read), "{text:?}");
+            let full = Diagnostic {
+                hint: "check quotes, commas and brackets near this position",
+                ..d.clone()
+            };
+            assert_eq!(load(text).first_fatal(), Some(&full));
+        }
+    }
+
+    #[test]
+    fn markup_problems_point_inside_the_decoded_text() {
         let text = "{\"title\": \"T\", \"questions\": [{\"question\": \"q\",\n  \"answer\": \"\\u00e9t\\u00e9\\n\\nsee [x](javascript:1) and [y](https://a\"}]}";
         let loaded = load(text);
+        let answer = "été\n\nsee [x](javascript:1) and [y](https://a";
         let at: Vec<_> = loaded
             .diagnostics
             .iter()
-            .map(|d| json::line_column(text, d.at))
+            .map(|d| match d.spot {
+                Spot::InText(at) => (d.path.as_str(), &answer[at..at + 3]),
+                other => panic!("{other:?}"),
+            })
             .collect();
-        let column = |needle: &str| text.find(needle).unwrap() - text.rfind('\n').unwrap();
-        assert_eq!(at, [(2, column("javascript")), (2, column("[y]"))]);
+        assert_eq!(
+            at,
+            [
+                ("/questions/0/answer", "jav"),
+                ("/questions/0/answer", "[y]")
+            ]
+        );
         let text = r#"{"title": "T", "questions": [{"question": "q", "answer": "a", "links": [{"text": "l", "href": "  data:x"}]}]}"#;
-        let loaded = load(text);
-        assert_eq!(loaded.diagnostics[0].at, text.find("data:").unwrap());
+        let d = &load(text).diagnostics[0];
+        assert_eq!(
+            (d.path.as_str(), d.spot),
+            ("/questions/0/links/0/href", Spot::InText(2))
+        );
+        assert!(d
+            .message
+            .starts_with("Question 1: \"links\": the address \"  data:x\""));
     }
 
     #[test]
@@ -1097,5 +1405,21 @@ mod tests {
         assert_eq!(warnings.len(), 2, "{warnings:?}");
         assert!(warnings[0].contains("\"shwo_all\" is not an interface text"));
         assert!(warnings[1].contains("\"retry\" must be text"));
+        let text = r#"{"title": "T", "ui": {"show_all": "Tout", "show_all": "Encore"},
+            "questions": [{"question": "q", "answer": "a"}]}"#;
+        let loaded = load(text);
+        assert_eq!(
+            loaded.faq.unwrap().ui,
+            [("show_all".to_owned(), "Tout".to_owned())]
+        );
+        let d = &loaded.diagnostics[0];
+        assert_eq!(
+            d.message,
+            "\"ui\": \"show_all\" appears twice; only the first is used."
+        );
+        assert_eq!(
+            (d.path.as_str(), d.spot, d.severity),
+            ("/ui/show_all", Spot::RepeatedKey, Severity::Error)
+        );
     }
 }

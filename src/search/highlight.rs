@@ -25,9 +25,9 @@ impl Highlighter {
     ) -> Self {
         let terms: Vec<_> = terms.into_iter().collect();
         let mut order: Vec<u32> = (0..terms.len() as u32).collect();
-        super::sort::sort_by(&mut order, &|&a, &b| {
+        super::sort::sort_indexes(&mut order, &|a, b| {
             let (a, b) = (&terms[a as usize], &terms[b as usize]);
-            a.0 < b.0 || (a.0 == b.0 && a.1 > b.1)
+            a.0.cmp(&b.0).then(b.1.cmp(&a.1))
         });
         let mut sorted: Vec<(Box<[char]>, u16)> = Vec::with_capacity(terms.len());
         for i in order {

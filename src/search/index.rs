@@ -8,10 +8,12 @@
 //! query words found adjacent in a question (a phrase) and questions whose own text holds every
 //! required word rank higher.
 
+use std::collections::HashMap;
+
 use super::fold::for_each_word;
 use super::fuzzy::walk;
 use super::highlight::Highlighter;
-use super::sort::sort_by;
+use super::sort::{sort_by, sort_indexes};
 use super::stem::{is_stop_word, stem};
 use crate::faq::markup::plain_text;
 use crate::faq::Question;
@@ -50,16 +52,6 @@ fn field_weight(fields: u8, norm: f32) -> f32 {
         }
     }
     best + 0.25 * (sum - best)
-}
-
-/// Natural logarithm for x >= 1, to a few thousandths: std's `ln` would link libm into the wasm.
-fn ln(x: f32) -> f32 {
-    let bits = x.to_bits();
-    let exponent = ((bits >> 23) & 0xff) as i32 - 127;
-    let m = f32::from_bits((bits & 0x007f_ffff) | 0x3f80_0000);
-    let poly = -1.741_793_9
-        + (2.821_202_6 + (-1.469_956_8 + (0.447_179_55 - 0.056_570_85 * m) * m) * m) * m;
-    exponent as f32 * std::f32::consts::LN_2 + poly
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -114,47 +106,23 @@ pub struct SearchIndex {
     question_norm: Vec<f32>,
 }
 
-/// Word interning with a small open-addressing table (FNV-1a): std's HashMap would add
-/// kilobytes of wasm for one use.
+/// Word interning: each distinct word gets an id, in order of first appearance.
 #[derive(Default)]
 struct Builder {
-    /// Word id + 1, or 0 for an empty slot; the length is a power of two.
-    slots: Vec<u32>,
+    ids: HashMap<Box<[char]>, u32>,
     words: Vec<Box<[char]>>,
     triples: Vec<(u32, u32, u8)>,
 }
 
-fn hash(word: &[char]) -> u32 {
-    word.iter().fold(0x811c_9dc5u32, |h, &c| {
-        (h ^ c as u32).wrapping_mul(0x0100_0193)
-    })
-}
-
 impl Builder {
-    fn slot(slots: &[u32], words: &[Box<[char]>], word: &[char]) -> usize {
-        let mask = slots.len() - 1;
-        let mut i = hash(word) as usize & mask;
-        while slots[i] != 0 && *words[slots[i] as usize - 1] != *word {
-            i = (i + 1) & mask;
-        }
-        i
-    }
-
     fn intern(&mut self, word: &[char]) -> u32 {
-        if self.slots.len() < 2 * (self.words.len() + 1) {
-            let mut slots = vec![0u32; (self.slots.len() * 2).max(1024)];
-            for (id, w) in self.words.iter().enumerate() {
-                let i = Self::slot(&slots, &self.words, w);
-                slots[i] = id as u32 + 1;
-            }
-            self.slots = slots;
+        if let Some(&id) = self.ids.get(word) {
+            return id;
         }
-        let i = Self::slot(&self.slots, &self.words, word);
-        if self.slots[i] == 0 {
-            self.words.push(word.into());
-            self.slots[i] = self.words.len() as u32;
-        }
-        self.slots[i] - 1
+        let id = self.words.len() as u32;
+        self.words.push(word.into());
+        self.ids.insert(word.into(), id);
+        id
     }
 
     fn add(&mut self, text: &str, doc: u32, field: u8, mut sequence: Option<&mut Vec<u32>>) {
@@ -204,7 +172,9 @@ impl SearchIndex {
 
         // The vocabulary in sorted order; `rank[old id]` is the new id.
         let mut order: Vec<u32> = (0..words.len() as u32).collect();
-        sort_by(&mut order, &|&a, &b| words[a as usize] < words[b as usize]);
+        sort_indexes(&mut order, &|a, b| {
+            words[a as usize].cmp(&words[b as usize])
+        });
         let mut rank = vec![0u32; words.len()];
         for (new, &old) in order.iter().enumerate() {
             rank[old as usize] = new as u32;
@@ -251,8 +221,8 @@ impl SearchIndex {
             Vec::new()
         };
         let mut by_stem: Vec<u32> = (0..stems.len() as u32).collect();
-        sort_by(&mut by_stem, &|&a, &b| {
-            stems[a as usize] < stems[b as usize]
+        sort_indexes(&mut by_stem, &|a, b| {
+            stems[a as usize].cmp(&stems[b as usize])
         });
         let mut stem_keys: Vec<Box<[char]>> = Vec::new();
         let mut stem_start = Vec::new();
@@ -271,7 +241,7 @@ impl SearchIndex {
         // Inverse document frequency per word family: "arrested" is not rarer than "arrest"
         // just because fewer questions spell it that way. Without stems, per word.
         let n = questions.len() as f32;
-        let idf_of = |df: u32| ln(1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5));
+        let idf_of = |df: u32| (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
         let mut idf: Vec<f32> = post_start.windows(2).map(|w| idf_of(w[1] - w[0])).collect();
         let mut seen = vec![u32::MAX; questions.len()];
         for group in 0..stem_keys.len() {
@@ -426,8 +396,8 @@ impl SearchIndex {
             });
         }
         // One entry per term: the best quality, and the longest mark.
-        sort_by(out, &|a, b| {
-            a.term < b.term || (a.term == b.term && a.quality > b.quality)
+        sort_by(out, |a, b| {
+            a.term.cmp(&b.term).then(b.quality.total_cmp(&a.quality))
         });
         out.dedup_by(|later, kept| {
             if later.term == kept.term {
@@ -550,7 +520,7 @@ impl SearchIndex {
         }
         let minimum = minimum.min(best_coverage).max(1);
 
-        sort_by(&mut term_words, &|a, b| a.0 < b.0);
+        sort_by(&mut term_words, |a, b| a.0.cmp(&b.0));
         term_words.dedup_by(|later, kept| {
             if later.0 == kept.0 {
                 kept.1 |= later.1;
@@ -587,7 +557,7 @@ impl SearchIndex {
                 (score, d)
             })
             .collect();
-        sort_by(&mut scored, &|a, b| a.0 > b.0 || (a.0 == b.0 && a.1 < b.1));
+        sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
 
         // Marks: what the required words matched (stop words only when nothing else matched).
         let only_stop = found & !stop == 0;
@@ -724,12 +694,5 @@ mod tests {
         assert!(!index.english);
         assert_eq!(index.search("comment ").hits, [0]);
         assert!(index.stem_keys.is_empty());
-    }
-
-    #[test]
-    fn ln_is_close_enough() {
-        for x in [1.0f32, 1.5, 2.0, 10.0, 27.0, 1000.0, 20001.0] {
-            assert!((ln(x) - x.ln()).abs() < 0.01, "{x}");
-        }
     }
 }

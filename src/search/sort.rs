@@ -1,46 +1,25 @@
-//! One small stable merge sort. The standard library's sorts are fast but each instance costs
-//! kilobytes of wasm; the index sorts a handful of types, the comparisons go through `dyn Fn`.
+//! Sorting for the search engine through one instance of std's sort.
+//!
+//! Each instance of std's sorts (one per element type and comparison closure) costs about 4 KB of
+//! wasm before wasm-opt; the engine's six sorts took 25.7 KB, +5.2 KB brotli with `sort_by`, +3.8
+//! KB with `sort_unstable_by` (BENCHMARKS.md, "Sorting"). Here every sort goes through
+//! `sort_unstable_by` on `u32` indexes with a `dyn` comparison: one instance. Ties are broken by
+//! index, so the result is the stable order.
 
-pub fn sort_by<T: Copy>(v: &mut [T], less: &dyn Fn(&T, &T) -> bool) {
-    let n = v.len();
-    if n < 2 {
-        return;
-    }
-    let mut buffer = v.to_vec();
-    let mut width = 1;
-    let mut in_v = true;
-    while width < n {
-        if in_v {
-            merge_pass(v, &mut buffer, width, less);
-        } else {
-            merge_pass(&buffer, v, width, less);
-        }
-        in_v = !in_v;
-        width *= 2;
-    }
-    if !in_v {
-        v.copy_from_slice(&buffer);
-    }
+use std::cmp::Ordering;
+
+/// Sorts `order` (indexes) by `cmp`; equal elements stay in index order.
+pub fn sort_indexes(order: &mut [u32], cmp: &dyn Fn(u32, u32) -> Ordering) {
+    order.sort_unstable_by(|&a, &b| cmp(a, b).then(a.cmp(&b)));
 }
 
-fn merge_pass<T: Copy>(from: &[T], to: &mut [T], width: usize, less: &dyn Fn(&T, &T) -> bool) {
-    let n = from.len();
-    let mut start = 0;
-    while start < n {
-        let mid = (start + width).min(n);
-        let end = (start + 2 * width).min(n);
-        let (mut i, mut j) = (start, mid);
-        for slot in &mut to[start..end] {
-            if i < mid && (j >= end || !less(&from[j], &from[i])) {
-                *slot = from[i];
-                i += 1;
-            } else {
-                *slot = from[j];
-                j += 1;
-            }
-        }
-        start = end;
-    }
+/// Sorts `items` stably by `cmp`, through [`sort_indexes`].
+pub fn sort_by<T: Clone>(items: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
+    let mut order: Vec<u32> = (0..items.len() as u32).collect();
+    sort_indexes(&mut order, &|a, b| {
+        cmp(&items[a as usize], &items[b as usize])
+    });
+    *items = order.iter().map(|&i| items[i as usize].clone()).collect();
 }
 
 #[cfg(test)]
@@ -59,7 +38,7 @@ mod tests {
                 .collect();
             let mut want = v.clone();
             want.sort_by_key(|p| p.0);
-            sort_by(&mut v, &|a, b| a.0 < b.0);
+            sort_by(&mut v, |a, b| a.0.cmp(&b.0));
             assert_eq!(v, want, "n = {n}");
         }
     }
