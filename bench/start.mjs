@@ -7,7 +7,8 @@
 // flags of playwright.config.mjs). Every run is a fresh browser context: nothing cached, like a
 // first visit. It prints:
 // - start: navigation start -> the questions painted, median of N runs (default 11), for the
-//   widget (one script tag) and for the floor, a static HTML page with the same FAQ as <details>
+//   widget (one script tag), the widget pre-rendered into the page (`faq-widget render
+//   --prerender`; also when it is interactive, i.e. has taken the copy over) and for the floor, a static HTML page with the same FAQ as <details>
 //   elements; and their ratio. Then the same with the CPU throttled 4x (CDP).
 //   "Painted" = the first question element exists (a MutationObserver, into the open shadow root for
 //   the widget), then the next animation frame has run and a task after it (so that frame painted).
@@ -15,6 +16,7 @@
 //   (the byteLength of the instance's exported memory), on the bundled FAQ and on a generated
 //   10,000-question FAQ;
 // - opening one question in the 10,000-question FAQ: click -> painted.
+import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
 import { readFileSync, existsSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
@@ -80,8 +82,17 @@ ${items}</section></main></body></html>`;
 const widgetPage = (src) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Widget FAQ</title></head>
 <body><main><h1>Host page</h1><script src="/embed.js" data-src="${src}" data-cookie-notice="off" async></script></main></body></html>`;
 
+// The widget pre-rendered into the page (`faq-widget render --prerender`), relative to this server.
+const prerendered = execFileSync("cargo", ["run", "--quiet", "-p", "faq-widget-cli", "--", "render", "--prerender", "/", "--src", "/faq.json", "faq.json"], {
+  cwd: ROOT,
+  encoding: "utf8",
+}).replace("<faq-widget ", '<faq-widget cookie-notice="off" ');
+const prerenderedPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pre-rendered FAQ</title></head>
+<body><main><h1>Host page</h1>${prerendered}</main></body></html>`;
+
 const pages = {
   "/static.html": staticPage(bundled),
+  "/prerendered.html": prerenderedPage,
   "/widget.html": widgetPage("/faq.json"),
   "/widget-10k.html": widgetPage("/faq-10k.json"),
   "/faq-10k.json": large,
@@ -131,6 +142,10 @@ const probe = () => {
   let done = false;
   const watched = new WeakSet();
   const check = () => {
+    const widget = document.querySelector("faq-widget")?.shadowRoot;
+    // Interactive: the widget itself is on screen (a pre-rendered copy has been taken over).
+    if (!window.__interactive && widget?.querySelector("[data-faq-widget]") && !widget.querySelector("[data-prerendered]"))
+      window.__interactive = performance.now();
     if (done) return;
     const root = document.querySelector("faq-widget")?.shadowRoot;
     if (root && !watched.has(root)) {
@@ -171,15 +186,26 @@ const median = (values) => {
 };
 
 async function startTimes(throttle) {
-  const times = { "/static.html": [], "/widget.html": [] };
+  const times = { "/static.html": [], "/widget.html": [], "/prerendered.html": [] };
+  const interactive = [];
   for (let i = 0; i < RUNS; i++) {
     for (const path of Object.keys(times)) {
-      const { context, painted } = await load(path, { throttle });
+      const { context, page, painted } = await load(path, { throttle });
       times[path].push(painted);
+      if (path === "/prerendered.html") {
+        await page.waitForFunction(() => window.__interactive, null, { timeout: TIMEOUT * throttle, polling: 50 });
+        interactive.push(await page.evaluate(() => window.__interactive));
+      }
       await context.close();
     }
   }
-  return { floor: median(times["/static.html"]), widget: median(times["/widget.html"]), times };
+  return {
+    floor: median(times["/static.html"]),
+    widget: median(times["/widget.html"]),
+    prerendered: median(times["/prerendered.html"]),
+    interactive: median(interactive),
+    times,
+  };
 }
 
 async function memory(path) {
@@ -248,6 +274,9 @@ for (const throttle of MEMORY_ONLY ? [] : [1, 4]) {
   console.log(`  static <details> page (floor)  ${fmt(r.floor).padStart(10)}   [${r.times["/static.html"].map((t) => t.toFixed(0)).join(" ")}]`);
   console.log(`  widget (one script tag)        ${fmt(r.widget).padStart(10)}   [${r.times["/widget.html"].map((t) => t.toFixed(0)).join(" ")}]`);
   console.log(`  ratio widget / floor           ${(r.widget / r.floor).toFixed(2).padStart(10)}   (goal <= 2.0)`);
+  console.log(`  pre-rendered widget            ${fmt(r.prerendered).padStart(10)}   [${r.times["/prerendered.html"].map((t) => t.toFixed(0)).join(" ")}]`);
+  console.log(`  ratio pre-rendered / floor     ${(r.prerendered / r.floor).toFixed(2).padStart(10)}   (goal <= 1.1)`);
+  console.log(`  pre-rendered: interactive at   ${fmt(r.interactive).padStart(10)}   (the widget took the copy over)`);
 }
 
 console.log(`\nmemory after load (median of ${MEMORY_RUNS}; JS heap after a forced GC + wasm linear memory)`);
