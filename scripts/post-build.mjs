@@ -200,6 +200,12 @@ if (release) {
   embed = out.code;
 }
 writeFileSync(join(staging, "embed.js"), embed);
+// The demo page preloads the same files by their hashed names.
+const page = readFileSync(join(staging, "index.html"), "utf8");
+writeFileSync(
+  join(staging, "index.html"),
+  page.replace("__FAQ_WIDGET_GLUE__", glue).replace("__FAQ_WIDGET_WASM__", wasm).replace("__FAQ_WIDGET_CSS__", cssName),
+);
 console.log(`post-build: embed.js -> ${glue}, ${wasm}, ${cssName}`);
 
 // Last, once every file has its final name: the service worker precaches them.
