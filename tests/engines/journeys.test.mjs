@@ -230,7 +230,15 @@ for (const engine of ENGINES) {
         }
       }
       assert.ok(ring, "Tab reaches the first question");
+      assert.ok(ring.focusVisible, `:focus-visible matches after Tab: ${JSON.stringify(ring)}`);
       assert.ok(ring.outline.split(" ")[0] !== "none" || (ring.shadow && ring.shadow !== "none"), `a focus ring: ${JSON.stringify(ring)}`);
+      // A mouse click on another question: no keyboard ring for mouse users.
+      const second_ = await p.one("button", second.question);
+      await second_.click();
+      await expectExpanded("the clicked question", second_, "true");
+      const after = await p.run("const el = arguments[0]; const s = getComputedStyle(el); return { focused: lib.focused() === el, focusVisible: el.matches(':focus-visible'), outline: s.outlineStyle };", second_);
+      console.log(`# ${engine}: after a click the question is ${after.focused ? "focused" : "not focused"}, :focus-visible ${after.focusVisible}, outline ${after.outline}`);
+      assert.ok(!after.focusVisible, `no :focus-visible after a mouse click: ${JSON.stringify(after)}`);
     });
 
     it("offline: after one visit with consent the demo reloads with the server stopped", async () => {
