@@ -21,18 +21,17 @@
        tags with exactly that src, in the document and in open shadow roots. Each run marks its
        element. Without any, `<faq-widget>` elements still work (closed shadow root). */
     var script = doc.currentScript;
-    var stack = !script && /((?:blob:)?[a-z][\w+.-]*:\/\/[^\s()@]+?):\d+:\d+\)?\s*$/im.exec(new Error().stack || "");
+    var url = !script && (/(\w+:\/\/[^\s()@]+?):\d+:\d+\)?$/m.exec(new Error().stack) || [])[1];
     var own = function (root) {
-      var found = root.querySelectorAll("script[src]:not([data-faq-widget])");
-      for (var i = 0; i < found.length && !script; i++) if (found[i].src === stack[1]) script = found[i];
-      found = root.querySelectorAll("*");
-      for (i = 0; i < found.length && !script; i++) if (found[i].shadowRoot) own(found[i].shadowRoot);
+      [].forEach.call(root.querySelectorAll("*"), function (el) {
+        if (!script && el.localName == "script" && el.src === url && !el.hasAttribute("data-faq-widget")) script = el;
+        if (el.shadowRoot) own(el.shadowRoot);
+      });
     };
-    if (stack) own(doc);
-    var base = script ? script.src : stack && stack[1];
+    if (url) own(doc);
+    var base = script ? script.src : url;
     if (!base) return warn("cannot find its script element");
-    if (!script) warn("cannot find its script element; only <faq-widget> elements will render");
-    else script.setAttribute("data-faq-widget", "");
+    if (script) script.setAttribute("data-faq-widget", "");
 
     if (!customElements.get("faq-widget")) {
       var ready; /* the glue imported and the wasm instantiated once, shared by every widget */
@@ -148,7 +147,7 @@
 
     /* The script tag's own widget: after the script, or in place of data-target's content. In
        <head> without data-target, the script only defines <faq-widget>. */
-    if (!script) return;
+    if (!script) return warn("cannot find its script element");
     var target = script.getAttribute("data-target");
     if (!target && (!script.isConnected || (doc.head && doc.head.contains(script)))) return;
     var host = doc.createElement("faq-widget");
