@@ -5,10 +5,13 @@
 // every failure starts with the engine's name.
 //   node --test tests/engines/            (FAQ_ENGINES=firefox or webkit to run one)
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, beforeEach, describe, test } from "node:test";
 import { Key } from "selenium-webdriver";
 import { browser, missing, page as pageOf, ROOT, testServer, until } from "./harness.mjs";
+import { GENERATED } from "../e2e/server.mjs";
 
 const faq = JSON.parse(readFileSync(`${ROOT}/faq.json`, "utf8"));
 const library = JSON.parse(readFileSync(`${ROOT}/examples/library-faq.json`, "utf8"));
@@ -17,6 +20,9 @@ const [first, second] = faq.questions;
 const last = faq.questions.at(-1);
 const FR = { first: "INTERPOL envoie-t-il des agents dans le monde pour arrêter des personnes ?", search: "Rechercher dans les questions", notice: "Avis sur les cookies" };
 const AR = { first: "هل يرسل الإنتربول عملاء حول العالم لاعتقال الأشخاص؟", search: "البحث في الأسئلة" };
+// `faq-widget render --prerender` (a declarative shadow root), where this checkout's tool has it.
+const cli = (...args) => execFileSync("cargo", ["run", "--quiet", "-p", "faq-widget-cli", "--", ...args], { cwd: ROOT, encoding: "utf8" });
+const PRERENDER = /--prerender/.test(cli("--help"));
 const ENGINES = (process.env.FAQ_ENGINES || "firefox,webkit").split(",").map((e) => e.trim()).filter(Boolean);
 
 for (const engine of ENGINES) {
@@ -240,6 +246,30 @@ for (const engine of ENGINES) {
       console.log(`# ${engine}: after a click the question is ${after.focused ? "focused" : "not focused"}, :focus-visible ${after.focusVisible}, outline ${after.outline}`);
       assert.ok(!after.focusVisible, `no :focus-visible after a mouse click: ${JSON.stringify(after)}`);
     });
+
+    it(
+      "declarative shadow DOM: a pre-rendered page works and the widget takes the copy over",
+      async () => {
+        const dsd = await p.run("return HTMLTemplateElement.prototype.hasOwnProperty('shadowRootMode');");
+        console.log(`# ${engine}: declarative shadow DOM ${dsd ? "supported" : "not supported: the copy stays inert and the widget renders as without it"}`);
+        const snippet = cli("render", "--prerender", `${server.origin}/`, "faq.json");
+        mkdirSync(GENERATED, { recursive: true });
+        writeFileSync(
+          join(GENERATED, "prerendered-engines.html"),
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pre-rendered FAQ</title><link rel="icon" href="data:,"></head>
+<body><main><h1>Pre-rendered FAQ</h1>${snippet}<p id="after">Text after the widget.</p></main></body></html>`,
+        );
+        await p.get(`${server.origin}/prerendered-engines.html`);
+        await p.one("heading", faq.title);
+        await p.expect("the widget to take the copy over", () =>
+          p.run("const s = document.querySelector('faq-widget').shadowRoot; return !!s && !s.querySelector('[data-prerendered]') && !!s.querySelector('[data-faq-widget]');"), (v) => v === true, 15_000);
+        const button = await p.one("button", last.question);
+        await button.click();
+        await expectExpanded("a question after the takeover", button, "true");
+        await p.one("searchbox", "Search the questions");
+      },
+      PRERENDER ? {} : { skip: "this checkout's faq-widget has no render --prerender (main has it)" },
+    );
 
     it("offline: after one visit with consent the demo reloads with the server stopped", async () => {
       const own = await testServer();
