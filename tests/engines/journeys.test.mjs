@@ -267,6 +267,22 @@ for (const engine of ENGINES) {
         await button.click();
         await expectExpanded("a question after the takeover", button, "true");
         await p.one("searchbox", "Search the questions");
+
+        // The fallback, as an engine without declarative shadow DOM parses the page: the attribute
+        // means nothing, the copy stays an inert <template>, and embed.js renders the widget anew.
+        assert.match(snippet, /<template shadowrootmode="open"/);
+        writeFileSync(
+          join(GENERATED, "prerendered-engines-no-dsd.html"),
+          readFileSync(join(GENERATED, "prerendered-engines.html"), "utf8").replace(/<template shadowrootmode=/g, "<template data-no-shadowrootmode="),
+        );
+        await p.get(`${server.origin}/prerendered-engines-no-dsd.html`);
+        const fresh = await p.one("button", last.question);
+        // No copy in the widget's shadow root; the inert template is still in the light DOM (unslotted, unseen).
+        const state = await p.run("const h = document.querySelector('faq-widget'); return [!!h.shadowRoot.querySelector('[data-prerendered]'), h.querySelector(':scope > template') !== null];");
+        assert.deepEqual(state, [false, true]);
+        await fresh.click();
+        await expectExpanded("without declarative shadow DOM, a question", fresh, "true");
+        await p.one("searchbox", "Search the questions");
       },
       PRERENDER ? {} : { skip: "this checkout's faq-widget has no render --prerender (main has it)" },
     );
