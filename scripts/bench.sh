@@ -20,3 +20,6 @@ node bench/start.mjs
 step "Keystroke to DOM updated (bundled and 10,000 questions)"
 node bench/gen-faq.mjs
 PAGE_PORT=${PAGE_PORT:-4311} node bench/keystroke.mjs
+
+step "Lighthouse on the demo page (mobile; scores, not a test)"
+node bench/lighthouse.mjs --runs 3

@@ -8,6 +8,8 @@ export TRUNK_OFFLINE=true
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 TRUNK_VERSION=0.21.14
+GECKODRIVER_VERSION=0.37.1
+export GECKODRIVER="${GECKODRIVER:-$HOME/.cargo/bin/geckodriver}"
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
@@ -57,5 +59,43 @@ ensure_browser() {
   else
     die "The browser tests need Chromium and ChromeDriver at /usr/bin/chromium and /usr/bin/chromedriver.
 Install them, e.g.: sudo apt-get install chromium chromium-driver"
+  fi
+}
+
+# Apt packages: each with a file that proves it is installed.
+apt_install_missing() {
+  local missing=() pkg file
+  while [ $# -gt 0 ]; do
+    pkg=$1 file=$2
+    shift 2
+    [ -e "$file" ] || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    step "Installing ${missing[*]} from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  else
+    die "These tests need: ${missing[*]}. Install them, e.g.: sudo apt-get install ${missing[*]}"
+  fi
+}
+
+# Firefox ESR (geckodriver) and WebKitGTK (WebKitWebDriver + MiniBrowser under Xvfb) for
+# tests/engines and the Firefox wasm-bindgen-test run; nginx + brotli_static and Caddy for
+# tests/e2e/deploy.spec.mjs. geckodriver is built from crates.io (about 4 minutes, once).
+ensure_engines_and_servers() {
+  apt_install_missing \
+    firefox-esr /usr/bin/firefox-esr \
+    webkit2gtk-driver /usr/bin/WebKitWebDriver \
+    xvfb /usr/bin/Xvfb \
+    nginx /usr/sbin/nginx \
+    libnginx-mod-http-brotli-static /usr/lib/nginx/modules/ngx_http_brotli_static_module.so \
+    caddy /usr/bin/caddy
+  [ -x /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser ] ||
+    die "WebKitWebDriver is there but not MiniBrowser (/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser): reinstall webkit2gtk-driver"
+  if [ ! -x "$GECKODRIVER" ]; then
+    step "Installing geckodriver $GECKODRIVER_VERSION from crates.io (about 4 minutes, once)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION"
+    [ -x "$GECKODRIVER" ] || die "geckodriver is not at $GECKODRIVER (set GECKODRIVER to its path)"
   fi
 }

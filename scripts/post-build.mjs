@@ -3,13 +3,17 @@
 //
 // In release builds it also shrinks what every visitor downloads (BENCHMARKS.md has the numbers):
 // - the wasm's import and export names (`__wbg_addEventListener_f2d27251d333a631`, ...) become one or
-//   two letters (binaryen's minify-imports-and-exports-and-modules), and the glue is rewritten to match;
+//   two letters (binaryen's minify-imports-and-exports-and-modules), and the glue is rewritten to match
+//   through its syntax tree (acorn), never by text search: each renamed import is one key of the
+//   imports object, each export a `wasm.NAME` member read, and anything else fails the build;
 // - the glue and embed.js are minified with terser (Trunk's `minify` leaves the wasm-bindgen glue alone);
 // - the glue and wasm get new content hashes, since their content changed.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { parse } from "acorn";
+import { precompress } from "./compress.mjs";
 import { writeServiceWorker } from "./service-worker.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -61,6 +65,72 @@ function importModule(bytes) {
 
 const hash = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 
+/** Every node of an acorn syntax tree, parents before children. */
+function* nodes(node) {
+  if (!node || typeof node.type !== "string") return;
+  yield node;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "loc" || key === "range") continue;
+    if (Array.isArray(value)) for (const child of value) yield* nodes(child);
+    else if (value && typeof value === "object") yield* nodes(value);
+  }
+}
+
+/**
+ * The glue with binaryen's short import/export names (`map` = its JSON: imports [module, name,
+ * short], exports [name, short]) and the short import module name, found through the syntax tree:
+ * an import is a key of the imports object (`name: function (...) {...}`), the import module the
+ * key of the object that holds it, an export a member read `wasm.name`. Also drops `initSync` from
+ * the export list. Dies on anything else: a name found twice or not at all, a shorthand property,
+ * a computed read of `wasm`.
+ */
+function renameInGlue(js, map, shortModule) {
+  const ast = parse(js, { ecmaVersion: "latest", sourceType: "module" });
+  const imports = new Map(map.imports.map(([, name, short]) => [name, short]));
+  const modules = new Set(map.imports.map(([module]) => module));
+  if (modules.size !== 1) die(`expected one import module, found ${[...modules].join(", ")}`);
+  const [module] = modules;
+  // binaryen lists a re-exported name twice: the first is the one it kept.
+  const exports = new Map();
+  for (const [name, short] of map.exports) if (!exports.has(name)) exports.set(name, short);
+  const identifier = /^[A-Za-z_$][\w$]*$/;
+  const key = (short) => (identifier.test(short) ? short : JSON.stringify(short));
+  const edits = [];
+  const found = new Map();
+  const seen = (name) => found.set(name, (found.get(name) || 0) + 1);
+  let exportList = 0;
+  for (const node of nodes(ast)) {
+    if (node.type === "Property" && !node.computed) {
+      const name = node.key.type === "Identifier" ? node.key.name : node.key.value;
+      if (imports.has(name) || name === module) {
+        if (node.shorthand) die(`import ${name} is a shorthand property in the glue`);
+        seen(name);
+        edits.push([node.key.start, node.key.end, name === module ? JSON.stringify(shortModule) : key(imports.get(name))]);
+      }
+    } else if (node.type === "MemberExpression" && node.object.type === "Identifier" && node.object.name === "wasm") {
+      if (node.computed) die(`the glue reads wasm[...] (at ${node.start}): cannot rename its exports safely`);
+      const name = node.property.name;
+      if (!exports.has(name)) die(`the glue reads wasm.${name}, which binaryen did not list as an export`);
+      const short = exports.get(name);
+      edits.push([node.property.start, node.property.end, identifier.test(short) ? short : null]);
+      if (!identifier.test(short)) die(`export ${name} became ${short}, not an identifier`);
+    } else if (node.type === "ExportNamedDeclaration" && !node.declaration && !node.source) {
+      const kept = node.specifiers.filter((s) => s.local.name !== "initSync");
+      if (kept.length !== node.specifiers.length - 1) die("the glue's export list has no initSync");
+      exportList++;
+      edits.push([node.start, node.end, `export { ${kept.map((s) => js.slice(s.start, s.end)).join(", ")} };`]);
+    }
+  }
+  if (exportList !== 1) die(`expected one export list in the glue, found ${exportList}`);
+  if (found.get(module) !== 1) die(`the glue names import module ${module} ${found.get(module) || 0} times, not once`);
+  for (const name of imports.keys()) {
+    if (found.get(name) !== 1) die(`import ${name} is ${found.get(name) || 0} keys in the glue, not one`);
+  }
+  edits.sort((x, y) => y[0] - x[0]);
+  for (const [start, end, text] of edits) js = js.slice(0, start) + text + js.slice(end);
+  return js;
+}
+
 if (release) {
   const { minify } = await import("terser");
   const glueIn = join(staging, glue);
@@ -82,37 +152,11 @@ if (release) {
   } catch {
     die(`could not read wasm-opt's name mapping:\n${run.stdout.slice(0, 500)}`);
   }
-  const count = (text, needle) => text.split(needle).length - 1;
-  const modules = new Set();
-  for (const [module, name, short] of map.imports) {
-    // In the glue every import is a key of the imports object: `name: function(...`.
-    const key = new RegExp(`(^|[\\s{,])${name}:`, "g");
-    if (count(js, name) !== 1 || !key.test(js)) die(`import ${name} is not exactly one object key in the glue`);
-    js = js.replace(key, (_, before) => `${before}${short}:`);
-    modules.add(module);
-  }
-  if (modules.size !== 1) die(`expected one import module, found ${[...modules].join(", ")}`);
-  const [module] = modules;
   const wasmBytes = readFileSync(minified);
-  const shortModule = importModule(wasmBytes);
-  if (count(js, `"${module}": import0`) !== 1) die(`the glue does not name import module ${module} once`);
-  js = js.replace(`"${module}": import0`, () => `${JSON.stringify(shortModule)}: import0`);
-  const seenExports = new Set();
-  for (const [name, short] of map.exports) {
-    if (seenExports.has(name)) continue; // binaryen lists re-exports twice
-    seenExports.add(name);
-    // The glue reads exports as `wasm.name`; any other mention is a JS function of the same name.
-    js = js.replace(new RegExp(`\\bwasm\\.${name}\\b`, "g"), () => `wasm.${short}`);
-  }
-  for (const name of seenExports) {
-    if (new RegExp(`\\bwasm\\.${name}\\b|\\[["'\`]${name}["'\`]\\]`).test(js)) die(`export ${name} is still used by its old name`);
-  }
+  js = renameInGlue(js, map, importModule(wasmBytes));
 
   // 2. Minify the glue. embed.js only calls the default export (asynchronous instantiation):
   //    without its export, terser drops the synchronous `initSync`.
-  const exports = "export { initSync, __wbg_init as default };";
-  if (count(js, exports) !== 1) die("the glue's export list is not the one expected");
-  js = js.replace(exports, "export { __wbg_init as default };");
   const out = await minify(js, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
   if (!out.code) die("terser produced no glue");
 
@@ -159,7 +203,18 @@ if (release) {
   embed = out.code;
 }
 writeFileSync(join(staging, "embed.js"), embed);
+// The demo page preloads the same files by their hashed names.
+const page = readFileSync(join(staging, "index.html"), "utf8");
+writeFileSync(
+  join(staging, "index.html"),
+  page.replace("__FAQ_WIDGET_GLUE__", glue).replace("__FAQ_WIDGET_WASM__", wasm).replace("__FAQ_WIDGET_CSS__", cssName),
+);
 console.log(`post-build: embed.js -> ${glue}, ${wasm}, ${cssName}`);
 
 // Last, once every file has its final name: the service worker precaches them.
 writeServiceWorker(staging);
+
+// Release builds: `.br` and `.gz` beside each file, for servers that send precompressed files
+// (deploy/: nginx brotli_static + gzip_static, Caddy `precompressed br gzip`). The same brotli
+// settings as scripts/size-check.mjs, so what a visitor downloads is what the size check counts.
+if (release) console.log(`post-build: precompressed ${precompress(staging).length} files (.br, .gz)`);

@@ -5,7 +5,7 @@
 // Usage: node scripts/size-check.mjs [dist-dir]   (default: dist)
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { brotli as brotliBytes, gzip as gzipBytes } from "./compress.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const dist = process.argv[2] || join(root, "dist");
@@ -36,14 +36,8 @@ const files = [
   ["CSS", named("CSS", ".css")],
 ];
 
-const brotli = (bytes) =>
-  brotliCompressSync(bytes, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: 11,
-      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-    },
-  }).length;
-const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
+const brotli = (bytes) => brotliBytes(bytes).length;
+const gzip = (bytes) => gzipBytes(bytes).length;
 
 const rows = files.map(([what, name]) => {
   let bytes;

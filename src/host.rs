@@ -86,7 +86,7 @@ impl Host {
 
     /// `keep`: registers the widget's service worker where this page can have it (a page in the
     /// folder of embed.js, so on its origin) and has it keep the FAQ at `src`. Otherwise:
-    /// unregisters it and deletes its caches (see `Widget::offline_effect` in `browser::widget`). embed.js does the work
+    /// unregisters it and deletes its caches (see `hooks::use_offline`). embed.js does the work
     /// (a few lines of JS cost less than the web-sys and futures glue in wasm); it never throws.
     pub fn service_worker(&self, keep: bool, src: &str) {
         #[cfg(target_arch = "wasm32")]

@@ -15,14 +15,23 @@
     if (window.console) console.warn("faq-widget: " + message);
   };
   try {
-    /* currentScript is null in a shadow root and in old browsers: then take the last embed.js
-       that has not run yet. Each run marks its element. */
+    /* Its own script element, never guessed by file name (another vendor's ".../embed.js" may be
+       on the page). currentScript is null in a module script and in a shadow root: then this
+       file's own URL, which every engine writes into an Error's stack, picks the unmarked script
+       tags with exactly that src, in the document and in open shadow roots. Each run marks its
+       element. Without any, `<faq-widget>` elements still work (closed shadow root). */
     var script = doc.currentScript;
-    var scripts = doc.querySelectorAll('script[src*="embed"]:not([data-faq-widget])');
-    script = script || scripts[scripts.length - 1];
-    if (!script) return warn("cannot find its script element");
-    script.setAttribute("data-faq-widget", "");
-    var base = script.src;
+    var url = !script && (/(\w+:\/\/[^\s()@]+?):\d+:\d+\)?$/m.exec(new Error().stack) || [])[1];
+    var own = function (root) {
+      [].forEach.call(root.querySelectorAll("*"), function (el) {
+        if (!script && el.localName == "script" && el.src === url && !el.hasAttribute("data-faq-widget")) script = el;
+        if (el.shadowRoot) own(el.shadowRoot);
+      });
+    };
+    if (url) own(doc);
+    var base = script ? script.src : url;
+    if (!base) return warn("cannot find its script element");
+    if (script) script.setAttribute("data-faq-widget", "");
 
     if (!customElements.get("faq-widget")) {
       var ready; /* the glue imported and the wasm instantiated once, shared by every widget */
@@ -163,10 +172,11 @@
 
     /* The script tag's own widget: after the script, or in place of data-target's content. In
        <head> without data-target, the script only defines <faq-widget>. */
+    if (!script) return warn("cannot find its script element");
     var target = script.getAttribute("data-target");
     /* data-prerendered: the page already has its <faq-widget> (`faq-widget render --prerender`). */
     if (script.hasAttribute("data-prerendered")) return;
-    if (!target && !(doc.body && doc.body.contains(script))) return;
+    if (!target && (!script.isConnected || (doc.head && doc.head.contains(script)))) return;
     var host = doc.createElement("faq-widget");
     var dataSrc = script.getAttribute("data-src");
     host.setAttribute("src", new URL(dataSrc || "faq.json", dataSrc ? doc.baseURI : base).href);

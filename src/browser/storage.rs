@@ -6,7 +6,7 @@
 //! throws into the console or panics. The widget still works for the page view.
 //!
 //! Writing anything but the consent record needs a [`StoragePermit`]: ask the consent state
-//! first (`ConsentState::permit`); see `browser::widget` for the rules.
+//! first (`ConsentState::permit`, handed out by `hooks::use_consent`, which documents the rules).
 
 use crate::consent::{Record, StoragePermit, RECORD_KEY};
 

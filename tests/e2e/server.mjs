@@ -3,7 +3,8 @@
 //   PAGE_PORT  host pages (dist/ too, for same-origin tests)
 //   CDN_PORT   dist/ only, with CORS, like a CDN
 // /host.html?src=...&cdn=1 writes a minimal host page embedding the widget with that data-src;
-//   &mode=async|defer|inject|module|none loads the script that way, &target=<selector> renders into #slot
+//   &mode=async|defer|inject|module|shadow|none loads the script that way (shadow: injected into an
+//   open shadow root), &vendor=1 adds another vendor's /vendor/embed.js, &target=<selector> renders into #slot
 //   (or any selector), &head=1 puts the script tag in <head>, &lang=fr sets <html lang>,
 //   &offline=always sets data-offline, &timeout=MS sets data-timeout, &sw=1 registers the host's own service worker
 //   fixtures/host-sw.js, which imports dist/sw.js.
@@ -53,17 +54,24 @@ function hostPage(query) {
     mode === "inject"
       ? `<script>setTimeout(() => { const s = document.createElement("script"); s.src = ${JSON.stringify(`${base}/embed.js`)};
 Object.assign(s.dataset, ${JSON.stringify(data).replace(/</g, "\\u003c")}); document.getElementById("after").before(s); }, 100);</script>`
-      : mode === "none"
+      : mode === "shadow"
+        ? `<div id="shadow-host"></div><script>{ const s = document.createElement("script"); s.src = ${JSON.stringify(`${base}/embed.js`)};
+Object.assign(s.dataset, ${JSON.stringify(data).replace(/</g, "\\u003c")}); document.getElementById("shadow-host").attachShadow({ mode: "open" }).append(s); }</script>`
+        : mode === "none"
         ? ""
         : `<script${mode === "module" ? ' type="module"' : ""} src="${base}/embed.js"${dataAttrs}${mode === "async" ? " async" : ""}${mode === "defer" ? " defer" : ""}></script>`;
+  // &vendor=1: another vendor's script whose URL also ends in embed.js (as Disqus' does), before
+  // and after the widget's own tag.
+  const vendor = query.get("vendor") ? `<script src="/vendor/embed.js" data-vendor="before"></script>` : "";
+  const vendorAfter = query.get("vendor") ? `<script src="/vendor/embed.js?after" data-vendor="after" async></script>` : "";
   const head = query.get("head") ? script : "";
   const worker = query.get("sw")
     ? `<script>navigator.serviceWorker.register(${JSON.stringify(`/host-sw.js?base=${encodeURIComponent(`${base || `http://127.0.0.1:${PAGE_PORT}`}/`)}`)});</script>`
     : "";
   const lang = escapeAttr(query.get("lang") || "en");
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Host page</title>${head}</head>
-<body><main><h1>Host page</h1><p id="before">Text before the widget.</p>
-${head ? "" : script}
+<body><main><h1>Host page</h1>${vendor}<p id="before">Text before the widget.</p>
+${head ? "" : script}${vendorAfter}
 <p id="after">Text after the widget.</p>
 <div id="slot"><p>The FAQ loads here.</p></div></main>${worker}</body></html>`;
 }
