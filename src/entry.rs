@@ -24,12 +24,19 @@ extern "C" {
 
     #[wasm_bindgen(method, getter)]
     fn lang(this: &MountOptions) -> Option<String>;
+
+    #[wasm_bindgen(method, getter)]
+    fn feedback(this: &MountOptions) -> Option<bool>;
+
+    #[wasm_bindgen(method, getter)]
+    fn report(this: &MountOptions) -> Option<String>;
 }
 
 /// Renders the FAQ at `src` into `root` (a div inside the shadow root of `host`, the page's
 /// `<faq-widget>` element, which receives the widget's events). `options` is the script tag's
 /// configuration as an object: `{ cookieNotice: bool, offline: "always" | undefined,
-/// prefetch: Promise<Response> | undefined, worker, lang }`, where `prefetch` is a request for
+/// prefetch: Promise<Response> | undefined, worker, lang, feedback: bool,
+/// report: string | undefined }` (`report`: the absolute URL of `data-report`), where `prefetch` is a request for
 /// `src` that embed.js already started, so the FAQ downloads while the wasm does, and
 /// `worker(keep, src)` is embed.js's handle on the widget's service worker.
 #[wasm_bindgen]
@@ -40,7 +47,11 @@ pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, option
     let cookie_notice = options.cookie_notice().unwrap_or(true);
     let offline_always = options.offline().as_deref() == Some("always");
     let worker = options.worker().dyn_into::<js_sys::Function>().ok();
-    let host = Host::new(host, cookie_notice, offline_always).with_worker(worker);
+    let feedback = options.feedback().unwrap_or(true);
+    let report = options.report().unwrap_or_default();
+    let host = Host::new(host, cookie_notice, offline_always)
+        .with_worker(worker)
+        .with_feedback(feedback, &report);
     yew::Renderer::<FaqWidget>::with_root_and_props(
         root,
         FaqWidgetProps {
@@ -49,6 +60,8 @@ pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, option
             offline_always,
             lang: options.lang().unwrap_or_default().into(),
             faq: None,
+            feedback,
+            report: report.into(),
             host: Some(host),
         },
     )

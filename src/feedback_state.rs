@@ -8,6 +8,8 @@
 //! notice); what happened before that is never queued, and [`Reporter::allow`]`(false)` (on
 //! "Reject") drops whatever waits.
 
+#[cfg(test)]
+use crate::feedback::redact;
 use crate::feedback::{Event, Outbox};
 
 /// How long the outbox waits after its last event before it is sent (it is sent at once when
@@ -87,10 +89,10 @@ impl Reporter {
             && self.outbox.is_full()
     }
 
-    /// Queues a missed search (redacted by the outbox; when allowed). True when the outbox is
-    /// now full: send it.
-    pub fn missed(&mut self, query: &str, at_ms: u64) -> bool {
-        self.allowed && self.outbox.missed(query, at_ms) && self.outbox.is_full()
+    /// Queues a missed search, `redacted` by `feedback::redact` or `redact_with` (when
+    /// allowed). True when the outbox is now full: send it.
+    pub fn missed(&mut self, redacted: String, at_ms: u64) -> bool {
+        self.allowed && self.outbox.missed_redacted(redacted, at_ms) && self.outbox.is_full()
     }
 
     /// The next beacon's JSON body, taken out of the outbox; `None` when nothing waits or
@@ -146,7 +148,7 @@ mod tests {
     fn nothing_is_queued_or_sent_before_it_is_allowed() {
         let mut reporter = Reporter::new("https://a.example/faq.json");
         assert!(!reporter.vote(&vote("a", true), 1));
-        assert!(!reporter.missed("order 12", 2));
+        assert!(!reporter.missed(redact("order 12"), 2));
         reporter.allow(true);
         assert_eq!(
             reporter.take(),
@@ -161,7 +163,7 @@ mod tests {
         reporter.allow(true);
         reporter.vote(&vote("a", true), 1);
         reporter.vote(&vote("a", false), 2);
-        reporter.missed("Order 12345 jane@example.org", 3);
+        reporter.missed(redact("Order 12345 jane@example.org"), 3);
         assert_eq!(
             reporter.take().as_deref(),
             Some(
@@ -200,6 +202,6 @@ mod tests {
         assert_eq!(full.iter().filter(|&&f| f).count(), 1);
         assert!(full[crate::feedback::MAX_EVENTS - 1]);
         assert!(reporter.take().is_some());
-        assert!(!reporter.missed("x", 1));
+        assert!(!reporter.missed(redact("x"), 1));
     }
 }

@@ -10,6 +10,11 @@ pub struct Host {
     pub cookie_notice: bool,
     /// `data-offline="always"`: the site owner declares the offline copy essential storage.
     pub offline_always: bool,
+    /// "Was this helpful?" under each open answer; `data-feedback="off"` turns it off.
+    pub feedback: bool,
+    /// `data-report`: where feedback beacons go (an `http(s)` URL), empty for nowhere. Beacons
+    /// leave only after the visitor accepted the cookie notice (`hooks::use_feedback`).
+    pub report: AttrValue,
     /// embed.js's `worker(keep, src)`: registers or forgets the widget's service worker.
     worker: Option<js_sys::Function>,
     /// The page's `<faq-widget>` element (embed.js); in a Yew app, `root` instead.
@@ -23,6 +28,8 @@ impl Default for Host {
         Host {
             cookie_notice: true,
             offline_always: false,
+            feedback: true,
+            report: AttrValue::default(),
             worker: None,
             element: None,
             root: NodeRef::default(),
@@ -35,9 +42,8 @@ impl Host {
         Host {
             cookie_notice,
             offline_always,
-            worker: None,
             element: Some(element),
-            root: NodeRef::default(),
+            ..Host::default()
         }
     }
 
@@ -48,6 +54,24 @@ impl Host {
             offline_always,
             ..Host::default()
         }
+    }
+
+    /// The feedback options: the buttons on or off, and the report address (kept only when it is
+    /// an absolute `http:` or `https:` URL).
+    pub fn with_feedback(mut self, feedback: bool, report: &str) -> Self {
+        self.feedback = feedback;
+        let report = report.trim();
+        let web = ["https://", "http://"].iter().any(|scheme| {
+            report
+                .get(..scheme.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+        });
+        self.report = if web {
+            report.to_owned().into()
+        } else {
+            AttrValue::default()
+        };
+        self
     }
 
     /// embed.js's `worker` function (`options.worker`), if it passed one.

@@ -31,6 +31,8 @@ fn mount(src: String) -> web_sys::Element {
             offline_always: false,
             lang: "".into(),
             faq: None,
+            feedback: true,
+            report: "".into(),
             host: Some(Host::new(host, false, false)),
         },
     )

@@ -116,6 +116,13 @@
               /* Not under the widget's own worker: it answers the widget's request from its
                  cache at once, and a request started before the widget listens would lose the
                  worker's "updated" message (README "Offline"). */
+              /* Feedback beacons' address (README "Feedback"), relative to the page. */
+              var report = host.getAttribute("report");
+              try {
+                report = report ? new URL(report, doc.baseURI).href : undefined;
+              } catch (error) {
+                report = undefined;
+              }
               var prefetch = controlled() ? undefined : fetch(src);
               if (prefetch) prefetch.catch(function () {});
               load()
@@ -125,6 +132,8 @@
                     offline: host.getAttribute("offline") || undefined,
                     prefetch: prefetch,
                     worker: worker,
+                    feedback: host.getAttribute("feedback") !== "off",
+                    report: report,
                   });
                 })
                 .catch(fail);
@@ -143,7 +152,7 @@
     var host = doc.createElement("faq-widget");
     var dataSrc = script.getAttribute("data-src");
     host.setAttribute("src", new URL(dataSrc || "faq.json", dataSrc ? doc.baseURI : base).href);
-    ["cookie-notice", "offline"].forEach(function (name) {
+    ["cookie-notice", "offline", "feedback", "report"].forEach(function (name) {
       var value = script.getAttribute("data-" + name);
       if (value !== null) host.setAttribute(name, value);
     });

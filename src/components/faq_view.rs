@@ -10,7 +10,8 @@ use super::rich_text::render_blocks;
 use super::search_box::SearchBox;
 use crate::browser::{dom, url};
 use crate::faq::{Faq, Question};
-use crate::hooks::{use_consent, use_offline, use_search};
+use crate::feedback_state::Vote;
+use crate::hooks::{use_consent, use_feedback, use_offline, use_search};
 use crate::host::{use_host, Detail};
 use crate::i18n::Strings;
 use crate::load::Fetched;
@@ -67,7 +68,8 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
     let strings = use_memo(faq.clone(), |faq| {
         Strings::new(faq.lang.as_deref().unwrap_or("en"), faq.ui.clone())
     });
-    let search = use_search(faq, &strings);
+    let feedback = use_feedback(&consent, &props.src);
+    let search = use_search(faq, &strings, &feedback.on_missed);
     use_offline(&consent, faq, &props.src, &props.fetched);
     use_update(&questions, &state, &strings);
 
@@ -156,6 +158,26 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
         })
     };
 
+    // "Was this helpful?": the vote by question id, and a thanks in the live region.
+    let on_vote = {
+        let dispatcher = state.dispatcher();
+        let strings = strings.clone();
+        let on_vote = feedback.on_vote.clone();
+        use_callback(
+            questions.clone(),
+            move |(index, helpful): (usize, bool), questions| {
+                if let Some(question) = questions.get(index) {
+                    on_vote.emit(Vote {
+                        id: question.id.clone(),
+                        helpful,
+                    });
+                    dispatcher.dispatch(Action::Announce(strings.get("feedback.thanks")));
+                }
+            },
+        )
+    };
+    let on_vote = use_host().feedback.then_some(on_vote);
+
     let on_announce = {
         let dispatcher = state.dispatcher();
         use_callback((), move |text: String, _| {
@@ -201,6 +223,8 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
                     {on_toggle}
                     {on_show_all}
                     {on_copy_link}
+                    votes={feedback.votes.clone()}
+                    {on_vote}
                     strings={strings.clone()}
                 />
             </div>

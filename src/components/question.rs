@@ -4,8 +4,10 @@ use yew::prelude::*;
 use yew::virtual_dom::{AttributeOrProperty, Attributes, VNode};
 
 use super::accordion::Move;
+use super::feedback::Feedback;
 use super::rich_text::{render_blocks_marked, text_marked, with_marks};
 use crate::faq::Question;
+use crate::i18n::Strings;
 use crate::search::{why, Highlighter};
 
 #[derive(Properties, PartialEq)]
@@ -23,6 +25,15 @@ pub struct QuestionItemProps {
     /// What the search matched, to mark; `None` when not searching.
     #[prop_or_default]
     pub highlighter: Option<Rc<Highlighter>>,
+    /// The visitor's "Was this helpful?" answer on this question, if any.
+    #[prop_or_default]
+    pub vote: Option<bool>,
+    /// `(index, helpful)` from the open answer's Yes / No; `None`: no feedback buttons.
+    #[prop_or_default]
+    pub on_vote: Option<Callback<(usize, bool)>>,
+    /// Interface texts in the FAQ's language (the feedback buttons').
+    #[prop_or_default]
+    pub strings: Rc<Strings>,
 }
 
 /// One question: a heading with a disclosure button, and its answer panel.
@@ -68,8 +79,23 @@ pub fn question_item(props: &QuestionItemProps) -> Html {
             answer_marks,
             props.on_copy_link.clone(),
             props.copy_label.clone(),
+            (props.vote, props.on_vote.clone(), props.strings.clone()),
         ),
-        |(question, index, open, answer_marks, on_copy_link, copy_label)| {
+        |(
+            question,
+            index,
+            open,
+            answer_marks,
+            on_copy_link,
+            copy_label,
+            (vote, on_vote, strings),
+        )| {
+            // "Was this helpful?" only under an open answer (find-in-page skips it).
+            let feedback = on_vote.clone().filter(|_| *open).map(|on_vote| {
+                html! {
+                    <Feedback index={*index} id={question.id.clone()} vote={*vote} {on_vote} strings={strings.clone()} />
+                }
+            });
             panel(
                 question,
                 *index,
@@ -77,6 +103,7 @@ pub fn question_item(props: &QuestionItemProps) -> Html {
                 answer_marks.as_deref(),
                 on_copy_link,
                 copy_label,
+                feedback,
             )
         },
     );
@@ -113,6 +140,7 @@ fn panel(
     answer_marks: Option<&Highlighter>,
     on_copy_link: &Callback<usize>,
     copy_label: &AttrValue,
+    feedback: Option<Html>,
 ) -> Html {
     let on_copy = {
         let on_copy_link = on_copy_link.clone();
@@ -132,6 +160,7 @@ fn panel(
         <div>
             { render_blocks_marked(&question.answer, answer_marks) }
             { links }
+            { feedback }
             <p class="faq-panel-tools">
                 <button type="button" class="faq-link-button" onclick={on_copy}>
                     { copy_label.clone() }
