@@ -59,18 +59,11 @@ impl Host {
     /// The feedback options: the buttons on or off, and the report address (kept only when it is
     /// an absolute `http:` or `https:` URL).
     pub fn with_feedback(mut self, feedback: bool, report: &str) -> Self {
+        // embed.js passes the URL as the browser resolved it (`new URL(...).href`: lower case).
         self.feedback = feedback;
-        let report = report.trim();
-        let web = ["https://", "http://"].iter().any(|scheme| {
-            report
-                .get(..scheme.len())
-                .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
-        });
-        self.report = if web {
-            report.to_owned().into()
-        } else {
-            AttrValue::default()
-        };
+        if report.starts_with("https://") || report.starts_with("http://") {
+            self.report = report.to_owned().into();
+        }
         self
     }
 

@@ -303,7 +303,6 @@ fn feedback_texts_in_french_and_arabic() {
     use faq_widget::i18n::Strings;
     let render_feedback = |strings: Strings| {
         let props = yew::props!(FeedbackProps {
-            index: 0,
             id: "x",
             vote: Some(true),
             on_vote: Callback::noop(),

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::question::QuestionItem;
 use crate::faq::Question;
-use crate::feedback_state::Votes;
+use crate::feedback_state::{Vote, Votes};
 use crate::i18n::Strings;
 use crate::search::Highlighter;
 
@@ -50,10 +50,10 @@ pub struct AccordionProps {
     pub highlighter: Option<Rc<Highlighter>>,
     /// The visitor's "Was this helpful?" answers.
     #[prop_or_default]
-    pub votes: Rc<Votes>,
-    /// `(index, helpful)` from an open answer's Yes / No; `None`: no feedback buttons.
+    pub votes: Votes,
+    /// An open answer's Yes / No; `None`: no feedback buttons.
     #[prop_or_default]
-    pub on_vote: Option<Callback<(usize, bool)>>,
+    pub on_vote: Option<Callback<Vote>>,
 }
 
 #[component(Accordion)]

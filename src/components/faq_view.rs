@@ -10,7 +10,6 @@ use super::rich_text::render_blocks;
 use super::search_box::SearchBox;
 use crate::browser::{dom, url};
 use crate::faq::{Faq, Question};
-use crate::feedback_state::Vote;
 use crate::hooks::{use_consent, use_feedback, use_offline, use_search};
 use crate::host::{use_host, Detail};
 use crate::i18n::Strings;
@@ -68,7 +67,7 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
     let strings = use_memo(faq.clone(), |faq| {
         Strings::new(faq.lang.as_deref().unwrap_or("en"), faq.ui.clone())
     });
-    let feedback = use_feedback(&consent, &props.src);
+    let feedback = use_feedback(&consent, &props.src, state.dispatcher(), &strings);
     let search = use_search(faq, &strings, &feedback.on_missed);
     use_offline(&consent, faq, &props.src, &props.fetched);
     use_update(&questions, &state, &strings);
@@ -158,25 +157,8 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
         })
     };
 
-    // "Was this helpful?": the vote by question id, and a thanks in the live region.
-    let on_vote = {
-        let dispatcher = state.dispatcher();
-        let strings = strings.clone();
-        let on_vote = feedback.on_vote.clone();
-        use_callback(
-            questions.clone(),
-            move |(index, helpful): (usize, bool), questions| {
-                if let Some(question) = questions.get(index) {
-                    on_vote.emit(Vote {
-                        id: question.id.clone(),
-                        helpful,
-                    });
-                    dispatcher.dispatch(Action::Announce(strings.get("feedback.thanks")));
-                }
-            },
-        )
-    };
-    let on_vote = use_host().feedback.then_some(on_vote);
+    // "Was this helpful?" (unless the host turned it off).
+    let on_vote = use_host().feedback.then(|| feedback.on_vote.clone());
 
     let on_announce = {
         let dispatcher = state.dispatcher();
@@ -223,7 +205,7 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
                     {on_toggle}
                     {on_show_all}
                     {on_copy_link}
-                    votes={feedback.votes.clone()}
+                    votes={state.votes.clone()}
                     {on_vote}
                     strings={strings.clone()}
                 />

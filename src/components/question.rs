@@ -4,9 +4,10 @@ use yew::prelude::*;
 use yew::virtual_dom::{AttributeOrProperty, Attributes, VNode};
 
 use super::accordion::Move;
-use super::feedback::Feedback;
+use super::feedback::{feedback, FeedbackProps};
 use super::rich_text::{render_blocks_marked, text_marked, with_marks};
 use crate::faq::Question;
+use crate::feedback_state::Vote;
 use crate::i18n::Strings;
 use crate::search::{why, Highlighter};
 
@@ -28,9 +29,9 @@ pub struct QuestionItemProps {
     /// The visitor's "Was this helpful?" answer on this question, if any.
     #[prop_or_default]
     pub vote: Option<bool>,
-    /// `(index, helpful)` from the open answer's Yes / No; `None`: no feedback buttons.
+    /// The open answer's Yes / No; `None`: no feedback buttons.
     #[prop_or_default]
-    pub on_vote: Option<Callback<(usize, bool)>>,
+    pub on_vote: Option<Callback<Vote>>,
     /// Interface texts in the FAQ's language (the feedback buttons').
     #[prop_or_default]
     pub strings: Rc<Strings>,
@@ -92,9 +93,12 @@ pub fn question_item(props: &QuestionItemProps) -> Html {
         )| {
             // "Was this helpful?" only under an open answer (find-in-page skips it).
             let feedback = on_vote.clone().filter(|_| *open).map(|on_vote| {
-                html! {
-                    <Feedback index={*index} id={question.id.clone()} vote={*vote} {on_vote} strings={strings.clone()} />
-                }
+                feedback(&FeedbackProps {
+                    id: question.id.clone().into(),
+                    vote: *vote,
+                    on_vote,
+                    strings: strings.clone(),
+                })
             });
             panel(
                 question,
