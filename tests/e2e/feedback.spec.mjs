@@ -52,6 +52,7 @@ const report = () => execFileSync(BIN, ["report", "--db", db, "--since", "all"],
 const beacons = () => Number(/(\d+) beacons?/.exec(report())?.[1] ?? 0);
 
 test.beforeAll(async () => {
+  test.setTimeout(300_000); // the first `cargo build` of the tool, or one waiting for a lock
   execFileSync("cargo", ["build", "--quiet", "-p", "faq-widget-cli", "--bin", "faq-widget"], { cwd: ROOT });
   mkdirSync(GENERATED, { recursive: true });
   db = join(mkdtempSync(join(GENERATED, "widget-feedback-")), "feedback.sqlite");
