@@ -30,15 +30,23 @@ extern "C" {
 
     #[wasm_bindgen(method, getter)]
     fn timeout(this: &MountOptions) -> Option<f64>;
+
+    #[wasm_bindgen(method, getter)]
+    fn feedback(this: &MountOptions) -> Option<bool>;
+
+    #[wasm_bindgen(method, getter)]
+    fn report(this: &MountOptions) -> Option<String>;
 }
 
 /// Renders the FAQ at `src` into `root` (a div inside the shadow root of `host`, the page's
 /// `<faq-widget>` element, which receives the widget's events). `options` is the script tag's
 /// configuration as an object: `{ cookieNotice: bool, offline: "always" | undefined,
-/// prefetch: Promise<Response> | undefined, worker, lang }`, where `prefetch` is a request for
-/// `src` that embed.js already started (`timeout`: the request's limit in milliseconds), so the FAQ downloads while the wasm does, and
-/// `worker(keep, src)` is embed.js's handle on the widget's service worker, and `prerendered`
-/// the page's pre-rendered copy of the widget (`faq-widget render --prerender`) to take over.
+/// prefetch: Promise<Response> | undefined, worker, lang, feedback: bool, report: string |
+/// undefined, prerendered: Element | undefined, timeout: number | undefined }`, where `prefetch`
+/// is a request for `src` that embed.js already started, so the FAQ downloads while the wasm
+/// does; `worker(keep, src)` is embed.js's handle on the widget's service worker; `report` the
+/// absolute URL of `data-report`; `prerendered` the page's pre-rendered copy of the widget
+/// (`faq-widget render --prerender`) to take over; `timeout` the request's limit in milliseconds.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, options: MountOptions) {
     if let Ok(request) = options.prefetch().dyn_into::<js_sys::Promise>() {
@@ -48,9 +56,12 @@ pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, option
     let offline_always = options.offline().as_deref() == Some("always");
     let worker = options.worker().dyn_into::<js_sys::Function>().ok();
     let prerendered = options.prerendered().dyn_into::<web_sys::Element>().ok();
+    let feedback = options.feedback().unwrap_or(true);
+    let report = options.report().unwrap_or_default();
     let host = Host::new(host, cookie_notice, offline_always)
         .with_worker(worker)
-        .with_prerendered(prerendered);
+        .with_prerendered(prerendered)
+        .with_feedback(feedback, &report);
     yew::Renderer::<FaqWidget>::with_root_and_props(
         root,
         FaqWidgetProps {
@@ -65,6 +76,8 @@ pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, option
                     ms.min(f64::from(u32::MAX)) as u32
                 }),
             faq: None,
+            feedback,
+            report: report.into(),
             host: Some(host),
         },
     )

@@ -208,6 +208,14 @@ fn push_string(json: &mut String, text: &str) {
 /// with the separators of phone and card numbers between them) by [`NUMBER`], and cut to at most
 /// [`MAX_QUERY_CHARS`] characters at a word boundary. Redacting twice changes nothing.
 pub fn redact(query: &str) -> String {
+    redact_with(query, str::to_lowercase, char::is_numeric)
+}
+
+/// [`redact`] with the two Unicode lookups it needs given: `lower` for `str::to_lowercase` and
+/// `is_number` for `char::is_numeric` (Unicode categories Nd, Nl, No). The widget's wasm passes
+/// the browser's own (`String.prototype.toLowerCase`, `/\p{N}/u`): Rust's case and number
+/// tables would add about 6 KB brotli to it (BENCHMARKS.md, "Feedback").
+pub fn redact_with(query: &str, lower: fn(&str) -> String, is_number: fn(char) -> bool) -> String {
     let mut out = String::new();
     for word in query.split(|c: char| c.is_whitespace() || c.is_control()) {
         if word.is_empty() {
@@ -216,25 +224,25 @@ pub fn redact(query: &str) -> String {
         let word = if word.contains('@') && word.chars().count() > 1 {
             EMAIL.to_owned()
         } else {
-            word.to_lowercase()
+            lower(word)
         };
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(&word);
     }
-    let out = redact_numbers(&out);
+    let out = redact_numbers(&out, is_number);
     cut_at_word(out, MAX_QUERY_CHARS)
 }
 
 /// Replaces each number in `text` (single spaces only, as [`redact`] leaves them) by [`NUMBER`].
-fn redact_numbers(text: &str) -> String {
+fn redact_numbers(text: &str, is_number: fn(char) -> bool) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
-        let starts_number =
-            chars[i].is_numeric() || chars[i] == '+' && next_is_digit(&chars, i + 1);
+        let starts_number = is_number(chars[i])
+            || chars[i] == '+' && chars.get(i + 1).is_some_and(|&c| is_number(c));
         if !starts_number {
             out.push(chars[i]);
             i += 1;
@@ -247,7 +255,7 @@ fn redact_numbers(text: &str) -> String {
             while next < chars.len() && is_separator(chars[next]) {
                 next += 1;
             }
-            if next < chars.len() && chars[next].is_numeric() {
+            if next < chars.len() && is_number(chars[next]) {
                 end = next + 1;
             } else {
                 break;
@@ -257,10 +265,6 @@ fn redact_numbers(text: &str) -> String {
         i = end;
     }
     out
-}
-
-fn next_is_digit(chars: &[char], i: usize) -> bool {
-    chars.get(i).is_some_and(|c| c.is_numeric())
 }
 
 fn is_separator(c: char) -> bool {
@@ -340,7 +344,12 @@ impl Outbox {
     /// A settled search for `query` found nothing. The query is [`redact`]ed; a query that is
     /// empty after that, or already waiting here, adds nothing. True when the event was added.
     pub fn missed(&mut self, query: &str, at: u64) -> bool {
-        let query = redact(query);
+        self.missed_redacted(redact(query), at)
+    }
+
+    /// [`Outbox::missed`] for a query already redacted by [`redact`] or [`redact_with`] (the
+    /// widget's wasm redacts with the browser's Unicode lookups).
+    pub fn missed_redacted(&mut self, query: String, at: u64) -> bool {
         let waiting = self
             .events
             .iter()

@@ -17,6 +17,11 @@ pub struct Host {
     /// `data-timeout` (milliseconds): how long the FAQ request may take before the widget shows
     /// the saved copy or says so (with "Try again"); 0: no limit. A late answer still shows.
     pub timeout_ms: u32,
+    /// "Was this helpful?" under each open answer; `data-feedback="off"` turns it off.
+    pub feedback: bool,
+    /// `data-report`: where feedback beacons go (an `http(s)` URL), empty for nowhere. Beacons
+    /// leave only after the visitor accepted the cookie notice (`hooks::use_feedback`).
+    pub report: AttrValue,
     /// embed.js's `worker(keep, src)`: registers or forgets the widget's service worker.
     worker: Option<js_sys::Function>,
     /// The page's `<faq-widget>` element (embed.js); in a Yew app, `root` instead.
@@ -36,6 +41,8 @@ impl Default for Host {
             cookie_notice: true,
             offline_always: false,
             timeout_ms: DEFAULT_TIMEOUT_MS,
+            feedback: true,
+            report: AttrValue::default(),
             worker: None,
             element: None,
             root: NodeRef::default(),
@@ -50,12 +57,8 @@ impl Host {
         Host {
             cookie_notice,
             offline_always,
-            timeout_ms: DEFAULT_TIMEOUT_MS,
-            worker: None,
             element: Some(element),
-            root: NodeRef::default(),
-            ids: AttrValue::default(),
-            prerendered: None,
+            ..Host::default()
         }
     }
 
@@ -76,6 +79,17 @@ impl Host {
 
     pub fn prerendered(&self) -> Option<&web_sys::Element> {
         self.prerendered.as_ref()
+    }
+
+    /// The feedback options: the buttons on or off, and the report address (kept only when it is
+    /// an absolute `http:` or `https:` URL).
+    pub fn with_feedback(mut self, feedback: bool, report: &str) -> Self {
+        // embed.js passes the URL as the browser resolved it (`new URL(...).href`: lower case).
+        self.feedback = feedback;
+        if report.starts_with("https://") || report.starts_with("http://") {
+            self.report = report.to_owned().into();
+        }
+        self
     }
 
     /// embed.js's `worker` function (`options.worker`), if it passed one.

@@ -47,6 +47,10 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("offline.saved", "Offline: showing the copy saved on {date}", "Hors ligne : copie enregistrée le {date}"),
     ("offline.never", "You are offline and this FAQ has not been saved on this device yet. Connect to the internet and try again.", "Vous êtes hors ligne et cette FAQ n’a pas encore été enregistrée sur cet appareil. Connectez-vous à internet et réessayez."),
     ("updated", "This FAQ was updated", "Cette FAQ a été mise à jour"),
+    ("feedback.prompt", "Was this helpful?", "Cette réponse vous a-t-elle aidé ?"),
+    ("feedback.yes", "Yes", "Oui"),
+    ("feedback.no", "No", "Non"),
+    ("feedback.thanks", "Thanks for your feedback.", "Merci pour votre avis."),
 ];
 
 /// CLDR plural categories.

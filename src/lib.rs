@@ -2,8 +2,8 @@
 //!
 //! - [`FaqWidget`] is the whole widget as a Yew 0.23 function component: a Yew app renders
 //!   `<FaqWidget src="/faq.json" />` (see its documentation).
-//! - `faq`, `search`, `consent`, `offline`, `i18n`, `load`, `state` and `search_state` are the pure
-//!   core: plain Rust with no browser APIs, tested natively.
+//! - `faq`, `search`, `consent`, `offline`, `i18n`, `load`, `state`, `search_state`, `feedback`
+//!   and `feedback_state` are the pure core: plain Rust with no browser APIs, tested natively.
 //! - `components` (one file per component) and `hooks` (the side effects) wire that state to
 //!   markup; `browser` is the thin glue to the page they use.
 //! - With the `embed` feature (the Trunk build of index.html), `mount` is the export embed.js
@@ -14,6 +14,7 @@ pub mod components;
 pub mod consent;
 pub mod faq;
 pub mod feedback;
+pub mod feedback_state;
 pub mod hooks;
 pub mod host;
 pub mod i18n;

@@ -1,6 +1,8 @@
 //! What the visitor has done to the FAQ: which answers are open, and the last thing to announce.
 //! Pure, so the rules are tested natively; components dispatch [`Action`]s.
 
+use crate::feedback_state::{Vote, Votes};
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ViewState {
     pub open: Vec<bool>,
@@ -11,6 +13,8 @@ pub struct ViewState {
     /// Counts the times the visitor opened one question (not "show all", not the URL at load);
     /// `linked` is that question. The view tells the host page (`faq-widget:open`) on each change.
     pub opened: u32,
+    /// The visitor's "Was this helpful?" answers, by question id (in memory for the page view).
+    pub votes: Votes,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -26,6 +30,9 @@ pub enum Action {
     ShowAll,
     HideAll,
     Announce(String),
+    /// The visitor answered "Was this helpful?" (a new or a changed vote); the text is the
+    /// thanks to announce.
+    Vote(Vote, String),
     /// A newer FAQ replaced the one on screen: for each of its questions, where it was before
     /// (`offline::remap`). What the visitor opened stays open by question, not by position;
     /// this is not an opening (no host event).
@@ -82,6 +89,10 @@ impl ViewState {
             Action::HideAll => {
                 self.open.iter_mut().for_each(|open| *open = false);
                 self.linked = None;
+            }
+            Action::Vote(vote, thanks) => {
+                self.votes = std::mem::take(&mut self.votes).apply(vote);
+                return self.apply(Action::Announce(thanks));
             }
             Action::Announce(text) => {
                 self.announcement = Announcement {
@@ -199,5 +210,22 @@ mod tests {
         let state = ViewState::new(1, None).apply(Action::Announce("Link copied".into()));
         let again = state.clone().apply(Action::Announce("Link copied".into()));
         assert_ne!(state.announcement, again.announcement);
+    }
+
+    #[test]
+    fn a_vote_is_kept_by_question_and_thanked() {
+        let vote = |helpful| Vote {
+            id: "jobs".into(),
+            helpful,
+        };
+        let state = ViewState::new(2, None).apply(Action::Vote(vote(true), "Thanks".into()));
+        assert_eq!(state.votes.get("jobs"), Some(true));
+        assert_eq!(state.announcement.text, "Thanks");
+        let again = state
+            .clone()
+            .apply(Action::Vote(vote(false), "Thanks".into()));
+        assert_eq!(again.votes.get("jobs"), Some(false));
+        assert_ne!(again.announcement, state.announcement, "announced again");
+        assert_eq!(again.votes.get("other"), None);
     }
 }

@@ -41,6 +41,8 @@ fn mount(src: String) -> web_sys::Element {
             lang: "".into(),
             timeout_ms: 10_000,
             faq: None,
+            feedback: true,
+            report: "".into(),
             host: Some(Host::new(host, false, false)),
         },
     )

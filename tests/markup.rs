@@ -253,3 +253,80 @@ fn french_and_arabic_faqs_render_their_own_controls_and_direction() {
     assert!(ar.contains(">عرض كل الإجابات</button>"));
     assert!(ar.contains(">البحث في الأسئلة</label>"));
 }
+
+fn render_question(question: faq_widget::faq::Question, open: bool, vote: Option<bool>) -> String {
+    use faq_widget::components::question::{QuestionItem, QuestionItemProps};
+    let props = yew::props!(QuestionItemProps {
+        question: Rc::new(question),
+        index: 0,
+        open,
+        button_ref: NodeRef::default(),
+        on_toggle: Callback::noop(),
+        on_move: Callback::noop(),
+        on_copy_link: Callback::noop(),
+        vote,
+        on_vote: Some(Callback::noop()),
+    });
+    let renderer = LocalServerRenderer::<QuestionItem>::with_props(props).hydratable(false);
+    futures::executor::block_on(renderer.render())
+}
+
+#[test]
+fn an_open_answer_asks_was_this_helpful_with_two_toggle_buttons() {
+    let question = bundled().questions[0].clone();
+    let id = question.id.clone();
+    let html = render_question(question.clone(), true, None);
+    let group = format!(
+        "<div role=\"group\" aria-labelledby=\"f-{id}\" class=\"faq-feedback\"><span id=\"f-{id}\" class=\"faq-feedback-prompt\">Was this helpful?</span><button type=\"button\" aria-pressed=\"false\" class=\"faq-feedback-button\">Yes</button><button type=\"button\" aria-pressed=\"false\" class=\"faq-feedback-button\">No</button></div>"
+    );
+    assert!(html.contains(&group), "{html}");
+    // Inside the answer panel, before its tools.
+    let at = html.find("faq-feedback").unwrap();
+    assert!(html.find(&format!("id=\"a-{id}\"")).unwrap() < at);
+    assert!(at < html.find("faq-panel-tools").unwrap());
+    assert!(!html.contains("Thanks"));
+
+    // After a vote: that button pressed, the other not, and the thanks.
+    let html = render_question(question.clone(), true, Some(false));
+    assert!(html.contains(
+        "<button type=\"button\" aria-pressed=\"false\" class=\"faq-feedback-button\">Yes</button><button type=\"button\" aria-pressed=\"true\" class=\"faq-feedback-button\">No</button><span class=\"faq-feedback-thanks\">Thanks for your feedback.</span>"
+    ), "{html}");
+
+    // A closed answer has no buttons: find-in-page does not stop on them.
+    let html = render_question(question, false, Some(true));
+    assert!(!html.contains("faq-feedback"), "{html}");
+}
+
+#[test]
+fn feedback_texts_in_french_and_arabic() {
+    use faq_widget::components::feedback::{Feedback, FeedbackProps};
+    use faq_widget::i18n::Strings;
+    let render_feedback = |strings: Strings| {
+        let props = yew::props!(FeedbackProps {
+            id: "x",
+            vote: Some(true),
+            on_vote: Callback::noop(),
+            strings: Rc::new(strings),
+        });
+        let renderer = LocalServerRenderer::<Feedback>::with_props(props).hydratable(false);
+        futures::executor::block_on(renderer.render())
+    };
+    let fr = render_feedback(Strings::new("fr", Vec::new()));
+    for text in [
+        ">Cette réponse vous a-t-elle aidé ?</span>",
+        "aria-pressed=\"true\" class=\"faq-feedback-button\">Oui</button>",
+        ">Non</button>",
+        ">Merci pour votre avis.</span>",
+    ] {
+        assert!(fr.contains(text), "{text} in {fr}");
+    }
+    let ar = example("faq.ar.json");
+    let ar = render_feedback(Strings::new("ar", ar.ui.clone()));
+    for text in [
+        ">هل كانت هذه الإجابة مفيدة؟</span>",
+        ">نعم</button>",
+        ">لا</button>",
+    ] {
+        assert!(ar.contains(text), "{text} in {ar}");
+    }
+}

@@ -148,6 +148,13 @@
               /* Not under the widget's own worker: it answers the widget's request from its
                  cache at once, and a request started before the widget listens would lose the
                  worker's "updated" message (README "Offline"). */
+              /* Feedback beacons' address (README "Feedback"), relative to the page. */
+              var report = host.getAttribute("report");
+              try {
+                report = report ? new URL(report, doc.baseURI).href : undefined;
+              } catch (error) {
+                report = undefined;
+              }
               var prefetch = controlled() ? undefined : fetch(src);
               if (prefetch) prefetch.catch(function () {});
               load()
@@ -159,6 +166,8 @@
                     worker: worker,
                     prerendered: copy || undefined,
                     timeout: host.hasAttribute("timeout") ? Number(host.getAttribute("timeout")) : undefined,
+                    feedback: host.getAttribute("feedback") !== "off",
+                    report: report,
                   });
                 })
                 .catch(fail);
@@ -180,7 +189,7 @@
     var host = doc.createElement("faq-widget");
     var dataSrc = script.getAttribute("data-src");
     host.setAttribute("src", new URL(dataSrc || "faq.json", dataSrc ? doc.baseURI : base).href);
-    ["cookie-notice", "offline", "timeout"].forEach(function (name) {
+    ["cookie-notice", "offline", "timeout", "feedback", "report"].forEach(function (name) {
       var value = script.getAttribute("data-" + name);
       if (value !== null) host.setAttribute(name, value);
     });

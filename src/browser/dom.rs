@@ -97,3 +97,22 @@ pub fn page_lang() -> Option<String> {
     #[cfg(not(target_arch = "wasm32"))]
     None
 }
+
+/// Sends `body` to `url` with `navigator.sendBeacon` (a string: `text/plain`, no preflight, no
+/// cookies on another origin's collector); `false` when the browser refused it.
+#[cfg(target_arch = "wasm32")]
+pub fn send_beacon(url: &str, body: &str) -> bool {
+    web_sys::window()
+        .and_then(|window| {
+            window
+                .navigator()
+                .send_beacon_with_opt_str(url, Some(body))
+                .ok()
+        })
+        .unwrap_or(false)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn send_beacon(_url: &str, _body: &str) -> bool {
+    false
+}

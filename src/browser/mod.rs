@@ -5,5 +5,6 @@ pub mod date;
 pub mod dom;
 pub mod fetch;
 pub mod storage;
+pub mod text;
 pub mod url;
 pub mod worker;

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::question::QuestionItem;
 use crate::faq::Question;
+use crate::feedback_state::{Vote, Votes};
 use crate::i18n::Strings;
 use crate::search::Highlighter;
 
@@ -47,6 +48,12 @@ pub struct AccordionProps {
     pub on_show_more: Callback<()>,
     #[prop_or_default]
     pub highlighter: Option<Rc<Highlighter>>,
+    /// The visitor's "Was this helpful?" answers.
+    #[prop_or_default]
+    pub votes: Votes,
+    /// An open answer's Yes / No; `None`: no feedback buttons.
+    #[prop_or_default]
+    pub on_vote: Option<Callback<Vote>>,
 }
 
 #[component(Accordion)]
@@ -120,6 +127,9 @@ pub fn accordion(props: &AccordionProps) -> Html {
                     on_move={on_move.clone()}
                     on_copy_link={props.on_copy_link.clone()}
                     copy_label={copy_label.clone()}
+                    vote={props.votes.get(&question.id)}
+                    on_vote={props.on_vote.clone()}
+                    strings={props.strings.clone()}
                 />
             }) }
             { show_more }

@@ -10,7 +10,7 @@ use super::rich_text::render_blocks;
 use super::search_box::SearchBox;
 use crate::browser::{dom, url};
 use crate::faq::{Faq, Question};
-use crate::hooks::{use_consent, use_offline, use_search, use_takeover, Prerendered};
+use crate::hooks::{use_consent, use_feedback, use_offline, use_search, use_takeover, Prerendered};
 use crate::host::{use_host, Detail};
 use crate::i18n::Strings;
 use crate::load::Fetched;
@@ -75,7 +75,8 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
     let strings = use_memo(faq.clone(), |faq| {
         Strings::new(faq.lang.as_deref().unwrap_or("en"), faq.ui.clone())
     });
-    let search = use_search(faq, &strings, &copy.query);
+    let feedback = use_feedback(&consent, &props.src, state.dispatcher(), &strings);
+    let search = use_search(faq, &strings, &copy.query, &feedback.on_missed);
     use_offline(&consent, faq, &props.src, &props.fetched);
     use_update(&questions, &state, &strings);
     use_takeover(&host, &copy);
@@ -165,6 +166,9 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
         })
     };
 
+    // "Was this helpful?" (unless the host turned it off).
+    let on_vote = use_host().feedback.then(|| feedback.on_vote.clone());
+
     let on_announce = {
         let dispatcher = state.dispatcher();
         use_callback((), move |text: String, _| {
@@ -211,6 +215,8 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
                     {on_toggle}
                     {on_show_all}
                     {on_copy_link}
+                    votes={state.votes.clone()}
+                    {on_vote}
                     strings={strings.clone()}
                 />
             </div>

@@ -37,6 +37,14 @@ pub struct FaqWidgetProps {
     /// its own language are known; empty: `<html lang>`, else English.
     #[prop_or_default]
     pub lang: AttrValue,
+    /// "Was this helpful?" with Yes / No under each open answer (`data-feedback="off"`: `false`).
+    #[prop_or(true)]
+    pub feedback: bool,
+    /// Where to send the visitors' feedback and missed searches as beacons (an absolute
+    /// `http(s)` URL, e.g. a `faq-widget collect`), only after the visitor accepted the cookie
+    /// notice; empty: nowhere (`data-report`).
+    #[prop_or_default]
+    pub report: AttrValue,
     /// A FAQ to show as it is, instead of fetching `src` (a live preview of a draft, or a FAQ
     /// the app already has). `src` still names it: the key of its offline copy, if any.
     #[prop_or_default]
@@ -52,7 +60,8 @@ pub struct FaqWidgetProps {
 /// with search, the cookie notice, the offline copy and the deep links. Several can share a page.
 ///
 /// The widget's styles are `styles/widget.css` (include it once in the app's page); its events
-/// (`faq-widget:ready`, `faq-widget:open`, `faq-widget:search`, `faq-widget:consent`) bubble
+/// (`faq-widget:ready`, `faq-widget:open`, `faq-widget:search`, `faq-widget:consent`,
+/// `faq-widget:feedback`) bubble
 /// from its root element.
 ///
 /// ```ignore
@@ -66,6 +75,7 @@ pub struct FaqWidgetProps {
 ///             <h1>{ "Help" }</h1>
 ///             <FaqWidget src="/faq.json" />
 ///             <FaqWidget src="/billing-faq.json" cookie_notice={false} lang="fr" />
+///             <FaqWidget src="/shipping-faq.json" report="https://www.example.org/faq-feedback" />
 ///         </main>
 ///     }
 /// }
@@ -81,10 +91,13 @@ pub fn FaqWidget(props: &FaqWidgetProps) -> Html {
             props.cookie_notice,
             props.offline_always,
             props.timeout_ms,
+            props.feedback,
+            props.report.clone(),
         ),
-        |(host, cookie_notice, offline_always, timeout_ms)| {
+        |(host, cookie_notice, offline_always, timeout_ms, feedback, report)| {
             let mut host = host.clone().unwrap_or_else(|| {
-                let mut host = Host::options(*cookie_notice, *offline_always);
+                let mut host =
+                    Host::options(*cookie_notice, *offline_always).with_feedback(*feedback, report);
                 host.ids = (*ids).clone();
                 host
             });

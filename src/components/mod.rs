@@ -6,6 +6,7 @@ pub mod cookie_notice;
 pub mod error_view;
 pub mod faq_view;
 pub mod faq_widget;
+pub mod feedback;
 pub mod no_results;
 pub mod offline_note;
 #[cfg(feature = "render-probe")]

@@ -4,9 +4,12 @@ use yew::prelude::*;
 use yew::virtual_dom::{AttributeOrProperty, Attributes, VNode};
 
 use super::accordion::Move;
+use super::feedback::{feedback, FeedbackProps};
 use super::rich_text::{render_blocks_marked, text_marked, with_marks};
 use crate::faq::Question;
+use crate::feedback_state::Vote;
 use crate::host::use_host;
+use crate::i18n::Strings;
 use crate::search::{why, Highlighter};
 
 #[derive(Properties, PartialEq)]
@@ -24,6 +27,15 @@ pub struct QuestionItemProps {
     /// What the search matched, to mark; `None` when not searching.
     #[prop_or_default]
     pub highlighter: Option<Rc<Highlighter>>,
+    /// The visitor's "Was this helpful?" answer on this question, if any.
+    #[prop_or_default]
+    pub vote: Option<bool>,
+    /// The open answer's Yes / No; `None`: no feedback buttons.
+    #[prop_or_default]
+    pub on_vote: Option<Callback<Vote>>,
+    /// Interface texts in the FAQ's language (the feedback buttons').
+    #[prop_or_default]
+    pub strings: Rc<Strings>,
 }
 
 /// One question: a heading with a disclosure button, and its answer panel.
@@ -73,16 +85,35 @@ pub fn question_item(props: &QuestionItemProps) -> Html {
             answer_marks,
             props.on_copy_link.clone(),
             props.copy_label.clone(),
+            (props.vote, props.on_vote.clone(), props.strings.clone()),
         ),
-        |(question, panel_id, index, open, answer_marks, on_copy_link, copy_label)| {
+        |(
+            question,
+            panel_id,
+            index,
+            open,
+            answer_marks,
+            on_copy_link,
+            copy_label,
+            (vote, on_vote, strings),
+        )| {
+            // "Was this helpful?" only under an open answer (find-in-page skips it).
+            let feedback = on_vote.clone().filter(|_| *open).map(|on_vote| {
+                feedback(&FeedbackProps {
+                    id: question.id.clone().into(),
+                    vote: *vote,
+                    on_vote,
+                    strings: strings.clone(),
+                })
+            });
             panel(
                 question,
                 panel_id,
                 *index,
                 *open,
                 answer_marks.as_deref(),
-                on_copy_link,
-                copy_label,
+                (on_copy_link, copy_label),
+                feedback,
             )
         },
     );
@@ -118,8 +149,8 @@ fn panel(
     index: usize,
     open: bool,
     answer_marks: Option<&Highlighter>,
-    on_copy_link: &Callback<usize>,
-    copy_label: &AttrValue,
+    (on_copy_link, copy_label): (&Callback<usize>, &AttrValue),
+    feedback: Option<Html>,
 ) -> Html {
     let on_copy = {
         let on_copy_link = on_copy_link.clone();
@@ -139,6 +170,7 @@ fn panel(
         <div>
             { render_blocks_marked(&question.answer, answer_marks) }
             { links }
+            { feedback }
             <p class="faq-panel-tools">
                 <button type="button" class="faq-link-button" onclick={on_copy}>
                     { copy_label.clone() }

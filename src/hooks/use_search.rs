@@ -9,12 +9,14 @@
 //! Arguments: `faq`, the FAQ on screen; `strings`, the interface texts in its language;
 //! `typed`, a query the visitor typed into a pre-rendered copy before the widget started (it
 //! wins over the URL's).
+//! `on_missed`, told each settled query that found nothing (`use_feedback`'s, for the report).
+//! The host's `faq-widget:search` then has `missed: true`.
 //!
 //! Returns a [`Search`]: the state, the [`SearchView`] (results, "Show more" count, what to
 //! mark) and `actions`, the callback that takes a [`SearchAction`].
 //!
 //! ```ignore
-//! let search = use_search(&faq, &strings, "");
+//! let search = use_search(&faq, &strings, "", &feedback.on_missed);
 //! html! {
 //!     <SearchBox value={search.state.query.clone()}
 //!                on_input={search.actions.reform(SearchAction::Query)} />
@@ -68,7 +70,12 @@ fn with_index<T>(index: &LazyIndex, faq: &Faq, body: impl FnOnce(&SearchIndex) -
 }
 
 #[hook]
-pub fn use_search(faq: &Rc<Faq>, strings: &Rc<Strings>, typed: &str) -> Search {
+pub fn use_search(
+    faq: &Rc<Faq>,
+    strings: &Rc<Strings>,
+    typed: &str,
+    on_missed: &Callback<String>,
+) -> Search {
     let host = use_host();
     let index: Rc<LazyIndex> = use_memo(faq.clone(), |_| LazyIndex::default());
     let typed = typed.to_owned();
@@ -114,6 +121,7 @@ pub fn use_search(faq: &Rc<Faq>, strings: &Rc<Strings>, typed: &str) -> Search {
         let dispatcher = state.dispatcher();
         let strings = strings.clone();
         let faq = faq.clone();
+        let on_missed = on_missed.clone();
         let counts = (view.outcome.hits.len(), view.outcome.closest.len());
         use_effect_with(
             (state.query.clone(), counts),
@@ -133,17 +141,23 @@ pub fn use_search(faq: &Rc<Faq>, strings: &Rc<Strings>, typed: &str) -> Search {
                         return;
                     }
                     let text = status_sentence(&strings, &query, total, hits, closest);
-                    let results = if query.trim().is_empty() { total } else { hits };
+                    let query = query.trim();
+                    let results = if query.is_empty() { total } else { hits };
+                    let missed = !query.is_empty() && hits == 0;
                     dispatcher.dispatch(SearchAction::Status(text));
                     if !first {
-                        url::replace_query_param(PARAM, query.trim());
+                        url::replace_query_param(PARAM, query);
                     }
                     host.emit(
                         "faq-widget:search",
                         Detail::new()
-                            .text("query", query.trim())
-                            .number("results", results.min(u32::MAX as usize) as u32),
+                            .text("query", query)
+                            .number("results", results.min(u32::MAX as usize) as u32)
+                            .flag("missed", missed),
                     );
+                    if missed {
+                        on_missed.emit(query.to_owned());
+                    }
                 };
                 *timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(SETTLE_MS, settle));
             },

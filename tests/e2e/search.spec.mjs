@@ -62,7 +62,7 @@ test("one faq-widget:search event per settled query, not per keystroke", async (
   await searchbox(page).pressSequentially("notice", { delay: 40 });
   await expect(status(page)).toHaveText("3 questions match “notice”");
   await page.waitForTimeout(700);
-  expect(await page.evaluate(() => window.searchEvents)).toEqual([{ query: "notice", results: 3 }]);
+  expect(await page.evaluate(() => window.searchEvents)).toEqual([{ query: "notice", results: 3, missed: false }]);
 });
 
 test("/ focuses the search box, Escape clears it", async ({ page }) => {

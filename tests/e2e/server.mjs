@@ -6,7 +6,8 @@
 //   &mode=async|defer|inject|module|shadow|none loads the script that way (shadow: injected into an
 //   open shadow root), &vendor=1 adds another vendor's /vendor/embed.js, &target=<selector> renders into #slot
 //   (or any selector), &head=1 puts the script tag in <head>, &lang=fr sets <html lang>,
-//   &offline=always sets data-offline, &timeout=MS sets data-timeout, &sw=1 registers the host's own service worker
+//   &offline=always sets data-offline, &timeout=MS sets data-timeout, &report=<url>, &feedback=off
+//   and &cookie-notice=off set those data- attributes, &sw=1 registers the host's own service worker
 //   fixtures/host-sw.js, which imports dist/sw.js.
 // /examples/* serves examples/ with the per-page headers of examples/_headers (the format Netlify
 //   and Cloudflare Pages read); there, https://cdn.example.org/faq stands for the CDN port.
@@ -41,14 +42,10 @@ function hostPage(query) {
   const src = query.get("src");
   const target = query.get("target");
   const mode = query.get("mode") || "";
-  const offline = query.get("offline");
-  const timeout = query.get("timeout");
-  const data = {
-    ...(timeout === null ? {} : { timeout }),
-    ...(src === null ? {} : { src }),
-    ...(target === null ? {} : { target }),
-    ...(offline === null ? {} : { offline }),
-  };
+  const data = { ...(src === null ? {} : { src }), ...(target === null ? {} : { target }) };
+  for (const name of ["offline", "timeout", "report", "feedback", "cookie-notice"]) {
+    if (query.get(name) !== null) data[name] = query.get(name);
+  }
   const dataAttrs = Object.entries(data).map(([k, v]) => ` data-${k}="${escapeAttr(v)}"`).join("");
   const script =
     mode === "inject"

@@ -1,0 +1,229 @@
+// "Was this helpful?" and missed searches (issue 16, the widget's side): the buttons and their
+// pressed state, the host events, and the beacons to data-report, which reach a real
+// `faq-widget collect` (started here on a port the OS picks) only after the visitor accepted the
+// cookie notice, and never after Reject; `faq-widget report` then shows what arrived.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import { bundledFaq, expectNoAxeViolations, question, watchConsole } from "./helpers.mjs";
+import { GENERATED, PAGE_PORT } from "./server.mjs";
+
+test.describe.configure({ mode: "serial" });
+
+const ROOT = new URL("../..", import.meta.url).pathname;
+const BIN = join(ROOT, "target/debug/faq-widget");
+const ORIGIN = `http://127.0.0.1:${PAGE_PORT}`;
+// The widget sends what waits this long after the last event (src/feedback_state.rs, IDLE_MS).
+const IDLE_MS = 3_000;
+const first = bundledFaq.questions[0];
+
+const helpful = (page) => page.getByRole("group", { name: "Was this helpful?" });
+const yes = (page) => helpful(page).getByRole("button", { name: "Yes", exact: true });
+const no = (page) => helpful(page).getByRole("button", { name: "No", exact: true });
+const notice = (page) => page.getByRole("region", { name: "Cookie notice", exact: true });
+const searchbox = (page) => page.getByRole("searchbox", { name: "Search the questions" });
+
+let collector;
+let db;
+
+function startCollector() {
+  const child = spawn(
+    BIN,
+    ["collect", "--db", db, "--allow-origin", ORIGIN, "--port", "0", "--bind", "127.0.0.1"],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the collector did not start")), 20_000);
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const port = /127\.0\.0\.1:(\d+)/.exec(out)?.[1];
+      if (port) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(port), exited: new Promise((done) => child.on("exit", done)) });
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`the collector exited (${code})`)));
+  });
+}
+
+const report = () => execFileSync(BIN, ["report", "--db", db, "--since", "all"], { cwd: ROOT, encoding: "utf8" });
+const beacons = () => Number(/(\d+) beacons?/.exec(report())?.[1] ?? 0);
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000); // the first `cargo build` of the tool, or one waiting for a lock
+  execFileSync("cargo", ["build", "--quiet", "-p", "faq-widget-cli", "--bin", "faq-widget"], { cwd: ROOT });
+  mkdirSync(GENERATED, { recursive: true });
+  db = join(mkdtempSync(join(GENERATED, "widget-feedback-")), "feedback.sqlite");
+  collector = await startCollector();
+});
+
+test.afterAll(async () => {
+  if (!collector) return;
+  collector.child.kill("SIGTERM");
+  await collector.exited;
+});
+
+/** Every faq-widget:feedback and faq-widget:search detail, in `window.__events`. */
+async function recordEvents(page) {
+  await page.addInitScript(() => {
+    window.__events = [];
+    for (const type of ["faq-widget:feedback", "faq-widget:search"]) {
+      document.addEventListener(type, (e) => window.__events.push({ type, ...e.detail }));
+    }
+  });
+}
+const events = (page, type) =>
+  page.evaluate((type) => window.__events.filter((e) => e.type === type).map(({ type, ...detail }) => detail), type);
+
+/** Requests to the collector, counted in the browser (the collector's count is checked too). */
+function countBeacons(page) {
+  const sent = [];
+  page.on("request", (request) => {
+    if (request.url().startsWith(`http://127.0.0.1:${collector.port}/`)) sent.push(request.postData());
+  });
+  return sent;
+}
+
+/** Gives the widget every chance to send: the idle time passes, and the page says it is hidden. */
+async function everyChanceToSend(page) {
+  await page.waitForTimeout(IDLE_MS + 500);
+  await page.evaluate(() => window.dispatchEvent(new Event("pagehide")));
+  await page.waitForTimeout(300);
+}
+
+/** Opens the first question unless it is open already. */
+async function openFirst(page) {
+  const button = question(page, first.question);
+  if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
+  await expect(helpful(page)).toBeVisible();
+}
+
+async function missedSearch(page, query) {
+  await searchbox(page).fill(query);
+  await expect(page.getByText(`No questions match “${query}”.`)).toBeVisible();
+  await expect.poll(async () => (await events(page, "faq-widget:search")).at(-1)).toEqual({
+    query,
+    results: 0,
+    missed: true,
+  });
+  await searchbox(page).fill("");
+}
+
+test("votes: events and pressed state; beacons only after Accept, redacted, none after Reject; report shows them", async ({ page }) => {
+  const console = watchConsole(page);
+  await recordEvents(page);
+  const sent = countBeacons(page);
+  await page.goto(`/host.html?report=${encodeURIComponent(`http://127.0.0.1:${collector.port}/beacon`)}`);
+  await question(page, first.question).click();
+  await expect(helpful(page)).toBeVisible();
+  await expect(yes(page)).toHaveAttribute("aria-pressed", "false");
+  await expect(no(page)).toHaveAttribute("aria-pressed", "false");
+
+  // Before any consent: Yes, then No. The buttons and events work; nothing leaves.
+  await yes(page).click();
+  await expect(yes(page)).toHaveAttribute("aria-pressed", "true");
+  await expect(no(page)).toHaveAttribute("aria-pressed", "false");
+  await expect(helpful(page).getByText("Thanks for your feedback.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Thanks for your feedback." })).toHaveCount(1);
+  await no(page).click();
+  await expect(no(page)).toHaveAttribute("aria-pressed", "true");
+  await expect(yes(page)).toHaveAttribute("aria-pressed", "false");
+  // Pressing the pressed one again changes nothing.
+  await no(page).click();
+  expect(await events(page, "faq-widget:feedback")).toEqual([
+    { id: first.id, helpful: true },
+    { id: first.id, helpful: false },
+  ]);
+  await missedSearch(page, "zyxwv qqvb before 1234");
+  await everyChanceToSend(page);
+  expect(sent).toEqual([]);
+  expect(beacons()).toBe(0);
+
+  // Accept: from now on, votes and missed searches go to the collector.
+  await notice(page).getByRole("button", { name: "Accept", exact: true }).click();
+  await openFirst(page);
+  await expect(no(page)).toHaveAttribute("aria-pressed", "true"); // the vote stays for the page view
+  await yes(page).click();
+  await missedSearch(page, "Zyxwv Qqvb 4411-2233 zq@xq.zz");
+  await expect.poll(beacons, { timeout: 10_000 }).toBe(1);
+  expect(sent).toHaveLength(1);
+  expect(JSON.parse(sent[0])).toEqual({
+    v: 1,
+    faq: `${ORIGIN}/faq.json`,
+    events: [
+      { type: "vote", question: first.id, helpful: true, at: expect.any(Number) },
+      { type: "missed", query: "zyxwv qqvb [number] [email]", at: expect.any(Number) },
+    ],
+  });
+
+  // Reject: nothing more leaves, whatever the visitor does.
+  await page.getByRole("button", { name: "Cookie settings" }).click();
+  await notice(page).getByRole("button", { name: "Reject", exact: true }).click();
+  await openFirst(page);
+  await no(page).click();
+  await missedSearch(page, "zyxwv qqvb rejected");
+  await everyChanceToSend(page);
+  expect(sent).toHaveLength(1);
+  expect(beacons()).toBe(1);
+
+  const text = report();
+  expect(text).toMatch(new RegExp(`${first.id}\\s+100%\\s+1\\s+0`));
+  expect(text).toMatch(/1\s+zyxwv qqvb \[number\] \[email\]/);
+  expect(text).not.toContain("before");
+  expect(text).not.toContain("rejected");
+  console.expectClean();
+});
+
+test("without a cookie notice nothing is sent (no consent is known)", async ({ page }) => {
+  await recordEvents(page);
+  const sent = countBeacons(page);
+  const before = beacons();
+  await page.goto(
+    `/host.html?cookie-notice=off&report=${encodeURIComponent(`http://127.0.0.1:${collector.port}/beacon`)}`,
+  );
+  await question(page, first.question).click();
+  await yes(page).click();
+  await expect(yes(page)).toHaveAttribute("aria-pressed", "true");
+  await missedSearch(page, "zyxwv qqvb quiet");
+  await everyChanceToSend(page);
+  expect(sent).toEqual([]);
+  expect(beacons()).toBe(before);
+});
+
+test("the feedback buttons pass axe-core, and their labels and the thanks are reachable", async ({ page }) => {
+  await page.goto("/host.html");
+  await question(page, first.question).click();
+  await expectNoAxeViolations(page);
+  await yes(page).focus();
+  await page.keyboard.press("Enter");
+  await expect(yes(page)).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press("Tab");
+  await expect(no(page)).toBeFocused();
+  await expectNoAxeViolations(page);
+});
+
+test('data-feedback="off" and feedback="off" on the element: no buttons', async ({ page }) => {
+  await page.goto("/host.html?feedback=off");
+  await question(page, first.question).click();
+  await expect(question(page, first.question)).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("button", { name: "Copy link to this question" })).toBeVisible();
+  await expect(helpful(page)).toHaveCount(0);
+
+  await page.route("**/two-widgets.html", (route) =>
+    route.fulfill({
+      contentType: "text/html; charset=utf-8",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two widgets</title>
+<script src="/embed.js" async></script></head><body><main><h1>Two widgets</h1>
+<faq-widget id="off" feedback="off"></faq-widget><faq-widget id="on"></faq-widget></main></body></html>`,
+    }),
+  );
+  await page.goto("/two-widgets.html");
+  for (const id of ["off", "on"]) {
+    await page.locator(`#${id}`).getByRole("button", { name: first.question, exact: true }).click();
+    await expect(page.locator(`#${id}`).getByRole("button", { name: "Copy link to this question" })).toBeVisible();
+  }
+  await expect(page.locator("#on").getByRole("group", { name: "Was this helpful?" })).toBeVisible();
+  await expect(page.locator("#off").getByRole("group", { name: "Was this helpful?" })).toHaveCount(0);
+});
