@@ -115,8 +115,9 @@ pub fn use_search(
 
     // Settled side effects: announce, URL, host event. A new change drops (cancels) the timer
     // of the one before.
-    let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
-    let settles = use_mut_ref(|| 0u32);
+    // The pending timer, and how many changes have settled. One `use_mut_ref` for both: each
+    // costs wasm bytes.
+    let settle_state = use_mut_ref(|| (None::<gloo_timers::callback::Timeout>, 0u32));
     {
         let dispatcher = state.dispatcher();
         let strings = strings.clone();
@@ -127,7 +128,7 @@ pub fn use_search(
             (state.query.clone(), counts),
             move |(query, (hits, closest))| {
                 let first = {
-                    let mut settles = settles.borrow_mut();
+                    let settles = &mut settle_state.borrow_mut().1;
                     *settles += 1;
                     *settles == 1
                 };
@@ -159,7 +160,8 @@ pub fn use_search(
                         on_missed.emit(query.to_owned());
                     }
                 };
-                *timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(SETTLE_MS, settle));
+                settle_state.borrow_mut().0 =
+                    Some(gloo_timers::callback::Timeout::new(SETTLE_MS, settle));
             },
         );
     }
