@@ -110,17 +110,16 @@ pub fn FaqWidget(props: &FaqWidgetProps) -> Html {
         fetched,
         retry,
     } = use_faq(props.src.clone(), &host, props.faq.is_none());
-    let page_lang = use_memo(props.lang.clone(), |lang| {
-        if lang.is_empty() {
+    // Before the FAQ (and its language) is known: the page's language (the `lang` prop, else
+    // `<html lang>`) if built in, else English, labelled as what it is. One memo: each costs
+    // wasm bytes.
+    let strings = use_memo(props.lang.clone(), |lang| {
+        let page_lang = if lang.is_empty() {
             crate::browser::dom::page_lang().unwrap_or_default()
         } else {
             lang.to_string()
-        }
-    });
-    // Before the FAQ (and its language) is known: the host page's language if built in, else
-    // English, labelled as what it is.
-    let strings = use_memo(page_lang, |lang| {
-        let lang = lang.trim();
+        };
+        let lang = page_lang.trim();
         Strings::new(
             if Strings::built_in(lang) { lang } else { "en" },
             Vec::new(),
