@@ -10,6 +10,7 @@ step "Format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p faq-studio --target wasm32-unknown-unknown -- -D warnings
 
 step "Native tests (core logic, views rendered to HTML, the command-line tool)"
 cargo test --workspace
@@ -21,7 +22,7 @@ node --test tests/schema/schema.test.mjs tests/schema/feedback.test.mjs
 step "Browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test --target wasm32-unknown-unknown
 
-step "Release build"
+step "Release build (the widget in dist/, the studio in dist/studio/)"
 trunk build --release
 
 step "Size check (brotli total of what one embed downloads, against size-budget.json)"

@@ -136,6 +136,8 @@ pub struct Check {
     pub problems: Vec<Problem>,
     pub total: usize,
     pub faq: Option<Rc<Faq>>,
+    /// The parsed JSON for the form; `None` while the text is not JSON.
+    pub value: Option<Rc<Value>>,
 }
 
 /// Runs `faq::load` (what `faq-widget check` runs) and places the first problems.
@@ -163,6 +165,7 @@ pub fn check(text: &str, rev: u64) -> Check {
         problems,
         total,
         faq: loaded.faq.map(Rc::new),
+        value: draft::parse(text).map(Rc::new),
     }
 }
 
@@ -186,7 +189,7 @@ pub fn App() -> Html {
     let status = use_state(String::new);
     let checked = use_state(|| Rc::new(check(&draft.text, draft.rev)));
     let last_valid = use_mut_ref(|| checked.faq.clone());
-    let last_form = use_mut_ref(|| draft::parse(&draft.text));
+    let last_form = use_mut_ref(|| checked.value.clone());
     let textarea = use_node_ref();
     let gutter = use_node_ref();
     let cursor = use_state(|| (1usize, 1usize));
@@ -248,8 +251,7 @@ pub fn App() -> Html {
     if let Some(faq) = &checked.faq {
         *last_valid.borrow_mut() = Some(faq.clone());
     }
-    let form_value = use_memo(draft.rev, |_| draft::parse(&draft.text));
-    if let Some(value) = &*form_value {
+    if let Some(value) = &checked.value {
         *last_form.borrow_mut() = Some(value.clone());
     }
 
@@ -271,17 +273,32 @@ pub fn App() -> Html {
         let draft = draft.clone();
         let storage_full = storage_full.clone();
         use_effect_with(draft.rev, move |_| {
-            if let Some(storage) = storage() {
-                if draft.keep {
-                    let ok = storage.set_item(DRAFT_KEY, &draft.text).is_ok()
-                        && storage.set_item(NAME_KEY, &draft.name).is_ok();
-                    storage_full.set(!ok);
-                } else {
-                    let _ = storage.remove_item(DRAFT_KEY);
-                    let _ = storage.remove_item(NAME_KEY);
-                    storage_full.set(false);
+            let big = draft.text.len() > DEBOUNCE_BYTES;
+            let save = move || {
+                if let Some(storage) = storage() {
+                    if draft.keep {
+                        let ok = storage.set_item(DRAFT_KEY, &draft.text).is_ok()
+                            && storage.set_item(NAME_KEY, &draft.name).is_ok();
+                        if *storage_full == ok {
+                            storage_full.set(!ok);
+                        }
+                    } else {
+                        let _ = storage.remove_item(DRAFT_KEY);
+                        let _ = storage.remove_item(NAME_KEY);
+                        if *storage_full {
+                            storage_full.set(false);
+                        }
+                    }
                 }
-            }
+            };
+            // Writing megabytes on every keystroke would slow typing: huge drafts wait for a pause.
+            let timeout = if big {
+                Some(gloo_timers::callback::Timeout::new(500, save))
+            } else {
+                save();
+                None
+            };
+            move || drop(timeout)
         });
     }
     {
@@ -477,8 +494,11 @@ pub fn App() -> Html {
     };
 
     // --- Form ----------------------------------------------------------------------------
-    let form_broken = form_value.is_none();
-    let value = last_form.borrow().clone().unwrap_or(Value::Null);
+    let form_broken = checked.value.is_none();
+    let value = last_form
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| Rc::new(Value::Null));
     let edit = {
         let draft = draft.dispatcher();
         move |f: Rc<dyn Fn(&mut Value)>| draft.dispatch(Action::Edit(f))
