@@ -215,6 +215,23 @@ pub fn App() -> Html {
         move |key: &str| lang.t(key)
     };
 
+    // Offline once loaded: the studio's own service worker (studio/sw.js), where there is one.
+    use_effect_with((), |_| {
+        let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+            return;
+        };
+        // Absent outside secure contexts (http: other than localhost).
+        let supported = js_sys::Reflect::get(&navigator, &JsValue::from_str("serviceWorker"))
+            .is_ok_and(|v| !v.is_undefined());
+        if supported {
+            let registration = navigator.service_worker().register("sw.js");
+            // A refusal (no sw.js where the studio is served) is no error of the page.
+            spawn_local(async move {
+                let _ = JsFuture::from(registration).await;
+            });
+        }
+    });
+
     // <html lang> and the title follow the interface language.
     {
         let lang = *lang;

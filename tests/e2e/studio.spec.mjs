@@ -265,3 +265,17 @@ test("the preview at 320 px, dark, and the French interface", async ({ page }) =
   await expectNoAxeViolations(page);
   console.expectClean();
 });
+
+test("once loaded, the studio works offline", async ({ page, context }) => {
+  await openStudio(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await openBundled(page);
+  await page.getByLabel("Title", { exact: true }).fill("Edited offline");
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "faq-widget studio" })).toBeVisible();
+  await expect(previewTitle(page, "Edited offline")).toBeVisible();
+  await page.getByRole("button", { name: "Open the bundled FAQ" }).click();
+  await expect(previewTitle(page)).toBeVisible();
+  await context.setOffline(false);
+});
