@@ -13,6 +13,7 @@ step "Format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown --features embed -- -D warnings
+cargo clippy -p faq-studio --target wasm32-unknown-unknown -- -D warnings
 
 step "Native tests (core logic, views rendered to HTML, the command-line tool)"
 cargo test --workspace
@@ -27,7 +28,7 @@ env -u GECKODRIVER CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32
 step "Browser tests (wasm-bindgen-test in headless Firefox ESR)"
 GECKODRIVER="$GECKODRIVER" cargo test --target wasm32-unknown-unknown --features render-probe
 
-step "Release build"
+step "Release build (the widget in dist/, the studio in dist/studio/)"
 trunk build --release
 
 step "The Yew app example (examples/yew-app: two FaqWidget components, built by Trunk)"

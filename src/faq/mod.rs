@@ -3,6 +3,8 @@
 
 pub mod contract;
 pub mod load_error;
+#[cfg(feature = "locate")]
+pub mod locate;
 pub mod markup;
 pub mod model;
 pub mod validate;

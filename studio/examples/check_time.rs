@@ -1,0 +1,37 @@
+//! Native timing of the studio's per-revision work on a big faq.json (the browser figure is
+//! bench/studio.mjs): `node bench/gen-faq.mjs && cargo run --profile bench -p faq-studio --example check_time`.
+use std::time::Instant;
+
+fn main() {
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "target/bench/faq-10k.json".into());
+    let compact = std::fs::read_to_string(&path).expect("run `node bench/gen-faq.mjs` first");
+    // As an owner's file (and the studio's download) is: pretty printed.
+    let text = faq_studio::draft::pretty(&faq_studio::draft::parse(&compact).expect("JSON"));
+    let time = |name: &str, f: &mut dyn FnMut()| {
+        let mut runs: Vec<f64> = (0..7)
+            .map(|_| {
+                let start = Instant::now();
+                f();
+                start.elapsed().as_secs_f64() * 1e3
+            })
+            .collect();
+        runs.sort_by(f64::total_cmp);
+        println!("{name}: median {:.1} ms (of 7)", runs[3]);
+    };
+    println!("{path}: {:.2} MB pretty printed", text.len() as f64 / 1e6);
+    time("faq::load (the checker)", &mut || {
+        std::hint::black_box(faq_widget::faq::load(&text));
+    });
+    time("draft::parse (serde_json, for the form)", &mut || {
+        std::hint::black_box(faq_studio::draft::parse(&text));
+    });
+    let value = faq_studio::draft::parse(&text).unwrap();
+    time("draft::pretty (a form edit writes the text)", &mut || {
+        std::hint::black_box(faq_studio::draft::pretty(&value));
+    });
+    time("pos::line_count (the gutter)", &mut || {
+        std::hint::black_box(faq_studio::pos::line_count(&text));
+    });
+}

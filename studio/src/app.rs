@@ -1,0 +1,1128 @@
+//! The studio page: open, edit (text and form), check, preview, theme, snippet, download.
+
+use std::rc::Rc;
+
+use faq_widget::faq::{self, Faq, Severity};
+use faq_widget::FaqWidget;
+use serde_json::Value;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::draft::{self, Field};
+use crate::i18n::Lang;
+use crate::pos;
+use crate::snippet::{self, EmbedOptions};
+use crate::theme::{Theme, PROPERTIES};
+
+const DRAFT_KEY: &str = "faq-studio:draft";
+const NAME_KEY: &str = "faq-studio:name";
+const THEME_KEY: &str = "faq-studio:theme";
+const LANG_KEY: &str = "faq-studio:lang";
+/// How many problems the list shows, and how many questions the form shows.
+const MAX_PROBLEMS: usize = 100;
+const MAX_FORM_QUESTIONS: usize = 100;
+/// Above this size the checker waits for a pause in typing.
+const DEBOUNCE_BYTES: usize = 200_000;
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn stored(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// The text being edited.
+#[derive(Clone, PartialEq)]
+pub struct Draft {
+    pub text: Rc<str>,
+    /// Bumped on every change.
+    pub rev: u64,
+    /// The change came from typing in the textarea (which already shows it).
+    pub typed: bool,
+    /// The owner changed something (or opened a file): keep it in localStorage.
+    pub keep: bool,
+    pub name: Rc<str>,
+}
+
+pub enum Action {
+    Typed(String),
+    Open { text: String, name: String },
+    Edit(Rc<dyn Fn(&mut Value)>),
+    Discard,
+}
+
+impl Reducible for Draft {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let rev = self.rev + 1;
+        match action {
+            Action::Typed(text) => Rc::new(Draft {
+                text: text.into(),
+                rev,
+                typed: true,
+                keep: true,
+                name: self.name.clone(),
+            }),
+            Action::Open { text, name } => Rc::new(Draft {
+                text: text.into(),
+                rev,
+                typed: false,
+                keep: true,
+                name: name.into(),
+            }),
+            Action::Edit(edit) => match draft::parse(&self.text) {
+                Some(mut value) => {
+                    edit(&mut value);
+                    Rc::new(Draft {
+                        text: draft::pretty(&value).into(),
+                        rev,
+                        typed: false,
+                        keep: true,
+                        name: self.name.clone(),
+                    })
+                }
+                None => self,
+            },
+            Action::Discard => Rc::new(Draft {
+                text: draft::EMPTY_FAQ.into(),
+                rev,
+                typed: false,
+                keep: false,
+                name: "faq.json".into(),
+            }),
+        }
+    }
+}
+
+fn initial_draft() -> Draft {
+    match stored(DRAFT_KEY) {
+        Some(text) => Draft {
+            text: text.into(),
+            rev: 0,
+            typed: false,
+            keep: true,
+            name: stored(NAME_KEY).unwrap_or_else(|| "faq.json".into()).into(),
+        },
+        None => Draft {
+            text: draft::EMPTY_FAQ.into(),
+            rev: 0,
+            typed: false,
+            keep: false,
+            name: "faq.json".into(),
+        },
+    }
+}
+
+/// One problem as the list shows it.
+#[derive(Clone, PartialEq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub line: usize,
+    pub column: usize,
+    /// Where the cursor goes (UTF-16 units, as the textarea counts).
+    pub utf16: usize,
+    pub message: String,
+    pub hint: &'static str,
+}
+
+/// The checker's verdict on one revision of the text.
+#[derive(Clone, PartialEq)]
+pub struct Check {
+    pub rev: u64,
+    pub problems: Vec<Problem>,
+    pub total: usize,
+    pub faq: Option<Rc<Faq>>,
+    /// The parsed JSON for the form; `None` while the text is not JSON.
+    pub value: Option<Rc<Value>>,
+}
+
+/// Runs `faq::load` (what `faq-widget check` runs) and places the first problems.
+pub fn check(text: &str, rev: u64) -> Check {
+    let loaded = faq::load(text);
+    let total = loaded.diagnostics.len();
+    // Placed as `faq-widget check` places them: by JSON path in the syntax tree when serde
+    // reported no position, then in the order of the text.
+    let shown = &loaded.diagnostics[..total.min(MAX_PROBLEMS)];
+    let mut placed: Vec<(usize, &faq::Diagnostic)> = faq::locate::offsets(text, shown)
+        .into_iter()
+        .zip(shown)
+        .collect();
+    placed.sort_by_key(|(at, _)| *at);
+    let problems = placed
+        .into_iter()
+        .map(|(at, d)| {
+            let (line, column) = pos::line_col(text, at);
+            Problem {
+                severity: d.severity,
+                line,
+                column,
+                utf16: pos::byte_to_utf16(text, at),
+                message: d.message.clone(),
+                hint: d.hint,
+            }
+        })
+        .collect();
+    Check {
+        rev,
+        problems,
+        total,
+        faq: loaded.faq.map(Rc::new),
+        value: draft::parse(text).map(Rc::new),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Width {
+    Narrow,
+    Medium,
+    Full,
+}
+
+#[component]
+pub fn App() -> Html {
+    let lang = use_state(|| {
+        Lang::from_tag(
+            &stored(LANG_KEY)
+                .or_else(|| web_sys::window().and_then(|w| w.navigator().language()))
+                .unwrap_or_default(),
+        )
+    });
+    let draft = use_reducer(initial_draft);
+    let status = use_state(String::new);
+    let checked = use_state(|| Rc::new(check(&draft.text, draft.rev)));
+    let last_valid = use_mut_ref(|| checked.faq.clone());
+    let last_form = use_mut_ref(|| checked.value.clone());
+    let textarea = use_node_ref();
+    let gutter = use_node_ref();
+    let cursor = use_state(|| (1usize, 1usize));
+    let theme = use_state(|| Theme::from_storage(&stored(THEME_KEY).unwrap_or_default()));
+    let options = use_state(|| EmbedOptions {
+        script_src: web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .and_then(|href| web_sys::Url::new_with_base("../embed.js", &href).ok())
+            .map(|url| url.href())
+            .unwrap_or_else(|| "embed.js".into()),
+        faq_url: String::new(),
+        cookie_notice: true,
+        offline_always: false,
+    });
+    let width = use_state(|| Width::Full);
+    let dark = use_state(|| false);
+    let preview_lang = use_state(String::new);
+    let preview = use_node_ref();
+    let copy_status = use_state(String::new);
+    let storage_full = use_state(|| false);
+    let t = {
+        let lang = *lang;
+        move |key: &str| lang.t(key)
+    };
+
+    // Offline once loaded: the studio's own service worker (studio/sw.js), where there is one.
+    use_effect_with((), |_| {
+        let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+            return;
+        };
+        // Absent outside secure contexts (http: other than localhost).
+        let supported = js_sys::Reflect::get(&navigator, &JsValue::from_str("serviceWorker"))
+            .is_ok_and(|v| !v.is_undefined());
+        if supported {
+            let registration = navigator.service_worker().register("sw.js");
+            // A refusal (no sw.js where the studio is served) is no error of the page.
+            spawn_local(async move {
+                let _ = JsFuture::from(registration).await;
+            });
+        }
+    });
+
+    // <html lang> and the title follow the interface language.
+    {
+        let lang = *lang;
+        use_effect_with(lang, move |lang| {
+            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                if let Some(root) = doc.document_element() {
+                    let _ = root.set_attribute("lang", lang.tag());
+                }
+                doc.set_title(lang.t("page_title"));
+            }
+        });
+    }
+
+    // Check every revision: at once for usual files, after a pause in typing for huge ones.
+    {
+        let checked = checked.clone();
+        let draft = draft.clone();
+        use_effect_with(draft.rev, move |rev| {
+            let rev = *rev;
+            let mut timeout = None;
+            if checked.rev != rev {
+                if draft.text.len() > DEBOUNCE_BYTES && draft.typed {
+                    let text = draft.text.clone();
+                    timeout = Some(gloo_timers::callback::Timeout::new(150, move || {
+                        checked.set(Rc::new(check(&text, rev)));
+                    }));
+                } else {
+                    checked.set(Rc::new(check(&draft.text, rev)));
+                }
+            }
+            move || drop(timeout)
+        });
+    }
+    if let Some(faq) = &checked.faq {
+        *last_valid.borrow_mut() = Some(faq.clone());
+    }
+    if let Some(value) = &checked.value {
+        *last_form.borrow_mut() = Some(value.clone());
+    }
+
+    // The textarea shows what the form, a file or a discard wrote (typing already shows itself).
+    {
+        let textarea = textarea.clone();
+        let draft = draft.clone();
+        use_effect_with(draft.rev, move |_| {
+            if !draft.typed {
+                if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
+                    area.set_value(&draft.text);
+                }
+            }
+        });
+    }
+
+    // Keep the draft between visits.
+    {
+        let draft = draft.clone();
+        let storage_full = storage_full.clone();
+        use_effect_with(draft.rev, move |_| {
+            let big = draft.text.len() > DEBOUNCE_BYTES;
+            let save = move || {
+                if let Some(storage) = storage() {
+                    if draft.keep {
+                        let ok = storage.set_item(DRAFT_KEY, &draft.text).is_ok()
+                            && storage.set_item(NAME_KEY, &draft.name).is_ok();
+                        if *storage_full == ok {
+                            storage_full.set(!ok);
+                        }
+                    } else {
+                        let _ = storage.remove_item(DRAFT_KEY);
+                        let _ = storage.remove_item(NAME_KEY);
+                        if *storage_full {
+                            storage_full.set(false);
+                        }
+                    }
+                }
+            };
+            // Writing megabytes on every keystroke would slow typing: huge drafts wait for a pause.
+            let timeout = if big {
+                Some(gloo_timers::callback::Timeout::new(500, save))
+            } else {
+                save();
+                None
+            };
+            move || drop(timeout)
+        });
+    }
+    {
+        use_effect_with((*theme).clone(), move |theme| {
+            if let Some(storage) = storage() {
+                let _ = storage.set_item(THEME_KEY, &theme.to_storage());
+            }
+        });
+    }
+    // The theme reaches the preview through the CSSOM (no style= attribute: strict CSP).
+    {
+        let preview = preview.clone();
+        use_effect_with(((*theme).clone(), *width, *dark), move |(theme, _, _)| {
+            if let Some(el) = preview.cast::<HtmlElement>() {
+                let style = el.style();
+                for p in PROPERTIES {
+                    let name = format!("--{}", p.name);
+                    match theme.set.iter().find(|(n, _)| n == p.name) {
+                        Some((_, v)) => {
+                            let _ = style.set_property(&name, v);
+                        }
+                        None => {
+                            let _ = style.remove_property(&name);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    let lines = use_memo(pos::line_count(&draft.text), |n| pos::line_numbers(*n));
+
+    // --- Opening -------------------------------------------------------------------------
+    let open_text = {
+        let draft = draft.dispatcher();
+        let status = status.clone();
+        let lang = *lang;
+        Callback::from(move |(text, name): (String, String)| {
+            status.set(format!("{} {name}", lang.t("opened")));
+            draft.dispatch(Action::Open { text, name });
+        })
+    };
+    let open_url = {
+        let open_text = open_text.clone();
+        let status = status.clone();
+        let lang = *lang;
+        Callback::from(move |url: String| {
+            let open_text = open_text.clone();
+            let status = status.clone();
+            status.set(lang.t("loading").into());
+            spawn_local(async move {
+                match fetch_text(&url).await {
+                    Ok(text) => {
+                        let name = url
+                            .rsplit('/')
+                            .next()
+                            .filter(|n| n.ends_with(".json"))
+                            .unwrap_or("faq.json")
+                            .to_owned();
+                        open_text.emit((text, name));
+                    }
+                    Err(None) => status.set(format!("{url} {}", lang.t("cors"))),
+                    Err(Some(code)) => {
+                        status.set(format!("{url} {} {code}.", lang.t("http_error")))
+                    }
+                }
+            });
+        })
+    };
+    let open_file = {
+        let open_text = open_text.clone();
+        let status = status.clone();
+        let lang = *lang;
+        Callback::from(move |file: web_sys::File| {
+            let open_text = open_text.clone();
+            let status = status.clone();
+            spawn_local(async move {
+                match JsFuture::from(file.text()).await {
+                    Ok(text) => open_text.emit((text.as_string().unwrap_or_default(), file.name())),
+                    Err(_) => status.set(lang.t("file_error").into()),
+                }
+            });
+        })
+    };
+    let on_bundled = {
+        let open_url = open_url.clone();
+        Callback::from(move |_| open_url.emit("../faq.json".into()))
+    };
+    let on_empty = {
+        let open_text = open_text.clone();
+        Callback::from(move |_| open_text.emit((draft::EMPTY_FAQ.into(), "faq.json".into())))
+    };
+    let on_file = {
+        let open_file = open_file.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                open_file.emit(file);
+            }
+            input.set_value("");
+        })
+    };
+    let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let on_drop = {
+        let open_file = open_file.clone();
+        Callback::from(move |e: DragEvent| {
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            {
+                e.prevent_default();
+                open_file.emit(file);
+            }
+        })
+    };
+    let url_input = use_node_ref();
+    let on_url = {
+        let open_url = open_url.clone();
+        let url_input = url_input.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(input) = url_input.cast::<HtmlInputElement>() {
+                let url = input.value();
+                if !url.trim().is_empty() {
+                    open_url.emit(url.trim().to_owned());
+                }
+            }
+        })
+    };
+
+    // --- Text view -------------------------------------------------------------------------
+    let update_cursor = {
+        let cursor = cursor.clone();
+        let textarea = textarea.clone();
+        let draft_text = draft.text.clone();
+        move || {
+            if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
+                let units = area.selection_start().ok().flatten().unwrap_or(0) as usize;
+                let byte = pos::utf16_to_byte(&draft_text, units);
+                cursor.set(pos::line_col(&draft_text, byte));
+            }
+        }
+    };
+    let on_input = {
+        let draft = draft.dispatcher();
+        let cursor = cursor.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            let text = area.value();
+            let units = area.selection_start().ok().flatten().unwrap_or(0) as usize;
+            cursor.set(pos::line_col(&text, pos::utf16_to_byte(&text, units)));
+            draft.dispatch(Action::Typed(text));
+        })
+    };
+    let on_caret = {
+        let update = update_cursor.clone();
+        Callback::from(move |_: Event| update())
+    };
+    let on_caret_key = {
+        let update = update_cursor.clone();
+        Callback::from(move |_: KeyboardEvent| update())
+    };
+    let on_caret_mouse = {
+        let update = update_cursor.clone();
+        Callback::from(move |_: MouseEvent| update())
+    };
+    let on_scroll = {
+        let gutter = gutter.clone();
+        Callback::from(move |e: Event| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            if let Some(g) = gutter.cast::<HtmlElement>() {
+                g.set_scroll_top(area.scroll_top());
+            }
+        })
+    };
+    let go_to = {
+        let textarea = textarea.clone();
+        let cursor = cursor.clone();
+        Callback::from(move |p: Problem| {
+            if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
+                let _ = area.focus();
+                let at = p.utf16 as u32;
+                let _ = area.set_selection_range(at, at);
+                // Bring the line into view: lines are all the same height.
+                let lines = area.value().matches('\n').count() + 1;
+                let line_height = area.scroll_height() as f64 / lines as f64;
+                let top = (p.line as f64 - 3.0).max(0.0) * line_height;
+                area.set_scroll_top(top as i32);
+                cursor.set((p.line, p.column));
+            }
+        })
+    };
+
+    // --- Form ----------------------------------------------------------------------------
+    let form_broken = checked.value.is_none();
+    let value = last_form
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| Rc::new(Value::Null));
+    let edit = {
+        let draft = draft.dispatcher();
+        move |f: Rc<dyn Fn(&mut Value)>| draft.dispatch(Action::Edit(f))
+    };
+    let text_input = |field: Field, label: String, multiline: bool, help: Option<&str>| {
+        let edit = edit.clone();
+        let id = field_id(field);
+        let current = draft::get(&value, field);
+        let oninput = Callback::from(move |e: InputEvent| {
+            let text = if multiline {
+                e.target_unchecked_into::<HtmlTextAreaElement>().value()
+            } else {
+                e.target_unchecked_into::<HtmlInputElement>().value()
+            };
+            edit(Rc::new(move |v: &mut Value| draft::set(v, field, &text)));
+        });
+        let described = help.map(str::to_owned);
+        html! {
+            <div class="field">
+                <label for={id.clone()}>{ label }</label>
+                if multiline {
+                    <textarea id={id} rows="4" value={current} {oninput} aria-describedby={described.clone()} />
+                } else {
+                    <input id={id} type="text" value={current} {oninput} aria-describedby={described.clone()} />
+                }
+                if let Some(help) = described {
+                    <p class="help" id={help}>{ t("markup_help") }</p>
+                }
+            </div>
+        }
+    };
+    let count = draft::question_count(&value);
+    let has_notice = draft::has_cookie_notice(&value);
+    let on_notice = {
+        let edit = edit.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            edit(Rc::new(move |v: &mut Value| {
+                draft::set_cookie_notice(v, on)
+            }));
+        })
+    };
+    let on_revision = {
+        let edit = edit.clone();
+        Callback::from(move |e: Event| {
+            let n = e
+                .target_unchecked_into::<HtmlInputElement>()
+                .value()
+                .parse::<u64>()
+                .unwrap_or(1);
+            edit(Rc::new(move |v: &mut Value| {
+                draft::set_cookie_revision(v, n)
+            }));
+        })
+    };
+    let on_add = {
+        let edit = edit.clone();
+        Callback::from(move |_| {
+            edit(Rc::new(|v: &mut Value| {
+                draft::add_question(v);
+            }))
+        })
+    };
+    let question_items: Html = (0..count.min(MAX_FORM_QUESTIONS))
+        .map(|i| {
+            let n = i + 1;
+            let move_to = |to: usize| {
+                let edit = edit.clone();
+                Callback::from(move |_| {
+                    edit(Rc::new(move |v: &mut Value| {
+                        draft::move_question(v, i, to);
+                    }));
+                    // Keep focus on the moved question's controls.
+                    focus_later(format!("studio-q{to}-up"), format!("studio-q{to}-down"));
+                })
+            };
+            let remove = {
+                let edit = edit.clone();
+                Callback::from(move |_| {
+                    edit(Rc::new(move |v: &mut Value| draft::remove_question(v, i)));
+                    focus_later("studio-add".into(), "studio-add".into());
+                })
+            };
+            let q = draft::get(&value, Field::Question(i));
+            let legend = format!("{} {n}", t("f_question"));
+            html! {
+                <li key={i}>
+                    <fieldset>
+                        <legend>{ format!("{legend}: {q}") }</legend>
+                        { text_input(Field::Question(i), format!("{} {n}", t("f_question")), false, None) }
+                        { text_input(Field::Answer(i), format!("{} {n}", t("f_answer")), true, Some(&format!("studio-help-{i}"))) }
+                        { text_input(Field::QuestionId(i), format!("{} {n}", t("f_id")), false, None) }
+                        { text_input(Field::Category(i), format!("{} {n}", t("f_category")), false, None) }
+                        <div class="row">
+                            <button type="button" id={format!("studio-q{i}-up")} disabled={i == 0}
+                                aria-label={format!("{}, {legend}", t("move_up"))} onclick={move_to(i.saturating_sub(1))}>{ t("move_up") }</button>
+                            <button type="button" id={format!("studio-q{i}-down")} disabled={i + 1 >= count}
+                                aria-label={format!("{}, {legend}", t("move_down"))} onclick={move_to(i + 1)}>{ t("move_down") }</button>
+                            <button type="button" aria-label={format!("{}, {legend}", t("remove"))} onclick={remove}>{ t("remove") }</button>
+                        </div>
+                    </fieldset>
+                </li>
+            }
+        })
+        .collect();
+
+    // --- Problems --------------------------------------------------------------------------
+    let problems: Html = checked
+        .problems
+        .iter()
+        .map(|p| {
+            let severity = match p.severity {
+                Severity::Fatal => t("fatal"),
+                Severity::Error => t("error"),
+                Severity::Warning => t("warning"),
+            };
+            let class = match p.severity {
+                Severity::Warning => "problem warning",
+                _ => "problem error",
+            };
+            let onclick = {
+                let go_to = go_to.clone();
+                let p = p.clone();
+                Callback::from(move |_| go_to.emit(p.clone()))
+            };
+            html! {
+                <li class={class}>
+                    <button type="button" {onclick}>
+                        <span class="where">{ format!("{} {}, {} {}", t("line"), p.line, t("column"), p.column) }</span>
+                        { " · " }<span class="severity">{ severity }</span>{ ": " }
+                        <span class="message">{ p.message.clone() }</span>
+                    </button>
+                    if !p.hint.is_empty() {
+                        <p class="hint">{ p.hint }</p>
+                    }
+                </li>
+            }
+        })
+        .collect();
+    let broken = checked.faq.is_none();
+    let shown = last_valid.borrow().clone();
+
+    // --- Preview ---------------------------------------------------------------------------
+    let shown = shown.map(|faq| {
+        let l = (*preview_lang).clone();
+        if l.is_empty() || faq.lang.as_deref() == Some(l.as_str()) {
+            faq
+        } else {
+            Rc::new(Faq {
+                lang: Some(l),
+                ..(*faq).clone()
+            })
+        }
+    });
+    let faq_lang = last_valid
+        .borrow()
+        .as_ref()
+        .and_then(|f| f.lang.clone())
+        .unwrap_or_else(|| "en".into());
+    let mut langs = vec![faq_lang.clone()];
+    for l in ["en", "fr"] {
+        if !langs.iter().any(|x| x == l) {
+            langs.push(l.into());
+        }
+    }
+    let width_radio = |w: Width, label: String| {
+        let width = width.clone();
+        let id = match w {
+            Width::Narrow => "studio-w320",
+            Width::Medium => "studio-w768",
+            Width::Full => "studio-wfull",
+        };
+        html! {
+            <span class="choice">
+                <input type="radio" name="studio-width" id={id} checked={*width == w}
+                    onchange={Callback::from(move |_| width.set(w))} />
+                <label for={id}>{ label }</label>
+            </span>
+        }
+    };
+    let scheme_radio = |is_dark: bool, label: &str| {
+        let dark = dark.clone();
+        let id = if is_dark {
+            "studio-dark"
+        } else {
+            "studio-light"
+        };
+        html! {
+            <span class="choice">
+                <input type="radio" name="studio-scheme" id={id} checked={*dark == is_dark}
+                    onchange={Callback::from(move |_| dark.set(is_dark))} />
+                <label for={id}>{ label.to_owned() }</label>
+            </span>
+        }
+    };
+    let on_preview_lang = {
+        let preview_lang = preview_lang.clone();
+        let faq_lang = faq_lang.clone();
+        Callback::from(move |e: Event| {
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            preview_lang.set(if v == faq_lang { String::new() } else { v });
+        })
+    };
+    let frame_class = classes!(
+        "preview-frame",
+        match *width {
+            Width::Narrow => "w320",
+            Width::Medium => "w768",
+            Width::Full => "wfull",
+        },
+        if *dark { "dark" } else { "light" }
+    );
+
+    // --- Theme -----------------------------------------------------------------------------
+    let theme_inputs: Html = PROPERTIES
+        .iter()
+        .map(|p| {
+            let name = p.name;
+            let value = theme.value(name);
+            let id = format!("studio-{name}");
+            let oninput = {
+                let theme = theme.clone();
+                Callback::from(move |e: InputEvent| {
+                    let v = e.target_unchecked_into::<HtmlInputElement>().value();
+                    theme.set(theme.with(name, &v));
+                })
+            };
+            let onchange = {
+                let theme2 = theme.clone();
+                Callback::from(move |e: Event| {
+                    let v = e.target_unchecked_into::<HtmlInputElement>().value();
+                    theme2.set(theme2.with(name, &v));
+                })
+            };
+            html! {
+                <div class="colour">
+                    <input type="color" id={id.clone()} value={value.clone()} {oninput} {onchange} />
+                    <label for={id}><code>{ format!("--{name}") }</code></label>
+                    <span class="value">{ value }</span>
+                </div>
+            }
+        })
+        .collect();
+    let contrasts: Html = theme
+        .contrasts()
+        .into_iter()
+        .map(|(fg, bg, r)| {
+            let poor = crate::contrast::is_poor(r);
+            html! {
+                <li class={if poor { "poor" } else { "ok" }}>
+                    <code>{ format!("--{fg}") }</code>{ format!(" {} ", t("on")) }<code>{ format!("--{bg}") }</code>
+                    { format!(": {} ", crate::contrast::format_ratio(r)) }
+                    if poor {
+                        <strong class="warn">{ format!("⚠ {}", t("contrast_poor")) }</strong>
+                    } else {
+                        <span>{ format!("✓ {}", t("contrast_ok")) }</span>
+                    }
+                </li>
+            }
+        })
+        .collect();
+    let on_theme_reset = {
+        let theme = theme.clone();
+        Callback::from(move |_| theme.set(Theme::default()))
+    };
+
+    // --- Snippet ---------------------------------------------------------------------------
+    let snippet_text = snippet::snippet(&options, &theme);
+    let option_text = |key: &'static str,
+                       get: fn(&EmbedOptions) -> String,
+                       put: fn(&mut EmbedOptions, String)| {
+        let current = get(&options);
+        let options = options.clone();
+        let id = format!("studio-opt-{key}");
+        let oninput = Callback::from(move |e: InputEvent| {
+            let mut o = (*options).clone();
+            put(
+                &mut o,
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            );
+            options.set(o);
+        });
+        html! {
+            <div class="field">
+                <label for={id.clone()}>{ t(key) }</label>
+                <input type="text" id={id} value={current} {oninput} />
+            </div>
+        }
+    };
+    let option_check =
+        |key: &'static str, get: fn(&EmbedOptions) -> bool, put: fn(&mut EmbedOptions, bool)| {
+            let current = get(&options);
+            let options = options.clone();
+            let id = format!("studio-opt-{key}");
+            let onchange = Callback::from(move |e: Event| {
+                let mut o = (*options).clone();
+                put(
+                    &mut o,
+                    e.target_unchecked_into::<HtmlInputElement>().checked(),
+                );
+                options.set(o);
+            });
+            html! {
+                <div class="check">
+                    <input type="checkbox" id={id.clone()} checked={current} {onchange} />
+                    <label for={id}>{ t(key) }</label>
+                </div>
+            }
+        };
+    let on_copy = {
+        let text = snippet_text.clone();
+        let copy_status = copy_status.clone();
+        let lang = *lang;
+        Callback::from(move |_| {
+            let text = text.clone();
+            let copy_status = copy_status.clone();
+            spawn_local(async move {
+                let ok = match web_sys::window() {
+                    Some(w) => JsFuture::from(w.navigator().clipboard().write_text(&text))
+                        .await
+                        .is_ok(),
+                    None => false,
+                };
+                copy_status.set(lang.t(if ok { "copied" } else { "copy_failed" }).into());
+            });
+        })
+    };
+
+    // --- Draft -----------------------------------------------------------------------------
+    let on_download = {
+        let draft = draft.clone();
+        Callback::from(move |_| {
+            // Pretty printed with a stable key order when it parses; as typed otherwise.
+            let text = draft::parse(&draft.text)
+                .map(|v| draft::pretty(&v))
+                .unwrap_or_else(|| draft.text.to_string());
+            download(&text, &draft.name);
+        })
+    };
+    let on_discard = {
+        let draft = draft.dispatcher();
+        let status = status.clone();
+        let lang = *lang;
+        Callback::from(move |_| {
+            draft.dispatch(Action::Discard);
+            status.set(lang.t("discarded").into());
+        })
+    };
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |_| {
+            let next = if *lang == Lang::En {
+                Lang::Fr
+            } else {
+                Lang::En
+            };
+            if let Some(s) = storage() {
+                let _ = s.set_item(LANG_KEY, next.tag());
+            }
+            lang.set(next);
+        })
+    };
+
+    let problem_summary = if checked.total == 0 {
+        t("no_problems").to_owned()
+    } else {
+        format!("{} {}", checked.total, t("problem_count"))
+    };
+
+    html! {
+        <>
+        <header class="top">
+            <h1>{ t("page_title") }</h1>
+            <p>{ t("intro") }</p>
+            <button type="button" class="lang" lang={t("other_lang_tag")} onclick={on_lang}>{ t("other_lang") }</button>
+        </header>
+        <main ondragover={on_dragover} ondrop={on_drop}>
+            <section aria-labelledby="studio-open-h" class="open">
+                <h2 id="studio-open-h">{ t("open") }</h2>
+                <div class="row">
+                    <button type="button" onclick={on_bundled}>{ t("open_bundled") }</button>
+                    <button type="button" onclick={on_empty}>{ t("open_empty") }</button>
+                    <label class="file" for="studio-file">{ t("open_file") }</label>
+                    <input type="file" id="studio-file" accept=".json,application/json" onchange={on_file} />
+                    <span>{ t("drop_hint") }</span>
+                </div>
+                <form class="row" onsubmit={on_url}>
+                    <label for="studio-url">{ t("open_url_label") }</label>
+                    <input type="url" id="studio-url" ref={url_input} placeholder="https://www.example.org/faq.json" />
+                    <button type="submit">{ t("open_url") }</button>
+                </form>
+                <p role="status" class="status">{ (*status).clone() }</p>
+                <div class="draft row">
+                    <p>{ if draft.keep { t("draft_saved") } else { t("draft_not_saved") } }</p>
+                    if *storage_full {
+                        <p class="warn">{ t("draft_too_big") }</p>
+                    }
+                    <button type="button" onclick={on_download}>{ t("download") }</button>
+                    <button type="button" onclick={on_discard} disabled={!draft.keep}>{ t("discard") }</button>
+                </div>
+            </section>
+            <div class="columns">
+                <section aria-labelledby="studio-text-h" class="text">
+                    <h2 id="studio-text-h">{ t("text") }</h2>
+                    <label for="studio-json">{ t("text_label") }</label>
+                    <div class="editor">
+                        <pre class="gutter" aria-hidden="true" ref={gutter}>{ (*lines).clone() }</pre>
+                        <textarea id="studio-json" ref={textarea} spellcheck="false" wrap="off"
+                            autocomplete="off" aria-describedby="studio-cursor"
+                            oninput={on_input} onselect={on_caret} onkeyup={on_caret_key}
+                            onclick={on_caret_mouse} onscroll={on_scroll} />
+                    </div>
+                    <p id="studio-cursor" class="cursor">{ format!("{} {}, {} {}", t("cursor"), cursor.0, t("column"), cursor.1) }</p>
+                    <section aria-labelledby="studio-problems-h" class="problems">
+                        <h2 id="studio-problems-h">{ t("problems") }</h2>
+                        <p role="status">{ problem_summary }</p>
+                        <ul>{ problems }</ul>
+                        if checked.total > MAX_PROBLEMS {
+                            <p>{ format!("{} {}", checked.total - MAX_PROBLEMS, t("problem_more")) }</p>
+                        }
+                    </section>
+                </section>
+                <section aria-labelledby="studio-form-h" class="form">
+                    <h2 id="studio-form-h">{ t("form") }</h2>
+                    if form_broken {
+                        <p class="warn">{ t("form_broken") }</p>
+                    }
+                    <fieldset disabled={form_broken} class="plain">
+                        { text_input(Field::Title, t("f_title").into(), false, None) }
+                        { text_input(Field::Lang, t("f_lang").into(), false, None) }
+                        { text_input(Field::Intro, t("f_intro").into(), true, Some("studio-help-intro")) }
+                        { text_input(Field::ContactText, t("f_contact_text").into(), false, None) }
+                        { text_input(Field::ContactHref, t("f_contact_href").into(), false, None) }
+                        <div class="check">
+                            <input type="checkbox" id="studio-notice" checked={has_notice} onchange={on_notice} />
+                            <label for="studio-notice">{ t("f_cookie") }</label>
+                        </div>
+                        if has_notice {
+                            { text_input(Field::CookieText, t("f_cookie_text").into(), true, None) }
+                            { text_input(Field::CookieMoreText, t("f_cookie_more_text").into(), false, None) }
+                            { text_input(Field::CookieMoreHref, t("f_cookie_more_href").into(), false, None) }
+                            <div class="field">
+                                <label for="studio-revision">{ t("f_cookie_revision") }</label>
+                                <input type="number" min="0" id="studio-revision"
+                                    value={draft::cookie_revision(&value).to_string()} onchange={on_revision} />
+                            </div>
+                        }
+                        <h3>{ t("questions") }</h3>
+                        <ol class="questions">{ question_items }</ol>
+                        if count > MAX_FORM_QUESTIONS {
+                            <p>{ t("form_limit") }</p>
+                        }
+                        <button type="button" id="studio-add" onclick={on_add}>{ t("add_question") }</button>
+                    </fieldset>
+                </section>
+            </div>
+            <section aria-labelledby="studio-preview-h" class="preview">
+                <h2 id="studio-preview-h">{ t("preview") }</h2>
+                <div class="row">
+                    <fieldset>
+                        <legend>{ t("width") }</legend>
+                        { width_radio(Width::Narrow, "320 px".into()) }
+                        { width_radio(Width::Medium, "768 px".into()) }
+                        { width_radio(Width::Full, t("width_full").into()) }
+                    </fieldset>
+                    <fieldset>
+                        <legend>{ t("scheme") }</legend>
+                        { scheme_radio(false, t("light")) }
+                        { scheme_radio(true, t("dark")) }
+                    </fieldset>
+                    <div class="field">
+                        <label for="studio-preview-lang">{ t("preview_lang") }</label>
+                        <select id="studio-preview-lang" onchange={on_preview_lang}>
+                            { for langs.iter().map(|l| {
+                                let selected = if preview_lang.is_empty() { *l == faq_lang } else { *l == *preview_lang };
+                                html! { <option value={l.clone()} {selected}>{ l.clone() }</option> }
+                            }) }
+                        </select>
+                    </div>
+                </div>
+                <p role="status" class="warn">
+                    if broken && shown.is_some() { { t("preview_stale") } }
+                    if shown.is_none() { { t("preview_none") } }
+                </p>
+                <div class={frame_class} ref={preview}>
+                    if let Some(faq) = shown {
+                        <FaqWidget faq={Some(faq)} src="faq.json" cookie_notice={options.cookie_notice}
+                            offline_always={options.offline_always} />
+                    }
+                </div>
+            </section>
+            <section aria-labelledby="studio-theme-h" class="theme">
+                <h2 id="studio-theme-h">{ t("theme") }</h2>
+                <p>{ t("theme_intro") }</p>
+                <div class="colours">{ theme_inputs }</div>
+                <h3>{ t("contrast") }</h3>
+                <ul class="contrasts" aria-live="polite">{ contrasts }</ul>
+                <button type="button" onclick={on_theme_reset}>{ t("theme_reset") }</button>
+            </section>
+            <section aria-labelledby="studio-embed-h" class="embed">
+                <h2 id="studio-embed-h">{ t("embed") }</h2>
+                <p>{ t("embed_intro") }</p>
+                { option_text("script_src", |o| o.script_src.clone(), |o, v| o.script_src = v) }
+                { option_text("faq_url", |o| o.faq_url.clone(), |o, v| o.faq_url = v) }
+                { option_check("cookie_option", |o| o.cookie_notice, |o, v| o.cookie_notice = v) }
+                { option_check("offline_option", |o| o.offline_always, |o, v| o.offline_always = v) }
+                <label for="studio-snippet">{ t("snippet_label") }</label>
+                <textarea id="studio-snippet" class="code" readonly=true rows="5" value={snippet_text} />
+                <div class="row">
+                    <button type="button" onclick={on_copy}>{ t("copy") }</button>
+                    <span role="status">{ (*copy_status).clone() }</span>
+                </div>
+                <label for="studio-render">{ t("render") }</label>
+                <input type="text" id="studio-render" class="code" readonly=true
+                    value={snippet::render_command(&draft.name)} />
+            </section>
+        </main>
+        </>
+    }
+}
+
+/// The form's ids, so labels and the problem list can point at fields.
+fn field_id(field: Field) -> String {
+    match field {
+        Field::Title => "studio-f-title".into(),
+        Field::Lang => "studio-f-lang".into(),
+        Field::Intro => "studio-f-intro".into(),
+        Field::ContactText => "studio-f-contact-text".into(),
+        Field::ContactHref => "studio-f-contact-href".into(),
+        Field::CookieText => "studio-f-cookie-text".into(),
+        Field::CookieMoreText => "studio-f-cookie-more-text".into(),
+        Field::CookieMoreHref => "studio-f-cookie-more-href".into(),
+        Field::QuestionId(i) => format!("studio-f-q{i}-id"),
+        Field::Question(i) => format!("studio-f-q{i}"),
+        Field::Answer(i) => format!("studio-f-q{i}-answer"),
+        Field::Category(i) => format!("studio-f-q{i}-category"),
+    }
+}
+
+/// After the next render, focus the first of two elements that is enabled (a moved question's
+/// "Move up", or its "Move down" at the top).
+fn focus_later(first: String, second: String) {
+    gloo_timers::callback::Timeout::new(0, move || {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        for id in [first, second] {
+            if let Some(el) = doc
+                .get_element_by_id(&id)
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            {
+                if !el.has_attribute("disabled") {
+                    let _ = el.focus();
+                    return;
+                }
+            }
+        }
+    })
+    .forget();
+}
+
+/// The body of `url`; `Err(None)` when the browser refused (CORS) or could not connect,
+/// `Err(Some(status))` for an HTTP error.
+async fn fetch_text(url: &str) -> Result<String, Option<u16>> {
+    let window = web_sys::window().ok_or(None)?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| None)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| None)?;
+    if !response.ok() {
+        return Err(Some(response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| None)?)
+        .await
+        .map_err(|_| None)?;
+    Ok(text.as_string().unwrap_or_default())
+}
+
+/// Saves `text` as a file through a temporary link.
+fn download(text: &str, name: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = doc.create_element("a").and_then(|e| {
+        e.dyn_into::<web_sys::HtmlAnchorElement>()
+            .map_err(Into::into)
+    }) {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}

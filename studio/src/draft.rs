@@ -1,0 +1,441 @@
+//! The form view of faq.json: reads and edits fields of the parsed JSON (unknown members such as
+//! `links`, `keywords` and `ui` are kept as they are), and writes it back pretty printed with a
+//! stable key order. The text view is the source of truth; the form edits it through here.
+
+use serde_json::{Map, Value};
+
+/// A field the form edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Title,
+    Lang,
+    Intro,
+    ContactText,
+    ContactHref,
+    CookieText,
+    CookieMoreText,
+    CookieMoreHref,
+    QuestionId(usize),
+    Question(usize),
+    Answer(usize),
+    Category(usize),
+}
+
+/// A sensible start: one question, so the checker is happy and the preview shows something.
+pub const EMPTY_FAQ: &str = r#"{
+  "title": "Frequently asked questions",
+  "lang": "en",
+  "questions": [
+    {
+      "id": "first-question",
+      "question": "What is your first question?",
+      "answer": "Write the answer here. A blank line starts a new paragraph.\n\n- Lines starting with \"- \" form a list.\n- [Links](https://www.example.org/) look like this."
+    }
+  ]
+}
+"#;
+
+/// The JSON when it parses; `None` while the text is broken (the form then waits for it).
+pub fn parse(text: &str) -> Option<Value> {
+    serde_json::from_str::<Value>(text)
+        .ok()
+        .filter(Value::is_object)
+}
+
+fn path(field: Field) -> (Option<usize>, &'static [&'static str]) {
+    match field {
+        Field::Title => (None, &["title"]),
+        Field::Lang => (None, &["lang"]),
+        Field::Intro => (None, &["intro"]),
+        Field::ContactText => (None, &["contact", "text"]),
+        Field::ContactHref => (None, &["contact", "href"]),
+        Field::CookieText => (None, &["cookie_notice", "text"]),
+        Field::CookieMoreText => (None, &["cookie_notice", "more", "text"]),
+        Field::CookieMoreHref => (None, &["cookie_notice", "more", "href"]),
+        Field::QuestionId(i) => (Some(i), &["id"]),
+        Field::Question(i) => (Some(i), &["question"]),
+        Field::Answer(i) => (Some(i), &["answer"]),
+        Field::Category(i) => (Some(i), &["category"]),
+    }
+}
+
+/// Required fields stay in the file when emptied (so the checker names them); optional ones go.
+fn required(field: Field) -> bool {
+    matches!(
+        field,
+        Field::Title | Field::Question(_) | Field::Answer(_) | Field::CookieText
+    )
+}
+
+fn base(value: &Value, question: Option<usize>) -> Option<&Value> {
+    match question {
+        None => Some(value),
+        Some(i) => value.get("questions")?.get(i),
+    }
+}
+
+/// The field's text as the form shows it ("" when absent or not a string).
+pub fn get(value: &Value, field: Field) -> String {
+    let (question, keys) = path(field);
+    let mut node = base(value, question);
+    for key in keys {
+        node = node.and_then(|n| n.get(key));
+    }
+    node.and_then(Value::as_str).unwrap_or_default().to_owned()
+}
+
+fn object(value: &mut Value) -> &mut Map<String, Value> {
+    if !value.is_object() {
+        *value = Value::Object(Map::new());
+    }
+    value.as_object_mut().expect("just made an object")
+}
+
+/// Sets a field from the form. An emptied optional field is removed, and so is an object
+/// (`contact`, `more`) left empty by it. Out-of-range questions change nothing.
+pub fn set(value: &mut Value, field: Field, text: &str) {
+    let (question, keys) = path(field);
+    let target = match question {
+        None => value,
+        Some(i) => match value.get_mut("questions").and_then(|q| q.get_mut(i)) {
+            Some(q) => q,
+            None => return,
+        },
+    };
+    let keep = !text.is_empty() || required(field);
+    set_path(target, keys, text, keep);
+}
+
+fn set_path(node: &mut Value, keys: &[&str], text: &str, keep: bool) {
+    let Some((first, rest)) = keys.split_first() else {
+        return;
+    };
+    let map = object(node);
+    if rest.is_empty() {
+        if keep {
+            map.insert((*first).to_owned(), Value::String(text.to_owned()));
+        } else {
+            map.remove(*first);
+        }
+        return;
+    }
+    if !keep && !map.contains_key(*first) {
+        return;
+    }
+    let child = map
+        .entry((*first).to_owned())
+        .or_insert_with(|| Value::Object(Map::new()));
+    set_path(child, rest, text, keep);
+    if child.as_object().is_some_and(Map::is_empty) {
+        map.remove(*first);
+    }
+}
+
+/// Whether the FAQ has a cookie notice.
+pub fn has_cookie_notice(value: &Value) -> bool {
+    value.get("cookie_notice").is_some_and(Value::is_object)
+}
+
+/// Adds a cookie notice (with a placeholder text and revision 1), or removes it.
+pub fn set_cookie_notice(value: &mut Value, on: bool) {
+    let map = object(value);
+    if on {
+        map.entry("cookie_notice").or_insert_with(|| {
+            serde_json::json!({
+                "text": "This FAQ can keep a copy in your browser for offline reading.",
+                "revision": 1
+            })
+        });
+    } else {
+        map.remove("cookie_notice");
+    }
+}
+
+/// The cookie notice's revision (0 when absent).
+pub fn cookie_revision(value: &Value) -> u64 {
+    value
+        .pointer("/cookie_notice/revision")
+        .and_then(Value::as_u64)
+        .unwrap_or(0)
+}
+
+/// Sets the revision: raising it shows the notice again to visitors who answered it.
+pub fn set_cookie_revision(value: &mut Value, revision: u64) {
+    if let Some(notice) = value
+        .get_mut("cookie_notice")
+        .and_then(Value::as_object_mut)
+    {
+        notice.insert("revision".into(), Value::from(revision));
+    }
+}
+
+/// How many questions the form lists.
+pub fn question_count(value: &Value) -> usize {
+    value
+        .get("questions")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len)
+}
+
+fn questions(value: &mut Value) -> &mut Vec<Value> {
+    let map = object(value);
+    let list = map
+        .entry("questions")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    if !list.is_array() {
+        *list = Value::Array(Vec::new());
+    }
+    list.as_array_mut().expect("just made an array")
+}
+
+/// Appends a new question with an id not used yet; returns its index.
+pub fn add_question(value: &mut Value) -> usize {
+    let used: Vec<String> = (0..question_count(value))
+        .map(|i| get(value, Field::QuestionId(i)))
+        .collect();
+    let mut n = question_count(value) + 1;
+    let id = loop {
+        let id = format!("question-{n}");
+        if !used.contains(&id) {
+            break id;
+        }
+        n += 1;
+    };
+    let list = questions(value);
+    list.push(serde_json::json!({
+        "id": id,
+        "question": format!("New question {n}?"),
+        "answer": "The answer."
+    }));
+    list.len() - 1
+}
+
+pub fn remove_question(value: &mut Value, index: usize) {
+    let list = questions(value);
+    if index < list.len() {
+        list.remove(index);
+    }
+}
+
+/// Moves question `from` to position `to` (clamped); returns where it is now.
+pub fn move_question(value: &mut Value, from: usize, to: usize) -> usize {
+    let list = questions(value);
+    if from >= list.len() {
+        return from;
+    }
+    let to = to.min(list.len() - 1);
+    let item = list.remove(from);
+    list.insert(to, item);
+    to
+}
+
+/// The order keys are written in: the format's order, then any others alphabetically.
+const TOP: &[&str] = &[
+    "$schema",
+    "title",
+    "lang",
+    "intro",
+    "contact",
+    "questions",
+    "cookie_notice",
+    "ui",
+];
+const QUESTION: &[&str] = &["id", "question", "answer", "links", "category", "keywords"];
+const LINK: &[&str] = &["text", "href"];
+const NOTICE: &[&str] = &["text", "more", "revision"];
+
+/// faq.json pretty printed (two spaces) with a stable key order, ending in a newline.
+pub fn pretty(value: &Value) -> String {
+    let mut out = String::new();
+    write(&mut out, value, TOP, 0);
+    out.push('\n');
+    out
+}
+
+fn order_for(parent: &[&str], key: &str) -> &'static [&'static str] {
+    if std::ptr::eq(parent, TOP) {
+        match key {
+            "contact" => LINK,
+            "cookie_notice" => NOTICE,
+            _ => &[],
+        }
+    } else if std::ptr::eq(parent, QUESTION) {
+        match key {
+            "links" => LINK,
+            _ => &[],
+        }
+    } else if std::ptr::eq(parent, NOTICE) && key == "more" {
+        LINK
+    } else {
+        &[]
+    }
+}
+
+fn indent(out: &mut String, level: usize) {
+    for _ in 0..level {
+        out.push_str("  ");
+    }
+}
+
+fn write(out: &mut String, value: &Value, order: &'static [&'static str], level: usize) {
+    match value {
+        Value::Object(map) if !map.is_empty() => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort_by_key(|k| {
+                (
+                    order.iter().position(|o| o == k).unwrap_or(usize::MAX),
+                    (*k).clone(),
+                )
+            });
+            out.push_str("{\n");
+            for (n, key) in keys.iter().enumerate() {
+                indent(out, level + 1);
+                out.push_str(&Value::String((*key).clone()).to_string());
+                out.push_str(": ");
+                let child = &map[*key];
+                let child_order = if std::ptr::eq(order, TOP) && key.as_str() == "questions" {
+                    QUESTION
+                } else {
+                    order_for(order, key)
+                };
+                write(out, child, child_order, level + 1);
+                if n + 1 < keys.len() {
+                    out.push(',');
+                }
+                out.push('\n');
+            }
+            indent(out, level);
+            out.push('}');
+        }
+        Value::Array(items) if !items.is_empty() => {
+            // Short lists of scalars (keywords) stay on one line.
+            if items.iter().all(|v| !v.is_object() && !v.is_array()) {
+                let parts: Vec<String> = items.iter().map(Value::to_string).collect();
+                let line = format!("[{}]", parts.join(", "));
+                if line.len() <= 100 {
+                    out.push_str(&line);
+                    return;
+                }
+            }
+            out.push_str("[\n");
+            for (n, item) in items.iter().enumerate() {
+                indent(out, level + 1);
+                write(out, item, order, level + 1);
+                if n + 1 < items.len() {
+                    out.push(',');
+                }
+                out.push('\n');
+            }
+            indent(out, level);
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_faq_is_valid_and_pretty() {
+        let value = parse(EMPTY_FAQ).unwrap();
+        assert_eq!(pretty(&value), EMPTY_FAQ);
+        let loaded = faq_widget::faq::load(EMPTY_FAQ);
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    }
+
+    #[test]
+    fn bundled_faq_round_trips_through_the_form() {
+        let text = include_str!("../../faq.json");
+        let mut value = parse(text).unwrap();
+        assert_eq!(
+            get(&value, Field::Question(0)),
+            "Does INTERPOL send agents around the world to arrest people?"
+        );
+        set(&mut value, Field::Question(0), "Renamed?");
+        let out = pretty(&value);
+        let again = parse(&out).unwrap();
+        assert_eq!(get(&again, Field::Question(0)), "Renamed?");
+        // Unknown-to-the-form members survive.
+        assert_eq!(
+            again["questions"][1]["links"],
+            value["questions"][1]["links"]
+        );
+        assert_eq!(pretty(&again), out, "stable");
+        let loaded = faq_widget::faq::load(&out);
+        assert!(loaded.faq.is_some());
+        assert_eq!(loaded.faq.unwrap().questions[0].question, "Renamed?");
+    }
+
+    #[test]
+    fn key_order_is_the_formats() {
+        let value = parse(r#"{"zz":1,"questions":[{"answer":"a","question":"q","id":"x"}],"title":"t","contact":{"href":"h","text":"c"}}"#).unwrap();
+        assert_eq!(
+            pretty(&value),
+            "{\n  \"title\": \"t\",\n  \"contact\": {\n    \"text\": \"c\",\n    \"href\": \"h\"\n  },\n  \"questions\": [\n    {\n      \"id\": \"x\",\n      \"question\": \"q\",\n      \"answer\": \"a\"\n    }\n  ],\n  \"zz\": 1\n}\n"
+        );
+    }
+
+    #[test]
+    fn optional_fields_go_when_emptied_required_stay() {
+        let mut value = parse(EMPTY_FAQ).unwrap();
+        set(&mut value, Field::ContactText, "Write to us");
+        set(&mut value, Field::ContactHref, "mailto:a@example.org");
+        assert_eq!(get(&value, Field::ContactHref), "mailto:a@example.org");
+        set(&mut value, Field::ContactText, "");
+        set(&mut value, Field::ContactHref, "");
+        assert!(value.get("contact").is_none(), "an emptied object goes");
+        set(&mut value, Field::Lang, "");
+        assert!(value.get("lang").is_none());
+        set(&mut value, Field::Answer(0), "");
+        assert_eq!(value["questions"][0]["answer"], "");
+        set(&mut value, Field::Answer(7), "nothing");
+        assert_eq!(question_count(&value), 1);
+    }
+
+    #[test]
+    fn questions_added_moved_removed() {
+        let mut value = parse(EMPTY_FAQ).unwrap();
+        assert_eq!(add_question(&mut value), 1);
+        assert_eq!(add_question(&mut value), 2);
+        assert_eq!(get(&value, Field::QuestionId(1)), "question-2");
+        assert_eq!(get(&value, Field::QuestionId(2)), "question-3");
+        assert_eq!(move_question(&mut value, 2, 0), 0);
+        assert_eq!(get(&value, Field::QuestionId(0)), "question-3");
+        assert_eq!(move_question(&mut value, 0, 99), 2);
+        remove_question(&mut value, 0);
+        assert_eq!(question_count(&value), 2);
+        assert_eq!(add_question(&mut value), 2);
+        let ids: Vec<String> = (0..3).map(|i| get(&value, Field::QuestionId(i))).collect();
+        assert_eq!(ids, ["question-2", "question-3", "question-4"]);
+        let loaded = faq_widget::faq::load(&pretty(&value));
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    }
+
+    #[test]
+    fn cookie_notice_on_off() {
+        let mut value = parse(EMPTY_FAQ).unwrap();
+        assert!(!has_cookie_notice(&value));
+        set_cookie_notice(&mut value, true);
+        assert_eq!(cookie_revision(&value), 1);
+        set_cookie_revision(&mut value, 2);
+        set(&mut value, Field::CookieMoreText, "More");
+        set(
+            &mut value,
+            Field::CookieMoreHref,
+            "https://www.example.org/cookies",
+        );
+        assert_eq!(value["cookie_notice"]["more"]["text"], "More");
+        let loaded = faq_widget::faq::load(&pretty(&value));
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        set_cookie_notice(&mut value, false);
+        assert!(!has_cookie_notice(&value));
+    }
+
+    #[test]
+    fn broken_text_has_no_form() {
+        assert!(parse("{\"title\": \"x}").is_none());
+        assert!(parse("[1]").is_none());
+    }
+}

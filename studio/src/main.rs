@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<faq_studio::app::App>::new().render();
+}
