@@ -170,7 +170,10 @@ fn panel(
         <div>
             { render_blocks_marked(&question.answer, answer_marks) }
             { links }
-            { feedback }
+            // Always there, so opening adds no sibling: Yew matches unkeyed children from the
+            // end, and a new one here would re-create the answer's paragraphs (focus, selection
+            // and find-in-page matches would be lost).
+            <div class="faq-panel-votes">{ feedback }</div>
             <p class="faq-panel-tools">
                 <button type="button" class="faq-link-button" onclick={on_copy}>
                     { copy_label.clone() }
