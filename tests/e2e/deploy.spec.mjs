@@ -1,11 +1,14 @@
 // dist/ served by a real web server configured as deploy/ says (issue 14, part 2): nginx (Debian
 // nginx + brotli_static) with deploy/nginx/faq-widget.conf, and Caddy with deploy/caddy/Caddyfile.
 // Each runs unprivileged (as `nobody` when the tests run as root), with its own prefix, pid, logs
-// and temp paths under target/, on a free loopback port. Checked on the wire: Content-Encoding br
+// and temp paths in a world-readable folder under the system's temp dir (a checkout may sit in a
+// folder only root can enter, as `mktemp -d` makes them), serving a copy of dist/ there, on a
+// free loopback port. Checked on the wire: Content-Encoding br
 // (and gzip), cache headers, MIME types, CORS, and that the bytes sent are the size check's total;
 // then the embed (host page on another origin) and offline journeys run against nginx.
 import { execFileSync, spawn } from "node:child_process";
-import { chownSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { request } from "node:http";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -19,6 +22,19 @@ const NGINX = process.env.NGINX || "/usr/sbin/nginx";
 const BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
 const CADDY = process.env.CADDY || "/usr/bin/caddy";
 const NOBODY = 65534;
+
+/** This run's folder for the servers: readable by `nobody`, wherever the checkout is. */
+const WORK = mkdtempSync(join(tmpdir(), "faq-widget-deploy-"));
+chmodSync(WORK, 0o755);
+let served;
+/** dist/ as the servers see it: a copy in WORK (same bytes). */
+function servedDist() {
+  if (!served) {
+    served = join(WORK, "dist");
+    cpSync(DIST, served, { recursive: true });
+  }
+  return served;
+}
 
 test.describe.configure({ mode: "serial", timeout: 90_000 });
 
@@ -94,9 +110,10 @@ async function nginx(root) {
     if (!existsSync(path)) throw new Error(`${path} is missing: apt-get install ${what} (./scripts/test.sh does it as root)`);
   }
   const port = await freePort();
-  const dir = join(ROOT, "target/nginx-test", String(port));
+  const dir = join(WORK, "nginx-test", String(port));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "faq-widget.conf"), readFileSync(join(ROOT, "deploy/nginx/faq-widget.conf")));
   const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((kind) => `${kind}_temp_path ${dir}/${kind};`).join("\n  ");
   writeFileSync(
     join(dir, "nginx.conf"),
@@ -116,7 +133,7 @@ http {
   server {
     listen 127.0.0.1:${port};
     root ${root};
-    include ${join(ROOT, "deploy/nginx/faq-widget.conf")};
+    include ${join(dir, "faq-widget.conf")};
   }
 }
 `,
@@ -130,7 +147,7 @@ http {
 async function caddy(root) {
   if (!existsSync(CADDY)) throw new Error(`${CADDY} is missing: apt-get install caddy (./scripts/test.sh does it as root)`);
   const port = await freePort();
-  const dir = join(ROOT, "target/caddy-test", String(port));
+  const dir = join(WORK, "caddy-test", String(port));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const source = readFileSync(join(ROOT, "deploy/caddy/Caddyfile"), "utf8");
@@ -190,7 +207,7 @@ test.describe("nginx (deploy/nginx/faq-widget.conf)", () => {
   let size;
   test.beforeAll(async () => {
     size = sizeCheck();
-    server = await nginx(DIST);
+    server = await nginx(servedDist());
   });
   test.afterAll(async () => server?.stop());
 
@@ -234,7 +251,7 @@ test.describe("nginx (deploy/nginx/faq-widget.conf)", () => {
 
   test("offline: the demo page served by nginx reloads with nginx stopped, after one visit with consent", async ({ page }) => {
     // Its own nginx on its own copy of dist/: stopping it must not disturb the other tests.
-    const copy = join(ROOT, "target/nginx-test/dist-offline");
+    const copy = join(WORK, "dist-offline");
     rmSync(copy, { recursive: true, force: true });
     cpSync(DIST, copy, { recursive: true });
     const own = await nginx(copy);
@@ -269,7 +286,7 @@ test.describe("nginx (deploy/nginx/faq-widget.conf)", () => {
 test.describe("Caddy (deploy/caddy/Caddyfile)", () => {
   test("on the wire: br and gzip, cache lifetimes, MIME types, CORS; bytes = the size check's total", async () => {
     const size = sizeCheck();
-    const server = await caddy(DIST);
+    const server = await caddy(servedDist());
     try {
       await expectOnTheWire(server.origin, size);
     } finally {
