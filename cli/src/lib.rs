@@ -121,6 +121,19 @@ struct Parsed<'a> {
     files: Vec<&'a OsString>,
 }
 
+/// An option's value: after `=`, else the next argument (empty when there is none).
+fn option_value<'s, 'a: 's>(
+    inline: Option<String>,
+    args: &mut impl Iterator<Item = &'s &'a OsString>,
+) -> String {
+    inline.unwrap_or_else(|| {
+        args.next()
+            .and_then(|v| v.to_str())
+            .unwrap_or("")
+            .to_owned()
+    })
+}
+
 fn parse<'a>(args: &[&'a OsString], allowed: &[&str]) -> Result<Parsed<'a>, String> {
     let mut parsed = Parsed {
         format_json: false,
@@ -147,14 +160,7 @@ fn parse<'a>(args: &[&'a OsString], allowed: &[&str]) -> Result<Parsed<'a>, Stri
         match name {
             "--" => options_done = true,
             "--format" => {
-                let value = match inline {
-                    Some(value) => value,
-                    None => args
-                        .next()
-                        .and_then(|v| v.to_str())
-                        .unwrap_or("")
-                        .to_owned(),
-                };
+                let value = option_value(inline, &mut args);
                 parsed.format_json = match value.as_str() {
                     "json" => true,
                     "human" => false,
@@ -163,14 +169,7 @@ fn parse<'a>(args: &[&'a OsString], allowed: &[&str]) -> Result<Parsed<'a>, Stri
             }
             "--json-ld" if inline.is_none() => parsed.json_ld = true,
             "--prerender" | "--src" => {
-                let value = match inline {
-                    Some(value) => value,
-                    None => args
-                        .next()
-                        .and_then(|v| v.to_str())
-                        .unwrap_or("")
-                        .to_owned(),
-                };
+                let value = option_value(inline, &mut args);
                 if value.is_empty() {
                     return Err(format!("{name} needs a URL"));
                 }
