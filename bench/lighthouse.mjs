@@ -9,9 +9,9 @@
 // category under 100, the audits that cost it points.
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { freePort } from "../tests/free-port.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const arg = (name, fallback) => {
@@ -21,15 +21,6 @@ const arg = (name, fallback) => {
 const RUNS = Math.max(1, Number(arg("--runs", 3)) || 3);
 const JSON_OUT = arg("--json", null);
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 
 const [page, cdn] = [await freePort(), await freePort()];
 const server = spawn(process.execPath, [`${ROOT}tests/e2e/server.mjs`], {

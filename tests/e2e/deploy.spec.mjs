@@ -10,11 +10,11 @@ import { execFileSync, spawn } from "node:child_process";
 import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { request } from "node:http";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { bundledFaq, question, watchConsole } from "./helpers.mjs";
 import { GENERATED } from "./server.mjs";
+import { freePort } from "../free-port.mjs";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const DIST = join(ROOT, "dist");
@@ -38,15 +38,6 @@ function servedDist() {
 
 test.describe.configure({ mode: "serial", timeout: 90_000 });
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 
 /** The size check's own totals (node scripts/size-check.mjs), and the four files it counts. */
 function sizeCheck() {

@@ -6,7 +6,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { bundledFaq, expectNoAxeViolations, question, watchConsole } from "./helpers.mjs";
+import { bundledFaq, expectNoAxeViolations, question, watchConsole, startCollector } from "./helpers.mjs";
 import { GENERATED, PAGE_PORT } from "./server.mjs";
 
 test.describe.configure({ mode: "serial" });
@@ -27,27 +27,6 @@ const searchbox = (page) => page.getByRole("searchbox", { name: "Search the ques
 let collector;
 let db;
 
-function startCollector() {
-  const child = spawn(
-    BIN,
-    ["collect", "--db", db, "--allow-origin", ORIGIN, "--port", "0", "--bind", "127.0.0.1"],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the collector did not start")), 20_000);
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const port = /127\.0\.0\.1:(\d+)/.exec(out)?.[1];
-      if (port) {
-        clearTimeout(timer);
-        resolve({ child, port: Number(port), exited: new Promise((done) => child.on("exit", done)) });
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`the collector exited (${code})`)));
-  });
-}
-
 const report = () => execFileSync(BIN, ["report", "--db", db, "--since", "all"], { cwd: ROOT, encoding: "utf8" });
 const beacons = () => Number(/(\d+) beacons?/.exec(report())?.[1] ?? 0);
 
@@ -56,7 +35,7 @@ test.beforeAll(async () => {
   execFileSync("cargo", ["build", "--quiet", "-p", "faq-widget-cli", "--bin", "faq-widget"], { cwd: ROOT });
   mkdirSync(GENERATED, { recursive: true });
   db = join(mkdtempSync(join(GENERATED, "widget-feedback-")), "feedback.sqlite");
-  collector = await startCollector();
+  collector = await startCollector(BIN, db, ORIGIN);
 });
 
 test.afterAll(async () => {

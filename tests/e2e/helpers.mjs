@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect } from "@playwright/test";
@@ -28,3 +29,24 @@ export async function expectNoAxeViolations(page) {
 }
 
 export const question = (page, text) => page.getByRole("button", { name: text, exact: true });
+
+/** Starts `faq-widget collect` (the built tool `bin`) on a free loopback port, writing to `db` and
+ *  accepting `origin`; resolves once it listens, with the process, its port and its exit. */
+export function startCollector(bin, db, origin) {
+  const child = spawn(bin, ["collect", "--db", db, "--allow-origin", origin, "--port", "0", "--bind", "127.0.0.1"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the collector did not start")), 20_000);
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const port = /127\.0\.0\.1:(\d+)/.exec(out)?.[1];
+      if (port) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(port), exited: new Promise((done) => child.on("exit", done)) });
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`the collector exited (${code})`)));
+  });
+}

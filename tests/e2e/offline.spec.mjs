@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { bundledFaq, expectNoAxeViolations, question, watchConsole } from "./helpers.mjs";
+import { freePort } from "../free-port.mjs";
 
 // Offline after the first load (issue 6). Each test runs its own test server on two free ports
 // (the system picks them: other checkouts run their suites at the same time), serving its own copy
@@ -17,15 +17,6 @@ const SERVER = new URL("./server.mjs", import.meta.url).pathname;
 // Service workers, several loads and axe audits per test: more than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 90_000 });
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 
 const join_ = bundledFaq.questions.find((q) => q.id === "join");
 const report = bundledFaq.questions.find((q) => q.id === "report-crime");

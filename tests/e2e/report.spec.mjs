@@ -7,7 +7,7 @@ import { request } from "node:http";
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, watchConsole } from "./helpers.mjs";
+import { expectNoAxeViolations, watchConsole, startCollector } from "./helpers.mjs";
 import { GENERATED } from "./server.mjs";
 
 test.describe.configure({ mode: "serial" });
@@ -16,25 +16,6 @@ const ROOT = new URL("../..", import.meta.url).pathname;
 const BIN = join(ROOT, "target/debug/faq-widget");
 const ORIGIN = "https://www.example.org";
 const REPORT = "feedback-report.html";
-
-function startCollector(db) {
-  const child = spawn(BIN, ["collect", "--db", db, "--allow-origin", ORIGIN, "--port", "0"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the collector did not start")), 20_000);
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const port = /127\.0\.0\.1:(\d+)/.exec(out)?.[1];
-      if (port) {
-        clearTimeout(timer);
-        resolve({ child, port: Number(port) });
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`the collector exited (${code})`)));
-  });
-}
 
 function post(port, batch) {
   return new Promise((resolve, reject) => {
@@ -64,7 +45,7 @@ test.beforeAll(async () => {
   execFileSync("cargo", ["build", "--quiet", "-p", "faq-widget-cli", "--bin", "faq-widget"], { cwd: ROOT });
   mkdirSync(GENERATED, { recursive: true });
   const db = join(mkdtempSync(join(GENERATED, "feedback-")), "feedback.sqlite");
-  const { child, port } = await startCollector(db);
+  const { child, port } = await startCollector(BIN, db, ORIGIN);
   const exited = new Promise((resolve) => child.on("exit", resolve));
   try {
     const statuses = [

@@ -3,23 +3,15 @@
 // started and stopped here, on free loopback ports; nothing downloads a browser or a driver.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { Builder } from "selenium-webdriver";
+export { freePort } from "../free-port.mjs";
+import { freePort } from "../free-port.mjs";
 
 export const ROOT = new URL("../..", import.meta.url).pathname;
 const SERVER = join(ROOT, "tests/e2e/server.mjs");
 
-export const freePort = () =>
-  new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
