@@ -166,8 +166,8 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
         })
     };
 
-    // "Was this helpful?" (unless the host turned it off).
-    let on_vote = use_host().feedback.then(|| feedback.on_vote.clone());
+    // "Was this helpful?" (unless the host page or faq.json turned it off).
+    let on_vote = (host.feedback && faq.feedback).then(|| feedback.on_vote.clone());
 
     let on_announce = {
         let dispatcher = state.dispatcher();

@@ -65,6 +65,9 @@ pub struct FaqFile<Q = Question> {
     /// Replacements for the widget's own interface texts, by name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ui: Option<UiTexts>,
+    /// "Was this helpful?" under each open answer; false removes the buttons for this FAQ (missed searches are still reported). Absent means true, unless the page turns it off.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<bool>,
 }
 
 /// One question and its answer.

@@ -13,6 +13,8 @@ pub struct Faq {
     pub cookie_notice: Option<CookieNotice>,
     /// Interface texts from the `ui` object, by key, replacing the built-in ones.
     pub ui: Vec<(String, String)>,
+    /// "Was this helpful?" under the answers (faq.json's `feedback`, true when absent).
+    pub feedback: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -269,7 +269,7 @@ fn kind(serde_text: &str) -> &'static str {
         "a number"
     } else if text.starts_with("string") || text == "a string" {
         "text"
-    } else if text.starts_with("boolean") {
+    } else if text.starts_with("boolean") || text == "a boolean" {
         "true/false"
     } else if text.starts_with("null") || text.starts_with("unit") {
         "null"
@@ -359,6 +359,7 @@ fn read_error<const LINT: bool>(
                     "text" => "put the value in double quotes",
                     "a number" => "write it without quotes, like 2",
                     "a list" => "write it as [ ... ]",
+                    "true/false" => "write true or false, without quotes",
                     _ => "write it as { \"field\": value, ... }",
                 },
             ),
@@ -575,6 +576,7 @@ impl<const LINT: bool> Checker<LINT> {
             questions,
             cookie_notice,
             ui,
+            feedback: file.feedback.unwrap_or(true),
         }
     }
 
@@ -1081,6 +1083,28 @@ mod tests {
     }
 
     #[test]
+    fn feedback_switch() {
+        let with = |extra: &str| {
+            load(&format!(
+                r#"{{"title": "T", "questions": [{{"question": "q", "answer": "a"}}]{extra}}}"#
+            ))
+            .faq
+            .unwrap()
+            .feedback
+        };
+        assert!(with(""));
+        assert!(with(r#", "feedback": true"#));
+        assert!(!with(r#", "feedback": false"#));
+        assert!(with(r#", "feedback": null"#));
+        assert_eq!(
+            fatal(
+                r#"{"title": "T", "questions": [{"question": "q", "answer": "a"}], "feedback": "off"}"#
+            ),
+            "\"feedback\" must be true/false, but it is text."
+        );
+    }
+
+    #[test]
     fn cookie_notice_revision() {
         let faq = load(r#"{"title": "T", "questions": [{"question": "q", "answer": "a"}],
             "cookie_notice": {"text": "Cookies.", "more": {"text": "Tell me more", "href": "/cookies"}, "revision": 3}}"#)
@@ -1101,7 +1125,7 @@ mod tests {
     const FULL: &str = r#"{"title": "T", "lang": "en", "intro": "i", "contact": {"text": "c", "href": "/c"},
         "questions": [{"id": "a", "question": "q", "answer": "a", "links": [{"text": "l", "href": "/l"}],
                        "category": "c", "keywords": ["k"]}],
-        "cookie_notice": {"text": "n", "more": {"text": "m", "href": "/m"}, "revision": 2}, "ui": {}}"#;
+        "cookie_notice": {"text": "n", "more": {"text": "m", "href": "/m"}, "revision": 2}, "ui": {}, "feedback": true}"#;
 
     /// Every field of every object in `FULL`: the object's JSON Pointer, the field, required.
     const FIELDS: &[(&str, &str, bool)] = &[
@@ -1112,6 +1136,7 @@ mod tests {
         ("", "questions", true),
         ("", "cookie_notice", false),
         ("", "ui", false),
+        ("", "feedback", false),
         ("/questions/0", "id", false),
         ("/questions/0", "question", true),
         ("/questions/0", "answer", true),
@@ -1170,16 +1195,21 @@ mod tests {
         assert_eq!(in_full.len(), listed.len());
         assert!(in_full.iter().all(|field| listed.contains(field)));
         for (owner, name, required) in FIELDS {
-            // The wrong type: every field rejects true/false, with a message naming it.
-            let loaded = load(&edit(owner, name, Some(true.into())));
+            // The wrong type: every field rejects true/false (the one switch, text), with a
+            // message naming it.
+            let (wrong, kind): (serde_json::Value, _) = match *name {
+                "feedback" => ("yes".into(), "but it is text"),
+                _ => (true.into(), "but it is true/false"),
+            };
+            let loaded = load(&edit(owner, name, Some(wrong.clone())));
             let fatal = loaded.first_fatal().expect(name);
             assert!(
-                fatal.message.contains(name) && fatal.message.contains("but it is true/false"),
+                fatal.message.contains(name) && fatal.message.contains(kind),
                 "{owner}/{name}: {fatal:?}"
             );
             assert_eq!(fatal.path, format!("{owner}/{name}"));
             assert_eq!(
-                load_for_display(&edit(owner, name, Some(true.into())))
+                load_for_display(&edit(owner, name, Some(wrong)))
                     .first_fatal()
                     .map(|d| &d.message),
                 Some(&fatal.message)

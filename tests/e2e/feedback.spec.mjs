@@ -206,3 +206,15 @@ test('data-feedback="off" and feedback="off" on the element: no buttons', async 
   await expect(page.locator("#on").getByRole("group", { name: "Was this helpful?" })).toBeVisible();
   await expect(page.locator("#off").getByRole("group", { name: "Was this helpful?" })).toHaveCount(0);
 });
+
+test('"feedback": false in faq.json: no buttons, whatever the page says', async ({ page }) => {
+  await page.route("**/faq.json", (route) =>
+    route.fulfill({ contentType: "application/json", body: JSON.stringify({ ...bundledFaq, feedback: false }) }),
+  );
+  await page.goto("/host.html");
+  await question(page, first.question).click();
+  await expect(question(page, first.question)).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("button", { name: "Copy link to this question" })).toBeVisible();
+  await expect(helpful(page)).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
