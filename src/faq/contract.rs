@@ -157,11 +157,25 @@ pub const NO_QUESTIONS: &str = "is empty; the FAQ needs at least one question";
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        if text.trim().is_empty() {
-            return Err(de::Error::custom(BLANK));
+        // A visitor, so that serde_json places a blank text at the text itself (not at the end
+        // of the object around it): the widget finds the field from that position.
+        struct TextVisitor;
+        impl Visitor<'_> for TextVisitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Text, E> {
+                self.visit_string(text.to_owned())
+            }
+            fn visit_string<E: de::Error>(self, text: String) -> Result<Text, E> {
+                if text.trim().is_empty() {
+                    return Err(E::custom(BLANK));
+                }
+                Ok(Text(text))
+            }
         }
-        Ok(Text(text))
+        deserializer.deserialize_string(TextVisitor)
     }
 }
 
@@ -338,11 +352,26 @@ where
     D: Deserializer<'de>,
     Q: Deserialize<'de>,
 {
-    let questions = Vec::<Q>::deserialize(deserializer)?;
-    if questions.is_empty() {
-        return Err(de::Error::custom(NO_QUESTIONS));
+    // The error is raised inside the reader's own call (a visitor, not after `Vec`'s), so
+    // serde_json places it at the list, not at the end of the object around it.
+    struct AtLeastOne<Q>(PhantomData<fn() -> Q>);
+    impl<'de, Q: Deserialize<'de>> Visitor<'de> for AtLeastOne<Q> {
+        type Value = Vec<Q>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a sequence")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Q>, A::Error> {
+            let mut questions = Vec::new();
+            while let Some(question) = seq.next_element()? {
+                questions.push(question);
+            }
+            if questions.is_empty() {
+                return Err(de::Error::custom(NO_QUESTIONS));
+            }
+            Ok(questions)
+        }
     }
-    Ok(questions)
+    deserializer.deserialize_seq(AtLeastOne(PhantomData))
 }
 
 /// The traits of a type whose derived code is `#[serde(remote = "Self")]`: it is read only from

@@ -7,6 +7,7 @@ pub mod load_error;
 pub mod locate;
 pub mod markup;
 pub mod model;
+mod place;
 pub mod validate;
 
 pub use load_error::LoadError;

@@ -4,7 +4,8 @@
 //! Reading is serde's (`contract.rs`): what it refuses stops the widget, and comes with the
 //! position where serde_json stopped. The other rules run here on the typed values and name
 //! their place by JSON Pointer (`/questions/3/answer`); `faq-widget check` turns that into a
-//! line and a column. The widget maps no paths: it only needs the first fatal problem.
+//! line and a column. The widget tracks no paths while reading: it only needs the first fatal
+//! problem, whose path `place.rs` finds from serde_json's position.
 
 use std::collections::{HashMap, HashSet};
 
@@ -71,7 +72,7 @@ impl Loaded {
 
 /// One step of a path: a field name or a list index.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Seg {
+pub(crate) enum Seg {
     Key(String),
     Index(usize),
 }
@@ -181,12 +182,9 @@ pub fn load(text: &str) -> Loaded {
 /// compiler drops their code from the wasm; unknown fields are ignored.
 pub fn load_for_display(text: &str) -> Loaded {
     let (body, skip) = without_bom(text);
-    let mut track = serde_path_to_error::Track::new();
     let mut json = serde_json::Deserializer::from_str(body);
-    let read = <FaqFile as Deserialize>::deserialize(serde_path_to_error::Deserializer::new(
-        &mut json, &mut track,
-    ))
-    .and_then(|faq| json.end().map(|()| faq));
+    let read =
+        <FaqFile as Deserialize>::deserialize(&mut json).and_then(|faq| json.end().map(|()| faq));
     match read {
         Ok(faq) => {
             let mut checker = Checker::<false>::default();
@@ -197,7 +195,17 @@ pub fn load_for_display(text: &str) -> Loaded {
             }
         }
         Err(error) => {
-            let path = segments(&track.path());
+            // The path the checker gets from serde_path_to_error, found from the position
+            // (`place.rs`: 4.5 KB less wasm).
+            let path = if error.is_data() {
+                let message = error.to_string();
+                let container =
+                    message.starts_with("missing field") || message.starts_with("duplicate field");
+                let at = offset_of(body, error.line(), error.column());
+                super::place::path_at(body, at, container)
+            } else {
+                Vec::new()
+            };
             Loaded {
                 faq: None,
                 diagnostics: vec![read_error::<false>(&error, &path, body, skip)],
@@ -922,14 +930,19 @@ mod tests {
     const MINIMAL: &str =
         r#"{"title": "FAQ", "questions": [{"question": "Why?", "answer": "Because."}]}"#;
 
+    /// The checker's first fatal problem; the widget's reader must name the same place.
     fn fatal(text: &str) -> String {
         let loaded = load(text);
         assert!(loaded.faq.is_none(), "expected a fatal problem in {text}");
-        loaded
-            .first_fatal()
-            .expect("a fatal diagnostic")
-            .message
-            .clone()
+        let first = loaded.first_fatal().expect("a fatal diagnostic");
+        let shown = load_for_display(text);
+        let widget = shown.first_fatal().expect("the widget stops too");
+        assert_eq!(
+            (&widget.path, &widget.message, widget.at),
+            (&first.path, &first.message, first.at),
+            "{text}"
+        );
+        first.message.clone()
     }
 
     #[test]
@@ -1082,6 +1095,34 @@ mod tests {
         )));
     }
 
+    /// `fatal` holds the widget's reader (no path tracking, `place.rs`) to the checker's place.
+    #[test]
+    fn the_widget_names_the_same_place_as_the_checker() {
+        let q = r#"{"question": "q", "answer": "a"}"#;
+        let cases = [
+            format!(r#"{{"title": " ", "questions": [{q}]}}"#),
+            format!(r#"{{"title": "T", "questions": [{q}, {{"question": "q2", "answer": "  "}}]}}"#),
+            format!(r#"{{"title": "T", "questions": [{q}, {{"question": "q2", "answer": 7}}]}}"#),
+            format!(r#"{{"title": "T", "questions": [{q}, {{"question": "q2", "question": "q3", "answer": "a"}}]}}"#),
+            format!(r#"{{"title": "T", "questions": [{q}, {{"question": "q2", "answer": "a", "links": [{{"text": "t", "href": ""}}]}}]}}"#),
+            format!(r#"{{"title": "T", "questions": [{q}, {{"question": "q2", "answer": "a", "links": [{{"text": "t"}}]}}]}}"#),
+            format!(r#"{{"title": "T", "questions": [{q}, {{"question": "q2", "answer": "a", "links": ["x"]}}]}}"#),
+            format!(r#"{{"title": "T", "questions": [{q}, {{"question": "q2", "answer": "a", "keywords": "k"}}]}}"#),
+            format!(r#"{{"title": "T", "questions": [{q}], "contact": {{"text": "c", "href": []}}}}"#),
+            format!(r#"{{"title": "T", "questions": [{q}], "cookie_notice": {{"text": "c", "more": {{"text": "m"}}}}}}"#),
+            format!(r#"{{"title": "T", "questions": [{q}], "cookie_notice": {{"text": "c", "revision": -1}}}}"#),
+            format!(r#"{{"title": "T", "questions": [{q}], "ui": []}}"#),
+            r#"{"title": "T", "questions": {}}"#.to_owned(),
+            format!(r#"{{"title": "T", "questions": [{q}, 3]}}"#),
+            format!(r#"{{"ti\"tle": 1, "title": "T", "questions": [{q}, {{"id": "a]b,{{", "question": "q2"}}]}}"#),
+            // Pretty printed, with a BOM: the same places over several lines.
+            format!("\u{feff}{{\n  \"title\": \"T\",\n  \"questions\": [\n    {q},\n    {{\n      \"question\": \"q2\",\n      \"answer\": \"\"\n    }}\n  ]\n}}\n"),
+        ];
+        for text in &cases {
+            fatal(text);
+        }
+    }
+
     #[test]
     fn feedback_switch() {
         let with = |extra: &str| {
@@ -1211,8 +1252,8 @@ mod tests {
             assert_eq!(
                 load_for_display(&edit(owner, name, Some(wrong)))
                     .first_fatal()
-                    .map(|d| &d.message),
-                Some(&fatal.message)
+                    .map(|d| (&d.path, &d.message)),
+                Some((&fatal.path, &fatal.message))
             );
             // Left out: required fields are missing, optional ones are fine; so is null.
             let without = load(&edit(owner, name, None));
