@@ -112,9 +112,7 @@ struct WidgetProps {
 #[function_component(Widget)]
 fn widget(props: &WidgetProps) -> Html {
     html! {
-        <ContextProvider<Host> context={props.host.clone()}>
-            <FaqView faq={props.faq.clone()} />
-        </ContextProvider<Host>>
+        <FaqView faq={props.faq.clone()} host={props.host.clone()} />
     }
 }
 

@@ -54,6 +54,9 @@ pub struct AccordionProps {
     /// An open answer's Yes / No; `None`: no feedback buttons.
     #[prop_or_default]
     pub on_vote: Option<Callback<Vote>>,
+    /// The widget's element id prefix (`Host::ids`): empty in a shadow root.
+    #[prop_or_default]
+    pub ids: AttrValue,
 }
 
 #[component(Accordion)]
@@ -130,6 +133,7 @@ pub fn accordion(props: &AccordionProps) -> Html {
                     vote={props.votes.get(&question.id)}
                     on_vote={props.on_vote.clone()}
                     strings={props.strings.clone()}
+                    ids={props.ids.clone()}
                 />
             }) }
             { show_more }

@@ -6,7 +6,7 @@ use crate::browser::dom;
 use crate::consent::Choice;
 use crate::faq::CookieNotice;
 use crate::hooks::Consent;
-use crate::host::use_host;
+use crate::host::prefixed;
 use crate::i18n::Strings;
 
 #[derive(Properties, PartialEq)]
@@ -18,6 +18,9 @@ pub struct CookieNoticeViewProps {
     /// Interface texts in the FAQ's language.
     #[prop_or_default]
     pub strings: Rc<Strings>,
+    /// The widget's element id prefix (`Host::ids`): empty in a shadow root.
+    #[prop_or_default]
+    pub ids: AttrValue,
 }
 
 /// The cookie notice, in the flow of the widget (never an overlay: it pushes the questions down
@@ -63,7 +66,7 @@ pub fn cookie_notice_view(props: &CookieNoticeViewProps) -> Html {
             </p>
         }
     });
-    let notice_id = use_host().id("faq-cookie-notice");
+    let notice_id = prefixed(&props.ids, "faq-cookie-notice");
     html! {
         <div class="faq-cookies">
             <button

@@ -11,7 +11,7 @@ use super::search_box::SearchBox;
 use crate::browser::{dom, url};
 use crate::faq::{Faq, Question};
 use crate::hooks::{use_consent, use_feedback, use_offline, use_search, use_takeover, Prerendered};
-use crate::host::{use_host, Detail};
+use crate::host::{Detail, Host};
 use crate::i18n::Strings;
 use crate::load::Fetched;
 use crate::search_state::SearchAction;
@@ -26,6 +26,9 @@ pub struct FaqViewProps {
     /// Where the FAQ on screen came from (offline copy, updates).
     #[prop_or_default]
     pub fetched: Fetched,
+    /// The embedding page: its options, events and the widget's id prefix.
+    #[prop_or_default]
+    pub host: Host,
 }
 
 impl Reducible for ViewState {
@@ -55,9 +58,9 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
     let button_refs = use_memo(questions.len(), |count| {
         (0..*count).map(|_| NodeRef::default()).collect::<Vec<_>>()
     });
-    let host = use_host();
+    let host = &props.host;
     // A pre-rendered copy the visitor may already have used (`hooks::use_takeover`).
-    let copy = use_memo((), |_| Prerendered::read(&host));
+    let copy = use_memo((), |_| Prerendered::read(host));
     let state = {
         let questions = questions.clone();
         let copy = copy.clone();
@@ -71,15 +74,18 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
         })
     };
     let accordion_ref = use_node_ref();
-    let consent = use_consent(faq.cookie_notice.as_ref().map(|notice| notice.revision));
+    let consent = use_consent(
+        host,
+        faq.cookie_notice.as_ref().map(|notice| notice.revision),
+    );
     let strings = use_memo(faq.clone(), |faq| {
         Strings::new(faq.lang.as_deref().unwrap_or("en"), faq.ui.clone())
     });
-    let feedback = use_feedback(&consent, &props.src, state.dispatcher(), &strings);
-    let search = use_search(faq, &strings, &copy.query, &feedback.on_missed);
-    use_offline(&consent, faq, &props.src, &props.fetched);
+    let feedback = use_feedback(host, &consent, &props.src, state.dispatcher(), &strings);
+    let search = use_search(host, faq, &strings, &copy.query, &feedback.on_missed);
+    use_offline(host, &consent, faq, &props.src, &props.fetched);
     use_update(&questions, &state, &strings);
-    use_takeover(&host, &copy);
+    use_takeover(host, &copy);
 
     // A deep link scrolls its question into view once, when the FAQ first shows.
     {
@@ -123,7 +129,7 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
         state.dispatcher(),
         search.actions.clone(),
     );
-    use_host_events(&questions, &state);
+    use_host_events(host, &questions, &state);
 
     let on_toggle = {
         let dispatcher = state.dispatcher();
@@ -189,7 +195,7 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
             <h2 id={title_id} class="faq-title" part="title">{ faq.title.clone() }</h2>
             { offline_note(props.fetched.saved_ms, props.fetched.updates > 0, &strings) }
             if let Some(notice) = faq.cookie_notice.clone() {
-                <CookieNoticeView {notice} consent={consent.clone()} {on_announce} strings={strings.clone()} />
+                <CookieNoticeView {notice} consent={consent.clone()} {on_announce} strings={strings.clone()} ids={host.ids.clone()} />
             }
             if !faq.intro.is_empty() {
                 <div class="faq-intro">{ render_blocks(&faq.intro) }</div>
@@ -199,6 +205,7 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
                 status={search.state.status.clone()}
                 on_input={search.actions.reform(SearchAction::Query)}
                 strings={strings.clone()}
+                ids={host.ids.clone()}
             />
             if search.view.outcome.active && search.view.outcome.hits.is_empty() {
                 <NoResults query={search.state.query.clone()} closest={search.view.outcome.closest.len()} contact={faq.contact.clone()} strings={strings.clone()} />
@@ -218,6 +225,7 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
                     votes={state.votes.clone()}
                     {on_vote}
                     strings={strings.clone()}
+                    ids={host.ids.clone()}
                 />
             </div>
             { contact }
@@ -253,8 +261,12 @@ fn use_update(
 /// Tells the host page: `faq-widget:ready` once the FAQ is on screen, `faq-widget:open` each
 /// time the visitor opens one question.
 #[hook]
-fn use_host_events(questions: &Rc<Vec<Rc<Question>>>, state: &UseReducerHandle<ViewState>) {
-    let host = use_host();
+fn use_host_events(
+    host: &Host,
+    questions: &Rc<Vec<Rc<Question>>>,
+    state: &UseReducerHandle<ViewState>,
+) {
+    let host = host.clone();
     {
         let host = host.clone();
         let count = questions.len() as u32;

@@ -147,13 +147,11 @@ pub fn FaqWidget(props: &FaqWidgetProps) -> Html {
                 .cookie_notice
                 .as_ref()
                 .map_or(0, |notice| notice.revision.saturating_add(1));
-            html! { <FaqView {key} {faq} src={props.src.clone()} {fetched} /> }
+            html! { <FaqView {key} {faq} src={props.src.clone()} {fetched} host={(*host).clone()} /> }
         }
     };
     html! {
-        <ContextProvider<Host> context={(*host).clone()}>
-            <div class="faq-widget" data-faq-widget="" ref={host.root.clone()}>{ view }</div>
-        </ContextProvider<Host>>
+        <div class="faq-widget" data-faq-widget="" ref={host.root.clone()}>{ view }</div>
     }
 }
 

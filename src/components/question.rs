@@ -8,7 +8,7 @@ use super::feedback::{feedback, FeedbackProps};
 use super::rich_text::{render_blocks_marked, text_marked, with_marks};
 use crate::faq::Question;
 use crate::feedback_state::Vote;
-use crate::host::use_host;
+use crate::host::prefixed;
 use crate::i18n::Strings;
 use crate::search::{why, Highlighter};
 
@@ -36,6 +36,9 @@ pub struct QuestionItemProps {
     /// Interface texts in the FAQ's language (the feedback buttons').
     #[prop_or_default]
     pub strings: Rc<Strings>,
+    /// The widget's element id prefix (`Host::ids`): empty in a shadow root.
+    #[prop_or_default]
+    pub ids: AttrValue,
 }
 
 /// One question: a heading with a disclosure button, and its answer panel.
@@ -45,9 +48,8 @@ pub fn question_item(props: &QuestionItemProps) -> Html {
     let question = &props.question;
     #[cfg(feature = "render-probe")]
     super::probe::rendered("question", &question.id);
-    let host = use_host();
-    let button_id = host.id(&["q-", &question.id].concat());
-    let panel_id = host.id(&["a-", &question.id].concat());
+    let button_id = prefixed(&props.ids, &["q-", &question.id].concat());
+    let panel_id = prefixed(&props.ids, &["a-", &question.id].concat());
 
     let onclick = {
         let on_toggle = props.on_toggle.clone();

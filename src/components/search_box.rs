@@ -3,7 +3,7 @@ use yew::prelude::*;
 use std::rc::Rc;
 
 use crate::browser::dom;
-use crate::host::use_host;
+use crate::host::prefixed;
 use crate::i18n::Strings;
 
 #[derive(Properties, PartialEq)]
@@ -15,6 +15,9 @@ pub struct SearchBoxProps {
     /// Interface texts in the FAQ's language.
     #[prop_or_default]
     pub strings: Rc<Strings>,
+    /// The widget's element id prefix (`Host::ids`): empty in a shadow root.
+    #[prop_or_default]
+    pub ids: AttrValue,
 }
 
 /// The search field above the questions: filters as you type, "/" focuses it (unless focus is in
@@ -46,12 +49,11 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             }
         }
     };
-    let host = use_host();
-    let input_id = host.id("faq-search-input");
-    let status_id = host.id("faq-search-status");
+    let input_id = prefixed(&props.ids, "faq-search-input");
+    let status_id = prefixed(&props.ids, "faq-search-status");
     html! {
         // Named by the FAQ title, so two widgets on one page have distinct search landmarks.
-        <div class="faq-search" role="search" aria-labelledby={host.id("faq-title")}>
+        <div class="faq-search" role="search" aria-labelledby={prefixed(&props.ids, "faq-title")}>
             <label for={input_id.clone()} class="faq-search-label">{ props.strings.get("search.label") }</label>
             <input
                 ref={input_ref}

@@ -5,13 +5,15 @@
 //! storage, the cleanup on reject, the `faq-widget:consent` event, and choices made in other
 //! widgets on the page and in other tabs.
 //!
-//! Arguments: `revision`, faq.json's `cookie_notice.revision` (`None`: no notice).
+//! Arguments: `host`, the embedding page's options (`data-cookie-notice="off"` means no notice)
+//! and the element its events start from; `revision`, faq.json's `cookie_notice.revision`
+//! (`None`: no notice).
 //!
 //! Returns a [`Consent`] handle (cheap to clone and compare) to pass to the components that
 //! need it.
 //!
 //! **Every feature that stores anything must ask first.** `FaqView` owns the widget's
-//! [`Consent`] (`use_consent(revision)`, called once); pass it (or what you need of it) to the
+//! [`Consent`] (`use_consent(&host, revision)`, called once); pass it (or what you need of it) to the
 //! component that stores, and store only with the permit it hands out:
 //!
 //! ```text
@@ -47,7 +49,7 @@ use yew::prelude::*;
 
 use crate::browser::storage;
 use crate::consent::{Choice, ConsentAction, ConsentState, Record, StoragePermit};
-use crate::host::{use_host, Detail, Host};
+use crate::host::{Detail, Host};
 
 /// The consent state of this page view, and the two things a visitor can do with it.
 #[derive(Clone, PartialEq)]
@@ -130,8 +132,8 @@ fn emit(host: &Host, record: &Record) {
 /// The widget's consent; `revision` is faq.json's `cookie_notice.revision` (`None`: no notice).
 /// Call it once per widget (`FaqView` does) and pass the handle down.
 #[hook]
-pub fn use_consent(revision: Option<u32>) -> Consent {
-    let host = use_host();
+pub fn use_consent(host: &Host, revision: Option<u32>) -> Consent {
+    let host = host.clone();
     let revision = revision.filter(|_| host.cookie_notice);
     let state = use_reducer(move || start(revision));
     {

@@ -12,7 +12,7 @@
 //! a withdrawal in another widget or tab) drops what waits. A widget without a notice
 //! (`data-cookie-notice="off"`, or faq.json has none) knows no consent and sends nothing.
 //!
-//! Arguments: `consent`, the widget's [`Consent`] (from `use_consent`); `src`, the FAQ's URL
+//! Arguments: `host`, the embedding page (the `data-report` address, the events); `consent`, the widget's [`Consent`] (from `use_consent`); `src`, the FAQ's URL
 //! (the beacon's `faq`, without query or fragment); `view`, the dispatcher of the widget's
 //! [`ViewState`], which keeps the votes and announces the thanks; `strings`, the interface texts
 //! (the thanks).
@@ -23,10 +23,10 @@
 //! pays for each kind of hook state), so memoised children stay memoised.
 //!
 //! ```ignore
-//! let consent = use_consent(revision);
+//! let consent = use_consent(&host, revision);
 //! let state = use_reducer_eq(|| ViewState::new(count, None));
-//! let feedback = use_feedback(&consent, &src, state.dispatcher(), &strings);
-//! let search = use_search(&faq, &strings, &feedback.on_missed);
+//! let feedback = use_feedback(&host, &consent, &src, state.dispatcher(), &strings);
+//! let search = use_search(&host, &faq, &strings, "", &feedback.on_missed);
 //! html! { <Accordion votes={state.votes.clone()} on_vote={Some(feedback.on_vote.clone())} /* ... */ /> }
 //! ```
 
@@ -39,7 +39,7 @@ use yew::prelude::*;
 use super::Consent;
 use crate::browser::storage::now_ms;
 use crate::feedback_state::{Reporter, Vote, IDLE_MS};
-use crate::host::{use_host, Detail};
+use crate::host::{Detail, Host};
 use crate::i18n::Strings;
 use crate::state::{Action, ViewState};
 
@@ -82,12 +82,13 @@ impl Sender {
 
 #[hook]
 pub fn use_feedback(
+    host: &Host,
     consent: &Consent,
     src: &AttrValue,
     view: UseReducerDispatcher<ViewState>,
     strings: &Rc<Strings>,
 ) -> Feedback {
-    let host = use_host();
+    let host = host.clone();
     let made = use_mut_ref(|| {
         let sender = Rc::new(Sender {
             reporter: RefCell::new(Reporter::new(src)),

@@ -12,14 +12,15 @@ use super::Consent;
 use crate::browser::storage;
 use crate::consent::offline_ground;
 use crate::faq::Faq;
-use crate::host::use_host;
+use crate::host::Host;
 use crate::load::Fetched;
 use crate::offline::{self, SavedCopy};
 
-/// Call once per widget, from the view that owns the consent (`FaqView`). `src` is the FAQ's URL.
+/// Call once per widget, from the view that owns the consent (`FaqView`), with the embedding
+/// page's options (`host`). `src` is the FAQ's URL.
 #[hook]
-pub fn use_offline(consent: &Consent, faq: &Faq, src: &AttrValue, fetched: &Fetched) {
-    let host = use_host();
+pub fn use_offline(host: &Host, consent: &Consent, faq: &Faq, src: &AttrValue, fetched: &Fetched) {
+    let host = host.clone();
     let ground = offline_ground(
         consent.allows_storage(),
         faq.cookie_notice.is_some(),

@@ -6,7 +6,7 @@
 //! `faq-widget:search`. The index is built after the questions paint (with the first search,
 //! or when the first settle time passes), so a large FAQ shows before it is indexed.
 //!
-//! Arguments: `faq`, the FAQ on screen; `strings`, the interface texts in its language;
+//! Arguments: `host`, the embedding page (for `faq-widget:search`); `faq`, the FAQ on screen; `strings`, the interface texts in its language;
 //! `typed`, a query the visitor typed into a pre-rendered copy before the widget started (it
 //! wins over the URL's).
 //! `on_missed`, told each settled query that found nothing (`use_feedback`'s, for the report).
@@ -16,7 +16,7 @@
 //! mark) and `actions`, the callback that takes a [`SearchAction`].
 //!
 //! ```ignore
-//! let search = use_search(&faq, &strings, "", &feedback.on_missed);
+//! let search = use_search(&host, &faq, &strings, "", &feedback.on_missed);
 //! html! {
 //!     <SearchBox value={search.state.query.clone()}
 //!                on_input={search.actions.reform(SearchAction::Query)} />
@@ -30,7 +30,7 @@ use yew::prelude::*;
 
 use crate::browser::url;
 use crate::faq::Faq;
-use crate::host::{use_host, Detail};
+use crate::host::{Detail, Host};
 use crate::i18n::Strings;
 use crate::search::{status_sentence, Highlighter, Outcome, SearchIndex};
 use crate::search_state::{page, SearchAction, SearchState, PARAM, SETTLE_MS};
@@ -71,12 +71,13 @@ fn with_index<T>(index: &LazyIndex, faq: &Faq, body: impl FnOnce(&SearchIndex) -
 
 #[hook]
 pub fn use_search(
+    host: &Host,
     faq: &Rc<Faq>,
     strings: &Rc<Strings>,
     typed: &str,
     on_missed: &Callback<String>,
 ) -> Search {
-    let host = use_host();
+    let host = host.clone();
     let index: Rc<LazyIndex> = use_memo(faq.clone(), |_| LazyIndex::default());
     let typed = typed.to_owned();
     let state = use_reducer_eq(move || {
