@@ -122,8 +122,10 @@ impl Batch {
         Ok(())
     }
 
-    /// The batch as compact JSON, in the field order of the module's example (hand-written:
-    /// the widget's wasm carries no JSON serialiser).
+    /// The batch as compact JSON, in the field order of the module's example. Hand-written on
+    /// purpose: `serde_json::to_string(self)` writes the same bytes (the derive above is the
+    /// contract, and the tests compare both) but brings serde_json's serialiser into the widget's
+    /// wasm: +965 B brotli, measured 2026-11-29 (149,847 -> 150,812 B).
     pub fn to_json(&self) -> String {
         let mut json = String::from("{\"v\":");
         json.push_str(&self.v.to_string());
@@ -519,6 +521,8 @@ mod tests {
             r#"{"v":1,"faq":"https://www.example.org/faq.json","events":[{"type":"vote","question":"shipping-time","helpful":false,"previous":true,"at":1764450000000},{"type":"vote","question":"returns","helpful":true,"at":1764450001000},{"type":"missed","query":"refund for order [number]","at":1764450003000}]}"#
         );
         assert_eq!(batch.check(), Ok(()));
+        // The hand-written JSON is serde's, byte for byte.
+        assert_eq!(batch.to_json(), serde_json::to_string(&batch).unwrap());
     }
 
     #[test]
@@ -532,6 +536,7 @@ mod tests {
             batch.to_json(),
             r#"{"v":1,"faq":"a\"b\\c\u0001\n","events":[]}"#
         );
+        assert_eq!(batch.to_json(), serde_json::to_string(&batch).unwrap());
     }
 
     #[test]
