@@ -50,23 +50,27 @@ pub struct FaqLoad {
 #[hook]
 pub fn use_faq(src: AttrValue, host: &Host, fetch: bool) -> FaqLoad {
     let loader = use_reducer_eq(Loader::default);
-    let attempt = use_state_eq(|| 0u32);
+    // A load from scratch: at the start, and on "Try again" (straight from the click: a counter
+    // in state for an effect to watch costs a hook state type in the wasm, BENCHMARKS.md).
+    let start = {
+        let dispatcher = loader.dispatcher();
+        let (src, host) = (src.clone(), host.clone());
+        move || {
+            dispatcher.dispatch(Step::Start);
+            spawn_fetch(src.clone(), host.clone(), dispatcher.clone(), false);
+        }
+    };
+    // One effect for the load and for quietly loading again: the worker stored a newer copy,
+    // or the browser is back online.
     {
         let dispatcher = loader.dispatcher();
         let host = host.clone();
-        use_effect_with((src.clone(), *attempt, fetch), move |(src, _, fetch)| {
-            if *fetch {
-                dispatcher.dispatch(Step::Start);
-                spawn_fetch(src.clone(), host, dispatcher, false);
-            }
-        });
-    }
-    // Quietly again: the worker stored a newer copy, or the browser is back online.
-    {
-        let dispatcher = loader.dispatcher();
-        let host = host.clone();
+        let start = start.clone();
         use_effect_with((src, fetch), move |(src, fetch)| {
             let fetch = *fetch;
+            if fetch {
+                start();
+            }
             let refresh = {
                 let src = src.clone();
                 move || {
@@ -84,7 +88,7 @@ pub fn use_faq(src: AttrValue, host: &Host, fetch: bool) -> FaqLoad {
             }
         });
     }
-    let retry = Callback::from(move |()| attempt.set(*attempt + 1));
+    let retry = Callback::from(move |()| start());
     FaqLoad {
         state: loader.state.clone(),
         fetched: loader.fetched.clone(),
