@@ -34,4 +34,48 @@ fn main() {
     time("pos::line_count (the gutter)", &mut || {
         std::hint::black_box(faq_studio::pos::line_count(&text));
     });
+
+    // The incremental path (what a keystroke in a question costs once the engine is built).
+    time(
+        "incremental::full (faq::load and every problem placed)",
+        &mut || {
+            std::hint::black_box(faq_studio::incremental::full(&text));
+        },
+    );
+    let (located, faq) = faq_studio::incremental::full(&text);
+    time("Engine::build (after a full check)", &mut || {
+        std::hint::black_box(faq_studio::incremental::Engine::build(
+            &text,
+            &located,
+            faq.as_ref(),
+        ));
+    });
+    time("Doc::new (the line index)", &mut || {
+        std::hint::black_box(faq_studio::doc::Doc::new(text.clone()));
+    });
+    let mut engine = faq_studio::incremental::Engine::build(&text, &located, faq.as_ref()).unwrap();
+    let mut doc = faq_studio::doc::Doc::new(text.clone());
+    // Typing in the first and in the last question's text, one letter at a time.
+    for (name, which) in [("first", 0), ("last", usize::MAX)] {
+        let which = which.min(faq.as_ref().unwrap().questions.len() - 1);
+        let mut held = Vec::new();
+        time(
+            &format!(
+                "one keystroke in the {name} question (Doc::replace + Engine::edit + problems)"
+            ),
+            &mut || {
+                let span = engine.span(which).unwrap();
+                let at =
+                    span.start + doc.text()[span.clone()].find("\"question\": \"").unwrap() + 13;
+                doc.replace(at..at, "x");
+                assert!(engine.edit(doc.text(), at, 0, 1).is_some());
+                std::hint::black_box(engine.problems());
+                // The preview holds the FAQ it shows, as the widget does.
+                held.push(engine.faq().clone());
+                if held.len() > 1 {
+                    held.remove(0);
+                }
+            },
+        );
+    }
 }

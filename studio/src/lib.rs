@@ -7,8 +7,11 @@
 
 pub mod app;
 pub mod contrast;
+pub mod doc;
 pub mod draft;
 pub mod i18n;
+pub mod incremental;
 pub mod pos;
+pub mod scan;
 pub mod snippet;
 pub mod theme;
