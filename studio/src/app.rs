@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use faq_widget::faq::{self, Faq, Severity};
+use faq_widget::faq::{Faq, Severity};
 use faq_widget::FaqWidget;
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
@@ -11,6 +11,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::draft::{self, Field};
+use crate::editor::{self, Editor, Shown, MAX_PROBLEMS};
 use crate::i18n::Lang;
 use crate::pos;
 use crate::snippet::{self, EmbedOptions};
@@ -20,11 +21,8 @@ const DRAFT_KEY: &str = "faq-studio:draft";
 const NAME_KEY: &str = "faq-studio:name";
 const THEME_KEY: &str = "faq-studio:theme";
 const LANG_KEY: &str = "faq-studio:lang";
-/// How many problems the list shows, and how many questions the form shows.
-const MAX_PROBLEMS: usize = 100;
+/// How many questions the form shows.
 const MAX_FORM_QUESTIONS: usize = 100;
-/// Above this size the checker waits for a pause in typing.
-const DEBOUNCE_BYTES: usize = 200_000;
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -34,145 +32,70 @@ fn stored(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
-/// The text being edited.
-#[derive(Clone, PartialEq)]
-pub struct Draft {
-    pub text: Rc<str>,
-    /// Bumped on every change.
-    pub rev: u64,
-    /// The change came from typing in the textarea (which already shows it).
-    pub typed: bool,
-    /// The owner changed something (or opened a file): keep it in localStorage.
-    pub keep: bool,
-    pub name: Rc<str>,
+/// The draft, and how to change it: the change, then a render.
+#[derive(Clone)]
+struct Handle {
+    editor: Rc<std::cell::RefCell<Editor>>,
+    refresh: UseForceUpdateHandle,
 }
 
-pub enum Action {
-    Typed(String),
-    Open { text: String, name: String },
-    Edit(Rc<dyn Fn(&mut Value)>),
-    Discard,
-}
-
-impl Reducible for Draft {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let rev = self.rev + 1;
-        match action {
-            Action::Typed(text) => Rc::new(Draft {
-                text: text.into(),
-                rev,
-                typed: true,
-                keep: true,
-                name: self.name.clone(),
-            }),
-            Action::Open { text, name } => Rc::new(Draft {
-                text: text.into(),
-                rev,
-                typed: false,
-                keep: true,
-                name: name.into(),
-            }),
-            Action::Edit(edit) => match draft::parse(&self.text) {
-                Some(mut value) => {
-                    edit(&mut value);
-                    Rc::new(Draft {
-                        text: draft::pretty(&value).into(),
-                        rev,
-                        typed: false,
-                        keep: true,
-                        name: self.name.clone(),
-                    })
-                }
-                None => self,
-            },
-            Action::Discard => Rc::new(Draft {
-                text: draft::EMPTY_FAQ.into(),
-                rev,
-                typed: false,
-                keep: false,
-                name: "faq.json".into(),
-            }),
-        }
+impl Handle {
+    fn change(&self, f: impl FnOnce(&mut Editor)) {
+        f(&mut self.editor.borrow_mut());
+        self.refresh.force_update();
     }
 }
 
-fn initial_draft() -> Draft {
+fn initial_editor() -> Editor {
     match stored(DRAFT_KEY) {
-        Some(text) => Draft {
-            text: text.into(),
-            rev: 0,
-            typed: false,
-            keep: true,
-            name: stored(NAME_KEY).unwrap_or_else(|| "faq.json".into()).into(),
-        },
-        None => Draft {
-            text: draft::EMPTY_FAQ.into(),
-            rev: 0,
-            typed: false,
-            keep: false,
-            name: "faq.json".into(),
-        },
+        Some(text) => Editor::new(
+            text,
+            &stored(NAME_KEY).unwrap_or_else(|| "faq.json".into()),
+            true,
+        ),
+        None => Editor::new(draft::EMPTY_FAQ.into(), "faq.json", false),
     }
 }
 
-/// One problem as the list shows it.
-#[derive(Clone, PartialEq)]
-pub struct Problem {
-    pub severity: Severity,
-    pub line: usize,
-    pub column: usize,
-    /// Where the cursor goes (UTF-16 units, as the textarea counts).
-    pub utf16: usize,
-    pub message: String,
-    pub hint: &'static str,
-}
+/// Input types whose edit cannot be told from the selection before and the caret after (an undo
+/// may change text far from the caret; a drag and drop moves text): the whole value is read.
+const WHOLE_VALUE: &[&str] = &[
+    "historyUndo",
+    "historyRedo",
+    "insertFromDrop",
+    "deleteByDrag",
+    "insertTranspose",
+];
 
-/// The checker's verdict on one revision of the text.
-#[derive(Clone, PartialEq)]
-pub struct Check {
-    pub rev: u64,
-    pub problems: Vec<Problem>,
-    pub total: usize,
-    pub faq: Option<Rc<Faq>>,
-    /// The parsed JSON for the form; `None` while the text is not JSON.
-    pub value: Option<Rc<Value>>,
-}
+/// What the textarea showed when an edit began (`beforeinput`): its selection in UTF-16 units.
+type Before = Option<(usize, usize)>;
 
-/// Runs `faq::load` (what `faq-widget check` runs) and places the first problems.
-pub fn check(text: &str, rev: u64) -> Check {
-    let loaded = faq::load(text);
-    let total = loaded.diagnostics.len();
-    // Placed as `faq-widget check` places them: by JSON path in the syntax tree when serde
-    // reported no position, then in the order of the text.
-    let shown = &loaded.diagnostics[..total.min(MAX_PROBLEMS)];
-    let mut placed: Vec<(usize, &faq::Diagnostic)> = faq::locate::offsets(text, shown)
-        .into_iter()
-        .zip(shown)
-        .collect();
-    placed.sort_by_key(|(at, _)| *at);
-    let problems = placed
-        .into_iter()
-        .map(|(at, d)| {
-            let (line, column) = pos::line_col(text, at);
-            Problem {
-                severity: d.severity,
-                line,
-                column,
-                utf16: pos::byte_to_utf16(text, at),
-                message: d.message.clone(),
-                hint: d.hint,
-            }
-        })
-        .collect();
-    Check {
-        rev,
-        problems,
-        total,
-        faq: loaded.faq.map(Rc::new),
-        value: draft::parse(text).map(Rc::new),
+/// The edit an `input` event made, read from the textarea without copying its whole value
+/// into wasm: `(start, removed, inserted)` in UTF-16 units, or `None` when it must be read whole.
+fn read_edit(
+    area: &HtmlTextAreaElement,
+    value: &js_sys::JsString,
+    before: Before,
+    doc: &crate::doc::Doc,
+) -> Option<(usize, usize, String)> {
+    let selection = before?;
+    let caret = area.selection_start().ok().flatten()? as usize;
+    let new_len = value.length() as usize;
+    let (start, removed, inserted) = editor::infer_edit(selection, caret, doc.units(), new_len)?;
+    // The guess must agree with the text on both sides of it.
+    const SIDE: usize = 24;
+    let from = start.saturating_sub(SIDE);
+    let around = |a: usize, b: usize| value.substring(a as u32, b as u32).as_string();
+    if around(from, start)? != doc.slice_utf16(from, start) {
+        return None;
     }
+    let after = start + inserted;
+    let old_after = start + removed;
+    let len = SIDE.min(new_len - after);
+    if around(after, after + len)? != doc.slice_utf16(old_after, old_after + len) {
+        return None;
+    }
+    Some((start, removed, around(start, after)?))
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -191,14 +114,22 @@ pub fn App() -> Html {
                 .unwrap_or_default(),
         )
     });
-    let draft = use_reducer(initial_draft);
+    // The draft and its check live outside Yew's state (a keystroke patches them in place);
+    // `rev` says when they changed.
+    let editor = use_mut_ref(initial_editor);
+    let refresh = use_force_update();
+    let handle = Handle {
+        editor: editor.clone(),
+        refresh: refresh.clone(),
+    };
+    let (rev, keep, name, check) = {
+        let e = editor.borrow();
+        (e.rev, e.keep, e.name.clone(), e.check.clone())
+    };
     let status = use_state(String::new);
-    let checked = use_state(|| Rc::new(check(&draft.text, draft.rev)));
-    let last_valid = use_mut_ref(|| checked.faq.clone());
-    let last_form = use_mut_ref(|| checked.value.clone());
     let textarea = use_node_ref();
     let gutter = use_node_ref();
-    let cursor = use_state(|| (1usize, 1usize));
+    let cursor = use_state_eq(|| (1usize, 1usize));
     let theme = use_state(|| Theme::from_storage(&stored(THEME_KEY).unwrap_or_default()));
     let options = use_state(|| EmbedOptions {
         script_src: web_sys::window()
@@ -251,41 +182,32 @@ pub fn App() -> Html {
         });
     }
 
-    // Check every revision: at once for usual files, after a pause in typing for huge ones.
+    // A huge file whose keystrokes the incremental check could not follow is checked whole
+    // after a pause in typing (usual files are checked at once, where they change).
     {
-        let checked = checked.clone();
-        let draft = draft.clone();
-        use_effect_with(draft.rev, move |rev| {
-            let rev = *rev;
-            let mut timeout = None;
-            if checked.rev != rev {
-                if draft.text.len() > DEBOUNCE_BYTES && draft.typed {
-                    let text = draft.text.clone();
-                    timeout = Some(gloo_timers::callback::Timeout::new(150, move || {
-                        checked.set(Rc::new(check(&text, rev)));
-                    }));
-                } else {
-                    checked.set(Rc::new(check(&draft.text, rev)));
-                }
-            }
+        let editor = editor.clone();
+        let refresh = refresh.clone();
+        use_effect_with(rev, move |_| {
+            let due = editor.borrow().due;
+            let timeout = due.then(|| {
+                gloo_timers::callback::Timeout::new(150, move || {
+                    editor.borrow_mut().full_check();
+                    refresh.force_update();
+                })
+            });
             move || drop(timeout)
         });
-    }
-    if let Some(faq) = &checked.faq {
-        *last_valid.borrow_mut() = Some(faq.clone());
-    }
-    if let Some(value) = &checked.value {
-        *last_form.borrow_mut() = Some(value.clone());
     }
 
     // The textarea shows what the form, a file or a discard wrote (typing already shows itself).
     {
         let textarea = textarea.clone();
-        let draft = draft.clone();
-        use_effect_with(draft.rev, move |_| {
-            if !draft.typed {
+        let editor = editor.clone();
+        use_effect_with(rev, move |_| {
+            let e = editor.borrow();
+            if !e.typed {
                 if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
-                    area.set_value(&draft.text);
+                    area.set_value(e.text());
                 }
             }
         });
@@ -293,15 +215,16 @@ pub fn App() -> Html {
 
     // Keep the draft between visits.
     {
-        let draft = draft.clone();
+        let editor = editor.clone();
         let storage_full = storage_full.clone();
-        use_effect_with(draft.rev, move |_| {
-            let big = draft.text.len() > DEBOUNCE_BYTES;
+        use_effect_with(rev, move |_| {
+            let big = editor.borrow().big();
             let save = move || {
                 if let Some(storage) = storage() {
-                    if draft.keep {
-                        let ok = storage.set_item(DRAFT_KEY, &draft.text).is_ok()
-                            && storage.set_item(NAME_KEY, &draft.name).is_ok();
+                    let e = editor.borrow();
+                    if e.keep {
+                        let ok = storage.set_item(DRAFT_KEY, e.text()).is_ok()
+                            && storage.set_item(NAME_KEY, &e.name).is_ok();
                         if *storage_full == ok {
                             storage_full.set(!ok);
                         }
@@ -352,16 +275,18 @@ pub fn App() -> Html {
         });
     }
 
-    let lines = use_memo(pos::line_count(&draft.text), |n| pos::line_numbers(*n));
+    let lines = use_memo(editor.borrow().doc().line_count(), |n| {
+        AttrValue::from(pos::line_numbers(*n))
+    });
 
     // --- Opening -------------------------------------------------------------------------
     let open_text = {
-        let draft = draft.dispatcher();
+        let handle = handle.clone();
         let status = status.clone();
         let lang = *lang;
         Callback::from(move |(text, name): (String, String)| {
             status.set(format!("{} {name}", lang.t("opened")));
-            draft.dispatch(Action::Open { text, name });
+            handle.change(|e| e.open(text, &name));
         })
     };
     let open_url = {
@@ -457,24 +382,73 @@ pub fn App() -> Html {
     let update_cursor = {
         let cursor = cursor.clone();
         let textarea = textarea.clone();
-        let draft_text = draft.text.clone();
+        let editor = editor.clone();
         move || {
             if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
                 let units = area.selection_start().ok().flatten().unwrap_or(0) as usize;
-                let byte = pos::utf16_to_byte(&draft_text, units);
-                cursor.set(pos::line_col(&draft_text, byte));
+                let at = {
+                    let e = editor.borrow();
+                    e.doc().line_col(e.doc().utf16_to_byte(units))
+                };
+                cursor.set(at);
             }
         }
     };
+    // The selection when an edit begins, for reading the edit from the `input` event.
+    let before = use_mut_ref(|| None::<(usize, usize)>);
+    {
+        let textarea = textarea.clone();
+        let before = before.clone();
+        use_effect_with((), move |_| {
+            let listener = textarea.cast::<HtmlTextAreaElement>().map(|area| {
+                gloo_events::EventListener::new(&area.clone(), "beforeinput", move |e| {
+                    let kind = e
+                        .dyn_ref::<web_sys::InputEvent>()
+                        .map(|e| e.input_type())
+                        .unwrap_or_default();
+                    let selection = area
+                        .selection_start()
+                        .ok()
+                        .flatten()
+                        .zip(area.selection_end().ok().flatten())
+                        .map(|(a, b)| (a as usize, b as usize));
+                    *before.borrow_mut() =
+                        selection.filter(|_| !WHOLE_VALUE.contains(&kind.as_str()));
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let on_input = {
-        let draft = draft.dispatcher();
+        let handle = handle.clone();
         let cursor = cursor.clone();
+        let before = before.clone();
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            let text = area.value();
-            let units = area.selection_start().ok().flatten().unwrap_or(0) as usize;
-            cursor.set(pos::line_col(&text, pos::utf16_to_byte(&text, units)));
-            draft.dispatch(Action::Typed(text));
+            // The value stays a JS string: only the edit and the text around it are copied.
+            let Ok(value) = js_sys::Reflect::get(&area, &JsValue::from_str("value"))
+                .and_then(|v| v.dyn_into::<js_sys::JsString>())
+            else {
+                return;
+            };
+            let before = before.borrow_mut().take();
+            let caret = area.selection_start().ok().flatten().unwrap_or(0) as usize;
+            let mut at = (1, 1);
+            handle.change(|editor| {
+                match read_edit(&area, &value, before, editor.doc()) {
+                    Some((start, removed, inserted)) => {
+                        editor.edit(start, removed, &inserted);
+                    }
+                    None => editor.replace(String::from(&value), true),
+                }
+                // Usual files are checked at once; huge ones after a pause in typing.
+                if editor.due && !editor.big() {
+                    editor.full_check();
+                }
+                let doc = editor.doc();
+                at = doc.line_col(doc.utf16_to_byte(caret));
+            });
+            cursor.set(at);
         })
     };
     let on_caret = {
@@ -501,13 +475,14 @@ pub fn App() -> Html {
     let go_to = {
         let textarea = textarea.clone();
         let cursor = cursor.clone();
-        Callback::from(move |p: Problem| {
+        let editor = editor.clone();
+        Callback::from(move |p: Shown| {
             if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
                 let _ = area.focus();
                 let at = p.utf16 as u32;
                 let _ = area.set_selection_range(at, at);
                 // Bring the line into view: lines are all the same height.
-                let lines = area.value().matches('\n').count() + 1;
+                let lines = editor.borrow().doc().line_count();
                 let line_height = area.scroll_height() as f64 / lines as f64;
                 let top = (p.line as f64 - 3.0).max(0.0) * line_height;
                 area.set_scroll_top(top as i32);
@@ -517,14 +492,15 @@ pub fn App() -> Html {
     };
 
     // --- Form ----------------------------------------------------------------------------
-    let form_broken = checked.value.is_none();
-    let value = last_form
+    let form_broken = check.unreadable;
+    let value = editor
         .borrow()
+        .form
         .clone()
         .unwrap_or_else(|| Rc::new(Value::Null));
     let edit = {
-        let draft = draft.dispatcher();
-        move |f: Rc<dyn Fn(&mut Value)>| draft.dispatch(Action::Edit(f))
+        let handle = handle.clone();
+        move |f: Rc<dyn Fn(&mut Value)>| handle.change(|e| e.form_edit(&*f))
     };
     let text_input = |field: Field, label: String, multiline: bool, help: Option<&str>| {
         let edit = edit.clone();
@@ -629,7 +605,7 @@ pub fn App() -> Html {
         .collect();
 
     // --- Problems --------------------------------------------------------------------------
-    let problems: Html = checked
+    let problems: Html = check
         .problems
         .iter()
         .map(|p| {
@@ -661,23 +637,25 @@ pub fn App() -> Html {
             }
         })
         .collect();
-    let broken = checked.faq.is_none();
-    let shown = last_valid.borrow().clone();
+    let broken = check.blocking;
+    let last_valid = editor.borrow().last_valid.clone();
 
     // --- Preview ---------------------------------------------------------------------------
-    let shown = shown.map(|faq| {
-        let l = (*preview_lang).clone();
-        if l.is_empty() || faq.lang.as_deref() == Some(l.as_str()) {
-            faq
-        } else {
-            Rc::new(Faq {
-                lang: Some(l),
-                ..(*faq).clone()
-            })
-        }
+    // In another language than the FAQ's: a copy with that language, made once per version.
+    let shown = use_memo((last_valid.clone(), (*preview_lang).clone()), |(faq, l)| {
+        faq.clone().map(|faq| {
+            if l.is_empty() || faq.lang.as_deref() == Some(l.as_str()) {
+                faq
+            } else {
+                Rc::new(Faq {
+                    lang: Some(l.clone()),
+                    ..(*faq).clone()
+                })
+            }
+        })
     });
+    let shown = (*shown).clone();
     let faq_lang = last_valid
-        .borrow()
         .as_ref()
         .and_then(|f| f.lang.clone())
         .unwrap_or_else(|| "en".into());
@@ -854,21 +832,22 @@ pub fn App() -> Html {
 
     // --- Draft -----------------------------------------------------------------------------
     let on_download = {
-        let draft = draft.clone();
+        let editor = editor.clone();
         Callback::from(move |_| {
             // Pretty printed with a stable key order when it parses; as typed otherwise.
-            let text = draft::parse(&draft.text)
+            let e = editor.borrow();
+            let text = draft::parse(e.text())
                 .map(|v| draft::pretty(&v))
-                .unwrap_or_else(|| draft.text.to_string());
-            download(&text, &draft.name);
+                .unwrap_or_else(|| e.text().to_owned());
+            download(&text, &e.name);
         })
     };
     let on_discard = {
-        let draft = draft.dispatcher();
+        let handle = handle.clone();
         let status = status.clone();
         let lang = *lang;
         Callback::from(move |_| {
-            draft.dispatch(Action::Discard);
+            handle.change(Editor::discard);
             status.set(lang.t("discarded").into());
         })
     };
@@ -887,10 +866,10 @@ pub fn App() -> Html {
         })
     };
 
-    let problem_summary = if checked.total == 0 {
+    let problem_summary = if check.total == 0 {
         t("no_problems").to_owned()
     } else {
-        format!("{} {}", checked.total, t("problem_count"))
+        format!("{} {}", check.total, t("problem_count"))
     };
 
     html! {
@@ -917,12 +896,12 @@ pub fn App() -> Html {
                 </form>
                 <p role="status" class="status">{ (*status).clone() }</p>
                 <div class="draft row">
-                    <p>{ if draft.keep { t("draft_saved") } else { t("draft_not_saved") } }</p>
+                    <p>{ if keep { t("draft_saved") } else { t("draft_not_saved") } }</p>
                     if *storage_full {
                         <p class="warn">{ t("draft_too_big") }</p>
                     }
                     <button type="button" onclick={on_download}>{ t("download") }</button>
-                    <button type="button" onclick={on_discard} disabled={!draft.keep}>{ t("discard") }</button>
+                    <button type="button" onclick={on_discard} disabled={!keep}>{ t("discard") }</button>
                 </div>
             </section>
             <div class="columns">
@@ -941,8 +920,8 @@ pub fn App() -> Html {
                         <h2 id="studio-problems-h">{ t("problems") }</h2>
                         <p role="status">{ problem_summary }</p>
                         <ul>{ problems }</ul>
-                        if checked.total > MAX_PROBLEMS {
-                            <p>{ format!("{} {}", checked.total - MAX_PROBLEMS, t("problem_more")) }</p>
+                        if check.total > MAX_PROBLEMS {
+                            <p>{ format!("{} {}", check.total - MAX_PROBLEMS, t("problem_more")) }</p>
                         }
                     </section>
                 </section>
@@ -1038,7 +1017,7 @@ pub fn App() -> Html {
                 </div>
                 <label for="studio-render">{ t("render") }</label>
                 <input type="text" id="studio-render" class="code" readonly=true
-                    value={snippet::render_command(&draft.name)} />
+                    value={snippet::render_command(&name)} />
             </section>
         </main>
         </>

@@ -9,6 +9,7 @@ pub mod app;
 pub mod contrast;
 pub mod doc;
 pub mod draft;
+pub mod editor;
 pub mod i18n;
 pub mod incremental;
 pub mod pos;

@@ -105,6 +105,58 @@ test("a broken JSON text: the problem with line and column, the cursor goes ther
   console.expectClean();
 });
 
+/** Puts the text cursor (or a selection) at JS string offsets of the text view. */
+async function select(page, from, to = from) {
+  await text(page).evaluate((area, [a, b]) => {
+    area.focus();
+    area.setSelectionRange(a, b);
+  }, [from, to]);
+}
+
+test("typing in the text view: every keystroke updates the problems, the form and the preview", async ({ page }) => {
+  const console = watchConsole(page);
+  await openStudio(page);
+  await openBundled(page);
+  const second = bundledFaq.questions[1];
+  // In a question's text: the preview and the form follow each keystroke.
+  await select(page, bundledText.indexOf(second.question));
+  await page.keyboard.type("So, ");
+  await expect(page.getByRole("button", { name: `So, ${second.question}`, exact: true })).toBeVisible();
+  await expect(page.getByLabel("Question 2", { exact: true })).toHaveValue(`So, ${second.question}`);
+  // A javascript: link typed into an answer: the checker's message, where the checker puts it.
+  let current = await text(page).inputValue();
+  const answerEnd = current.indexOf('",', current.indexOf('"answer": "'));
+  await select(page, answerEnd);
+  await page.keyboard.type(" [x](javascript:y)");
+  current = await text(page).inputValue();
+  const [link] = checker(current);
+  expect(link.message).toContain("javascript:y");
+  await expect(problems(page).getByRole("button", { name: `Line ${link.line}, column ${link.column}` })).toContainText(link.message);
+  // Deleted again, key by key.
+  for (let i = 0; i < " [x](javascript:y)".length; i++) await page.keyboard.press("Backspace");
+  await expect(page.getByRole("status").filter({ hasText: "No problems" })).toBeVisible();
+  // A selection replaced by typing: question 2 takes question 1's id.
+  current = await text(page).inputValue();
+  const id = current.indexOf(`"${second.id}"`) + 1;
+  await select(page, id, id + second.id.length);
+  await page.keyboard.type(first.id);
+  current = await text(page).inputValue();
+  const [duplicate] = checker(current);
+  expect(duplicate.message).toContain("already used");
+  await expect(problems(page).getByRole("button", { name: `Line ${duplicate.line}, column ${duplicate.column}` })).toContainText(duplicate.message);
+  // Outside the questions (the title): checked whole.
+  await select(page, current.indexOf("Frequently"));
+  await page.keyboard.type("Our ");
+  await expect(previewTitle(page, `Our ${bundledFaq.title}`)).toBeVisible();
+  // What the studio holds is what the text view shows.
+  current = await text(page).inputValue();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download faq.json" }).click();
+  expect(JSON.parse(readFileSync(await (await download).path(), "utf8"))).toEqual(JSON.parse(current));
+  await expectNoAxeViolations(page);
+  console.expectClean();
+});
+
 for (const [name, edit] of [
   ["a duplicate id", (faq) => (faq.questions[1].id = faq.questions[0].id)],
   ["a javascript: link", (faq) => (faq.questions[0].answer = "See [this](javascript:alert(1)).")],
