@@ -11,7 +11,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::draft::{self, Field};
-use crate::editor::{self, Editor, Shown, MAX_PROBLEMS};
+use crate::editor::{Editor, Shown, MAX_PROBLEMS};
 use crate::i18n::Lang;
 use crate::pos;
 use crate::snippet::{self, EmbedOptions};
@@ -57,45 +57,9 @@ fn initial_editor() -> Editor {
     }
 }
 
-/// Input types whose edit cannot be told from the selection before and the caret after (an undo
-/// may change text far from the caret; a drag and drop moves text): the whole value is read.
-const WHOLE_VALUE: &[&str] = &[
-    "historyUndo",
-    "historyRedo",
-    "insertFromDrop",
-    "deleteByDrag",
-    "insertTranspose",
-];
-
-/// What the textarea showed when an edit began (`beforeinput`): its selection in UTF-16 units.
-type Before = Option<(usize, usize)>;
-
-/// The edit an `input` event made, read from the textarea without copying its whole value
-/// into wasm: `(start, removed, inserted)` in UTF-16 units, or `None` when it must be read whole.
-fn read_edit(
-    area: &HtmlTextAreaElement,
-    value: &js_sys::JsString,
-    before: Before,
-    doc: &crate::doc::Doc,
-) -> Option<(usize, usize, String)> {
-    let selection = before?;
-    let caret = area.selection_start().ok().flatten()? as usize;
-    let new_len = value.length() as usize;
-    let (start, removed, inserted) = editor::infer_edit(selection, caret, doc.units(), new_len)?;
-    // The guess must agree with the text on both sides of it.
-    const SIDE: usize = 24;
-    let from = start.saturating_sub(SIDE);
-    let around = |a: usize, b: usize| value.substring(a as u32, b as u32).as_string();
-    if around(from, start)? != doc.slice_utf16(from, start) {
-        return None;
-    }
-    let after = start + inserted;
-    let old_after = start + removed;
-    let len = SIDE.min(new_len - after);
-    if around(after, after + len)? != doc.slice_utf16(old_after, old_after + len) {
-        return None;
-    }
-    Some((start, removed, around(start, after)?))
+/// The height of a line of the text box, in pixels (all lines are as high).
+fn line_height(area: &HtmlTextAreaElement, lines: usize) -> f64 {
+    area.scroll_height() as f64 / lines.max(1) as f64
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -126,6 +90,9 @@ pub fn App() -> Html {
         let e = editor.borrow();
         (e.rev, e.keep, e.name.clone(), e.check.clone())
     };
+    // The selection in the whole text (UTF-16 units), and whether the window moved away from
+    // it (scrolling): the next key brings it back first.
+    let selection = use_mut_ref(|| ((0usize, 0usize), false));
     let status = use_state(String::new);
     let textarea = use_node_ref();
     let gutter = use_node_ref();
@@ -203,11 +170,17 @@ pub fn App() -> Html {
     {
         let textarea = textarea.clone();
         let editor = editor.clone();
+        let selection = selection.clone();
         use_effect_with(rev, move |_| {
             let e = editor.borrow();
             if !e.typed {
                 if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
-                    area.set_value(e.text());
+                    area.set_value(e.window_text());
+                    // The cursor at the window's start, not at the end where the value put it.
+                    let _ = area.set_selection_range(0, 0);
+                    area.set_scroll_top(0);
+                    let start = e.window_units().start;
+                    *selection.borrow_mut() = ((start, start), false);
                 }
             }
         });
@@ -275,8 +248,18 @@ pub fn App() -> Html {
         });
     }
 
-    let lines = use_memo(editor.borrow().doc().line_count(), |n| {
-        AttrValue::from(pos::line_numbers(*n))
+    // The window of the text the text box shows (all of it, for usual files).
+    let (top, shown_lines, total_lines, windowed) = {
+        let e = editor.borrow();
+        (
+            e.top_line(),
+            e.window_lines(),
+            e.doc().line_count(),
+            e.windowed(),
+        )
+    };
+    let lines = use_memo((top, shown_lines), |(top, count)| {
+        AttrValue::from(pos::line_numbers(top + 1, *count))
     });
 
     // --- Opening -------------------------------------------------------------------------
@@ -379,94 +362,89 @@ pub fn App() -> Html {
     };
 
     // --- Text view -------------------------------------------------------------------------
-    let update_cursor = {
-        let cursor = cursor.clone();
-        let textarea = textarea.clone();
-        let editor = editor.clone();
-        move || {
-            if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
-                let units = area.selection_start().ok().flatten().unwrap_or(0) as usize;
-                let at = {
-                    let e = editor.borrow();
-                    e.doc().line_col(e.doc().utf16_to_byte(units))
-                };
-                cursor.set(at);
-            }
-        }
+    // Reads the text box's selection: the cursor line, and the window follows it.
+    let text_box = TextBox {
+        editor: editor.clone(),
+        selection: selection.clone(),
+        refresh: refresh.clone(),
+        cursor: cursor.clone(),
     };
-    // The selection when an edit begins, for reading the edit from the `input` event.
-    let before = use_mut_ref(|| None::<(usize, usize)>);
-    {
-        let textarea = textarea.clone();
-        let before = before.clone();
-        use_effect_with((), move |_| {
-            let listener = textarea.cast::<HtmlTextAreaElement>().map(|area| {
-                gloo_events::EventListener::new(&area.clone(), "beforeinput", move |e| {
-                    let kind = e
-                        .dyn_ref::<web_sys::InputEvent>()
-                        .map(|e| e.input_type())
-                        .unwrap_or_default();
-                    let selection = area
-                        .selection_start()
-                        .ok()
-                        .flatten()
-                        .zip(area.selection_end().ok().flatten())
-                        .map(|(a, b)| (a as usize, b as usize));
-                    *before.borrow_mut() =
-                        selection.filter(|_| !WHOLE_VALUE.contains(&kind.as_str()));
-                })
-            });
-            move || drop(listener)
-        });
-    }
+    let follow = {
+        let text_box = text_box.clone();
+        move |area: &HtmlTextAreaElement, remember: bool| text_box.follow(area, remember)
+    };
     let on_input = {
         let handle = handle.clone();
-        let cursor = cursor.clone();
-        let before = before.clone();
+        let follow = follow.clone();
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            // The value stays a JS string: only the edit and the text around it are copied.
-            let Ok(value) = js_sys::Reflect::get(&area, &JsValue::from_str("value"))
-                .and_then(|v| v.dyn_into::<js_sys::JsString>())
-            else {
-                return;
-            };
-            let before = before.borrow_mut().take();
-            let caret = area.selection_start().ok().flatten().unwrap_or(0) as usize;
-            let mut at = (1, 1);
+            // The text box holds at most a window of the text: its value is small.
+            let value = area.value();
             handle.change(|editor| {
-                match read_edit(&area, &value, before, editor.doc()) {
-                    Some((start, removed, inserted)) => {
-                        editor.edit(start, removed, &inserted);
-                    }
-                    None => editor.replace(String::from(&value), true),
-                }
+                editor.typed(&value);
                 // Usual files are checked at once; huge ones after a pause in typing.
                 if editor.due && !editor.big() {
                     editor.full_check();
                 }
-                let doc = editor.doc();
-                at = doc.line_col(doc.utf16_to_byte(caret));
             });
-            cursor.set(at);
+            follow(&area, true);
         })
     };
-    let on_caret = {
-        let update = update_cursor.clone();
-        Callback::from(move |_: Event| update())
-    };
     let on_caret_key = {
-        let update = update_cursor.clone();
-        Callback::from(move |_: KeyboardEvent| update())
+        let follow = follow.clone();
+        Callback::from(move |e: KeyboardEvent| follow(&e.target_unchecked_into(), true))
+    };
+    // Before a key acts: the window holds the cursor with room around it; Ctrl+Home and
+    // Ctrl+End go to the start and the end of the whole text.
+    let on_key_down = {
+        let text_box = text_box.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            match e.key().as_str() {
+                "Home" | "End" if (e.ctrl_key() || e.meta_key()) && !e.shift_key() => {
+                    e.prevent_default();
+                    let end = e.key() == "End";
+                    let at = {
+                        let e = text_box.editor.borrow();
+                        if end {
+                            e.doc().units()
+                        } else {
+                            0
+                        }
+                    };
+                    *text_box.selection.borrow_mut() = ((at, at), false);
+                    text_box.move_window(&area, |e| {
+                        let line = if end { e.doc().line_count() - 1 } else { 0 };
+                        e.show_line(line)
+                    });
+                    let local = (at - text_box.editor.borrow().window_units().start) as u32;
+                    let _ = area.set_selection_range(local, local);
+                    area.set_scroll_top(if end { area.scroll_height() } else { 0 });
+                    text_box.follow(&area, true);
+                }
+                _ => text_box.follow(&area, false),
+            }
+        })
     };
     let on_caret_mouse = {
-        let update = update_cursor.clone();
-        Callback::from(move |_: MouseEvent| update())
+        let follow = follow.clone();
+        Callback::from(move |e: MouseEvent| follow(&e.target_unchecked_into(), true))
     };
     let on_scroll = {
         let gutter = gutter.clone();
+        let text_box = text_box.clone();
         Callback::from(move |e: Event| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
+            // Scrolling to an edge of the window moves it on by half.
+            let lines = text_box.editor.borrow().window_lines();
+            let edge = 5.0 * line_height(&area, lines);
+            let scroll = f64::from(area.scroll_top());
+            let down =
+                scroll + f64::from(area.client_height()) > f64::from(area.scroll_height()) - edge;
+            if scroll < edge || down {
+                text_box.read(&area);
+                text_box.move_window(&area, |e| e.scroll_window(down));
+            }
             if let Some(g) = gutter.cast::<HtmlElement>() {
                 g.set_scroll_top(area.scroll_top());
             }
@@ -475,16 +453,18 @@ pub fn App() -> Html {
     let go_to = {
         let textarea = textarea.clone();
         let cursor = cursor.clone();
-        let editor = editor.clone();
+        let text_box = text_box.clone();
         Callback::from(move |p: Shown| {
             if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
                 let _ = area.focus();
-                let at = p.utf16 as u32;
-                let _ = area.set_selection_range(at, at);
+                *text_box.selection.borrow_mut() = ((p.utf16, p.utf16), false);
+                text_box.move_window(&area, |e| e.show_line(p.line - 1));
+                let e = text_box.editor.borrow();
+                let local = (p.utf16 - e.window_units().start) as u32;
+                let _ = area.set_selection_range(local, local);
                 // Bring the line into view: lines are all the same height.
-                let lines = editor.borrow().doc().line_count();
-                let line_height = area.scroll_height() as f64 / lines as f64;
-                let top = (p.line as f64 - 3.0).max(0.0) * line_height;
+                let height = line_height(&area, e.window_lines());
+                let top = (p.line as f64 - 4.0 - e.top_line() as f64).max(0.0) * height;
                 area.set_scroll_top(top as i32);
                 cursor.set((p.line, p.column));
             }
@@ -911,10 +891,15 @@ pub fn App() -> Html {
                     <div class="editor">
                         <pre class="gutter" aria-hidden="true" ref={gutter}>{ (*lines).clone() }</pre>
                         <textarea id="studio-json" ref={textarea} spellcheck="false" wrap="off"
-                            autocomplete="off" aria-describedby="studio-cursor"
-                            oninput={on_input} onselect={on_caret} onkeyup={on_caret_key}
-                            onclick={on_caret_mouse} onscroll={on_scroll} />
+                            autocomplete="off" aria-describedby="studio-cursor studio-window"
+                            oninput={on_input} onkeyup={on_caret_key}
+                            onkeydown={on_key_down} onclick={on_caret_mouse} onscroll={on_scroll} />
                     </div>
+                    <p id="studio-window" class="cursor">
+                        if windowed {
+                            { format!("{} {}–{} {} {}{}", t("window_lines"), top + 1, top + shown_lines, t("window_of"), total_lines, t("window_rest")) }
+                        }
+                    </p>
                     <p id="studio-cursor" class="cursor">{ format!("{} {}, {} {}", t("cursor"), cursor.0, t("column"), cursor.1) }</p>
                     <section aria-labelledby="studio-problems-h" class="problems">
                         <h2 id="studio-problems-h">{ t("problems") }</h2>
@@ -1104,4 +1089,105 @@ fn download(text: &str, name: &str) {
         a.click();
     }
     let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// The text box and the window of the text it shows.
+#[derive(Clone)]
+struct TextBox {
+    editor: Rc<std::cell::RefCell<Editor>>,
+    /// The selection in the whole text (UTF-16 units), and whether the window moved away from
+    /// it (scrolling): the text box's own selection then means nothing, and the next key brings
+    /// the window back to it first.
+    selection: Rc<std::cell::RefCell<((usize, usize), bool)>>,
+    refresh: UseForceUpdateHandle,
+    cursor: UseStateHandle<(usize, usize)>,
+}
+
+impl TextBox {
+    /// Takes the text box's selection as the selection in the text (unless the window moved
+    /// away from it); returns it.
+    fn read(&self, area: &HtmlTextAreaElement) -> (usize, usize) {
+        let (global, outside) = *self.selection.borrow();
+        if outside {
+            return global;
+        }
+        let base = self.editor.borrow().window_units().start;
+        let local = |n: Result<Option<u32>, JsValue>| base + n.ok().flatten().unwrap_or(0) as usize;
+        let now = (local(area.selection_start()), local(area.selection_end()));
+        self.selection.borrow_mut().0 = now;
+        now
+    }
+
+    /// Moves the window (`f` returns whether it moved) and shows it, keeping the lines where
+    /// they were on screen and the selection where it was.
+    fn move_window(&self, area: &HtmlTextAreaElement, f: impl FnOnce(&mut Editor) -> bool) {
+        let (old_top, old_lines) = {
+            let e = self.editor.borrow();
+            (e.top_line(), e.window_lines())
+        };
+        let height = line_height(area, old_lines);
+        let scroll = area.scroll_top();
+        if f(&mut self.editor.borrow_mut()) {
+            show_window(
+                area,
+                &self.editor.borrow(),
+                &self.selection,
+                old_top,
+                scroll,
+                height,
+            );
+            self.refresh.force_update();
+        }
+    }
+
+    /// After the cursor moved (`remember`: the owner placed it, so it is in the window) or
+    /// before a key acts: the cursor's line and column, and the window keeps room around it.
+    fn follow(&self, area: &HtmlTextAreaElement, remember: bool) {
+        if remember {
+            self.selection.borrow_mut().1 = false;
+        }
+        let (start, _) = self.read(area);
+        let at = {
+            let e = self.editor.borrow();
+            e.doc().line_col(e.doc().utf16_to_byte(start))
+        };
+        self.cursor.set(at);
+        self.move_window(area, |e| e.show_line(at.0 - 1));
+    }
+}
+
+/// Puts the editor's (moved) window in the text box, keeping what the owner saw in place: the
+/// lines scrolled to where they were (`old_top`, `scroll` and `height` from before the move),
+/// the selection where it was if it is still in the window.
+fn show_window(
+    area: &HtmlTextAreaElement,
+    editor: &Editor,
+    selection: &std::cell::RefCell<((usize, usize), bool)>,
+    old_top: usize,
+    scroll: i32,
+    height: f64,
+) {
+    area.set_value(editor.window_text());
+    let window = editor.window_units();
+    let ((start, end), _) = *selection.borrow();
+    let inside = window.contains(&start) || start == window.end;
+    if inside && end <= window.end {
+        let _ =
+            area.set_selection_range((start - window.start) as u32, (end - window.start) as u32);
+    }
+    selection.borrow_mut().1 = !inside;
+    // The lines on screen stay where they were when they are still in the window; after a
+    // jump, the selection's line comes near the top.
+    let top = editor.top_line() as f64;
+    let kept = f64::from(scroll) + (old_top as f64 - top) * height;
+    let most = f64::from(area.scroll_height() - area.client_height());
+    let scroll = if (0.0..=most).contains(&kept) {
+        kept
+    } else if inside {
+        let line = editor.doc().line_col(editor.doc().utf16_to_byte(start)).0 as f64 - 1.0;
+        ((line - top - 5.0) * height).max(0.0)
+    } else {
+        most / 2.0
+    };
+    area.set_scroll_top(scroll.round() as i32);
 }

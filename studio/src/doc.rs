@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 /// The text and where its lines start.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Doc {
     text: String,
     /// Each line's first byte and its UTF-16 offset; the first line starts at (0, 0).
@@ -20,6 +20,12 @@ fn utf16_len(text: &str) -> usize {
         text.len()
     } else {
         text.chars().map(char::len_utf16).sum()
+    }
+}
+
+impl Default for Doc {
+    fn default() -> Doc {
+        Doc::new(String::new())
     }
 }
 
@@ -48,6 +54,11 @@ impl Doc {
 
     pub fn line_count(&self) -> usize {
         self.lines.len()
+    }
+
+    /// Where line `line` (0-based) starts; `None` past the last line.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.lines.get(line).map(|&(start, _)| start)
     }
 
     /// The line (0-based) that byte offset `at` is on.
@@ -92,13 +103,6 @@ impl Doc {
         self.text.len()
     }
 
-    /// The text between two UTF-16 offsets (clamped), for comparing with the textarea's.
-    pub fn slice_utf16(&self, from: usize, to: usize) -> &str {
-        let from = self.utf16_to_byte(from);
-        let to = self.utf16_to_byte(to).max(from);
-        &self.text[from..to]
-    }
-
     /// Replaces the bytes `range` (on character boundaries) with `inserted`.
     pub fn replace(&mut self, range: Range<usize>, inserted: &str) {
         let Range { start, end } = range;
@@ -139,6 +143,12 @@ mod tests {
         assert_eq!(*doc, Doc::new(text.to_owned()), "the index after edits");
         assert_eq!(doc.line_count(), pos::line_count(text));
         assert_eq!(doc.units(), pos::byte_to_utf16(text, text.len()));
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(at, _)| at + 1));
+        for (line, start) in starts.iter().enumerate() {
+            assert_eq!(doc.line_start(line), Some(*start));
+        }
+        assert_eq!(doc.line_start(starts.len()), None);
         for at in 0..=text.len() + 1 {
             assert_eq!(doc.line_col(at), pos::line_col(text, at), "line_col {at}");
             assert_eq!(doc.byte_to_utf16(at), pos::byte_to_utf16(text, at));
@@ -178,13 +188,5 @@ mod tests {
         let end = doc.text().len();
         doc.replace(0..end, "");
         agrees(&doc);
-    }
-
-    #[test]
-    fn utf16_slices() {
-        let doc = Doc::new("a😀é\nb".into());
-        assert_eq!(doc.slice_utf16(1, 3), "😀");
-        assert_eq!(doc.slice_utf16(3, 99), "é\nb");
-        assert_eq!(doc.slice_utf16(4, 2), "");
     }
 }

@@ -157,6 +157,71 @@ test("typing in the text view: every keystroke updates the problems, the form an
   console.expectClean();
 });
 
+test("a long file is edited through a window of its lines that follows the cursor and scrolling", async ({ page }) => {
+  const console = watchConsole(page);
+  await openStudio(page);
+  const long = {
+    title: "A long FAQ",
+    questions: Array.from({ length: 400 }, (_, i) => ({
+      id: `q${i}`,
+      question: `Question number ${i}?`,
+      answer: i === 399 ? "See [this](javascript:alert(1))." : `Answer ${i}.`,
+      keywords: ["one", "two"],
+      links: [{ text: "More", href: `https://www.example.org/${i}` }],
+    })),
+  };
+  const source = JSON.stringify(long, null, 2);
+  const lines = source.split("\n");
+  await page.getByLabel("Open a file").setInputFiles({ name: "long.json", mimeType: "application/json", buffer: Buffer.from(source) });
+  await expect(previewTitle(page, "A long FAQ")).toBeVisible();
+  const windowNote = page.getByText(/the text box holds lines/);
+  await expect(windowNote).toHaveText(`This file is long: the text box holds lines 1–1000 of ${lines.length}, and moves with the cursor and scrolling.`);
+  await expect(text(page)).toHaveValue(lines.slice(0, 1000).join("\n"));
+  // Typing at the top: the preview follows.
+  await select(page, source.indexOf("Question number 0?"));
+  await page.keyboard.type("First ");
+  await expect(page.getByRole("button", { name: "First Question number 0?", exact: true })).toBeVisible();
+  let current = source.replace("Question number 0?", "First Question number 0?");
+  // The keyboard goes past the window's edge; Ctrl+End goes to the end of the whole text.
+  await select(page, current.split("\n").slice(0, 994).join("\n").length + 1);
+  for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowDown");
+  await expect(page.getByText("Cursor: line 1005, column 1", { exact: true })).toBeVisible();
+  await expect(windowNote).not.toHaveText(/holds lines 1–1000 /);
+  await page.keyboard.press("Control+End");
+  await expect(page.getByText(`Cursor: line ${lines.length}, column 2`, { exact: true })).toBeVisible();
+  await expect(windowNote).toHaveText(new RegExp(`holds lines \\d+–${lines.length} of ${lines.length}`));
+  // The problem in the last question, far below the window: choosing it brings its line in.
+  const [problem] = checker(current);
+  expect(problem.line).toBeGreaterThan(1000);
+  await problems(page).getByRole("button", { name: `Line ${problem.line}, column ${problem.column}` }).click();
+  await expect(text(page)).toBeFocused();
+  await expect(page.getByText(`Cursor: line ${problem.line}, column ${problem.column}`, { exact: true })).toBeVisible();
+  const caret = await text(page).evaluate((area) => {
+    const before = area.value.slice(0, area.selectionStart).split("\n");
+    const line = area.value.split("\n")[before.length - 1];
+    return { line, column: [...before.at(-1)].length + 1 };
+  });
+  expect(caret).toEqual({ line: current.split("\n")[problem.line - 1], column: problem.column });
+  const [, first, last] = /holds lines (\d+)–(\d+)/.exec(await windowNote.textContent()).map(Number);
+  expect(first).toBeLessThan(problem.line);
+  expect(last).toBeGreaterThan(problem.line);
+  // Typing there lands there in the whole text.
+  await page.keyboard.type("https://www.example.org/ok) (");
+  current = current.replace("[this](javascript:", "[this](https://www.example.org/ok) (javascript:");
+  await expect(page.getByRole("status").filter({ hasText: "No problems" })).toBeVisible();
+  // Scrolling to the top of the text box moves the window up.
+  await text(page).evaluate((area) => (area.scrollTop = 0));
+  await expect(windowNote).not.toHaveText(new RegExp(`holds lines ${first}–`));
+  const [, above] = /holds lines (\d+)–/.exec(await windowNote.textContent()).map(Number);
+  expect(above).toBeLessThan(first);
+  // What the studio holds is the whole text, as typed.
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download faq.json" }).click();
+  expect(JSON.parse(readFileSync(await (await download).path(), "utf8"))).toEqual(JSON.parse(current));
+  await expectNoAxeViolations(page);
+  console.expectClean();
+});
+
 for (const [name, edit] of [
   ["a duplicate id", (faq) => (faq.questions[1].id = faq.questions[0].id)],
   ["a javascript: link", (faq) => (faq.questions[0].answer = "See [this](javascript:alert(1)).")],
