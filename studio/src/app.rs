@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use faq_widget::faq::{Faq, Severity};
+use faq_widget::i18n::Strings;
 use faq_widget::FaqWidget;
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
@@ -510,6 +511,54 @@ pub fn App() -> Html {
         }
     };
     let count = draft::question_count(&value);
+    // The FAQ's language, and whether the widget has its texts in it.
+    let faq_tag = draft::get(&value, Field::Lang);
+    let built_in = faq_tag.trim().is_empty() || Strings::built_in(faq_tag.trim());
+    // Interface texts: every one the widget has, then any other the file gives.
+    let ui_inputs: Html = {
+        let given = draft::ui_texts(&value);
+        let defaults = Strings::new(faq_tag.trim(), Vec::new());
+        let mut keys: Vec<String> = Strings::keys().map(str::to_owned).collect();
+        keys.extend(
+            given
+                .iter()
+                .map(|(k, _)| k.clone())
+                .filter(|k| !Strings::keys().any(|known| known == k)),
+        );
+        keys.into_iter()
+            .map(|key| {
+                let id = format!(
+                    "studio-ui-{}",
+                    key.replace(|c: char| !c.is_ascii_alphanumeric(), "-")
+                );
+                let current = given
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_default();
+                let known = Strings::knows(&key);
+                let placeholder = known.then(|| defaults.get(&key));
+                let oninput = {
+                    let edit = edit.clone();
+                    let key = key.clone();
+                    Callback::from(move |e: InputEvent| {
+                        let text = e.target_unchecked_into::<HtmlInputElement>().value();
+                        let key = key.clone();
+                        edit(Rc::new(move |v: &mut Value| draft::set_ui(v, &key, &text)));
+                    })
+                };
+                html! {
+                    <div class="field">
+                        <label for={id.clone()}><code>{ key.clone() }</code>
+                            if !known { { format!(" ({})", t("ui_unknown")) } }
+                        </label>
+                        <input {id} type="text" value={current} {placeholder} {oninput}
+                            aria-describedby="studio-ui-help" />
+                    </div>
+                }
+            })
+            .collect()
+    };
     let has_notice = draft::has_cookie_notice(&value);
     let on_notice = {
         let edit = edit.clone();
@@ -918,6 +967,9 @@ pub fn App() -> Html {
                     <fieldset disabled={form_broken} class="plain">
                         { text_input(Field::Title, t("f_title").into(), false, None) }
                         { text_input(Field::Lang, t("f_lang").into(), false, None) }
+                        if !built_in {
+                            <p class="help">{ t("lang_not_built_in") }</p>
+                        }
                         { text_input(Field::Intro, t("f_intro").into(), true, Some("studio-help-intro")) }
                         { text_input(Field::ContactText, t("f_contact_text").into(), false, None) }
                         { text_input(Field::ContactHref, t("f_contact_href").into(), false, None) }
@@ -941,6 +993,11 @@ pub fn App() -> Html {
                             <p>{ t("form_limit") }</p>
                         }
                         <button type="button" id="studio-add" onclick={on_add}>{ t("add_question") }</button>
+                        <details class="ui-texts">
+                            <summary>{ t("ui_texts") }</summary>
+                            <p class="help" id="studio-ui-help">{ t("ui_help") }</p>
+                            { ui_inputs }
+                        </details>
                     </fieldset>
                 </section>
             </div>

@@ -242,6 +242,42 @@ for (const [name, edit] of [
   });
 }
 
+test("the language and the interface texts (ui) in the form: the text view and the preview use them", async ({ page }) => {
+  const console = watchConsole(page);
+  await openStudio(page);
+  await openBundled(page);
+  const preview = page.getByRole("region", { name: "Preview" });
+  await page.getByText("Interface texts (ui)").click();
+  const label = page.getByLabel("search.label", { exact: true });
+  // Empty: the built-in text, in the FAQ's language.
+  await expect(label).toHaveValue("");
+  await expect(label).toHaveAttribute("placeholder", "Search the questions");
+  await label.fill("Find a question");
+  await expect(text(page)).toHaveValue(/"ui": \{\n {4}"search\.label": "Find a question"\n {2}\}\n\}\n$/);
+  await expect(preview.getByRole("searchbox", { name: "Find a question" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "No problems" })).toBeVisible();
+  // Typed in the text view, it shows in the form.
+  const current = await text(page).inputValue();
+  await text(page).fill(current.replace('"search.label": "Find a question"', '"search.label": "Find a question", "retry": "Again"'));
+  await expect(page.getByLabel("retry", { exact: true })).toHaveValue("Again");
+  // Another language: the form says which texts to write; French has its own.
+  const language = page.getByLabel("Language (BCP 47, e.g. en, fr-CA)");
+  await language.fill("de");
+  await expect(page.getByText("exist in English and French. For another language")).toBeVisible();
+  await expect(preview.getByRole("region", { name: bundledFaq.title })).toHaveAttribute("lang", "de");
+  await language.fill("fr");
+  await expect(page.getByText("exist in English and French. For another language")).toHaveCount(0);
+  await expect(page.getByLabel("show_all", { exact: true })).toHaveAttribute("placeholder", "Afficher toutes les réponses");
+  await expect(preview.getByRole("button", { name: "Afficher toutes les réponses" })).toBeVisible();
+  await expect(preview.getByRole("searchbox", { name: "Find a question" })).toBeVisible();
+  // Emptied, an interface text goes from the file.
+  await page.getByLabel("search.label", { exact: true }).fill("");
+  await expect(text(page)).not.toHaveValue(/search\.label/);
+  await expect(preview.getByRole("searchbox", { name: "Rechercher dans les questions" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  console.expectClean();
+});
+
 test("an accent colour with poor contrast shows a warning; a good one removes it", async ({ page }) => {
   await openStudio(page);
   const accent = page.getByLabel("--faq-accent");
