@@ -590,9 +590,90 @@ pub fn App() -> Html {
             }))
         })
     };
+    // Dragging a question by its title: which one, and where it would go (a place between
+    // questions, 0..=count).
+    let dragging = use_mut_ref(|| None::<usize>);
+    let drop_at = use_state_eq(|| None::<usize>);
     let question_items: Html = (0..count.min(MAX_FORM_QUESTIONS))
         .map(|i| {
             let n = i + 1;
+            let on_drag_start = {
+                let dragging = dragging.clone();
+                Callback::from(move |e: DragEvent| {
+                    *dragging.borrow_mut() = Some(i);
+                    if let Some(data) = e.data_transfer() {
+                        data.set_effect_allowed("move");
+                        let _ = data.set_data("application/x-faq-studio-question", &i.to_string());
+                        // The whole question follows the pointer, not only its title.
+                        let item = e
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .and_then(|t| t.closest("li").ok().flatten());
+                        if let Some(item) = item {
+                            data.set_drag_image(&item, 16, 16);
+                        }
+                    }
+                })
+            };
+            // Over the top half of a question: before it; the bottom half: after it.
+            // (Yew delegates events: the question is the target's `li`, not `current_target`.)
+            let place = move |e: &DragEvent| {
+                let item = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|t| t.closest("li").ok().flatten())?;
+                let rect = item.get_bounding_client_rect();
+                let before = f64::from(e.client_y()) < rect.top() + rect.height() / 2.0;
+                Some(if before { i } else { i + 1 })
+            };
+            let on_drag_over = {
+                let dragging = dragging.clone();
+                let drop_at = drop_at.clone();
+                Callback::from(move |e: DragEvent| {
+                    if dragging.borrow().is_some() {
+                        e.prevent_default();
+                        if let Some(data) = e.data_transfer() {
+                            data.set_drop_effect("move");
+                        }
+                        drop_at.set(place(&e));
+                    }
+                })
+            };
+            let on_drop = {
+                let dragging = dragging.clone();
+                let drop_at = drop_at.clone();
+                let edit = edit.clone();
+                Callback::from(move |e: DragEvent| {
+                    let Some(from) = dragging.borrow_mut().take() else {
+                        return;
+                    };
+                    e.prevent_default();
+                    e.stop_propagation();
+                    drop_at.set(None);
+                    let Some(slot) = place(&e) else {
+                        return;
+                    };
+                    let to = if slot > from { slot - 1 } else { slot };
+                    if to != from {
+                        edit(Rc::new(move |v: &mut Value| {
+                            draft::move_question(v, from, to);
+                        }));
+                    }
+                })
+            };
+            let on_drag_end = {
+                let dragging = dragging.clone();
+                let drop_at = drop_at.clone();
+                Callback::from(move |_: DragEvent| {
+                    *dragging.borrow_mut() = None;
+                    drop_at.set(None);
+                })
+            };
+            let mark = match *drop_at {
+                Some(at) if at == i => Some("drop-before"),
+                Some(at) if at == i + 1 && i + 1 == count.min(MAX_FORM_QUESTIONS) => Some("drop-after"),
+                _ => None,
+            };
             let move_to = |to: usize| {
                 let edit = edit.clone();
                 Callback::from(move |_| {
@@ -613,9 +694,11 @@ pub fn App() -> Html {
             let q = draft::get(&value, Field::Question(i));
             let legend = format!("{} {n}", t("f_question"));
             html! {
-                <li key={i}>
+                <li key={i} class={classes!(mark)} ondragover={on_drag_over} ondrop={on_drop}>
                     <fieldset>
-                        <legend>{ format!("{legend}: {q}") }</legend>
+                        <legend draggable="true" ondragstart={on_drag_start} ondragend={on_drag_end}>
+                            <span class="grip" aria-hidden="true">{ "⠿ " }</span>{ format!("{legend}: {q}") }
+                        </legend>
                         { text_input(Field::Question(i), format!("{} {n}", t("f_question")), false, None) }
                         { text_input(Field::Answer(i), format!("{} {n}", t("f_answer")), true, Some(&format!("studio-help-{i}"))) }
                         { text_input(Field::QuestionId(i), format!("{} {n}", t("f_id")), false, None) }
@@ -988,6 +1071,7 @@ pub fn App() -> Html {
                             </div>
                         }
                         <h3>{ t("questions") }</h3>
+                        <p class="help">{ t("drag_hint") }</p>
                         <ol class="questions">{ question_items }</ol>
                         if count > MAX_FORM_QUESTIONS {
                             <p>{ t("form_limit") }</p>

@@ -87,6 +87,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("f_id", "Id", "Identifiant"),
     ("f_category", "Category", "Catégorie"),
     ("markup_help", "Answer markup: a blank line starts a paragraph; lines starting with “- ” form a list; [text](https://…) is a link. Nothing else is markup.", "Balisage des réponses : une ligne vide commence un paragraphe ; les lignes commençant par « - » forment une liste ; [texte](https://…) est un lien. Rien d’autre n’est du balisage."),
+    ("drag_hint", "Reorder them with “Move up” and “Move down”, or drag a question by its title.", "Réordonnez-les avec « Monter » et « Descendre », ou faites glisser une question par son titre."),
     ("move_up", "Move up", "Monter"),
     ("move_down", "Move down", "Descendre"),
     ("remove", "Remove", "Supprimer"),

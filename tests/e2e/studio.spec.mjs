@@ -380,6 +380,35 @@ test("questions are added, reordered with the keyboard and removed", async ({ pa
   await expect(page.getByRole("status").filter({ hasText: "No problems" })).toBeVisible();
 });
 
+test("a question dragged above another by its title moves there: the text view and the preview follow", async ({ page }) => {
+  const console = watchConsole(page);
+  // Tall enough for three questions of the form at once: a drag does not scroll the page.
+  await page.setViewportSize({ width: 1280, height: 2200 });
+  await openStudio(page);
+  await openBundled(page);
+  const [q1, q2, q3] = bundledFaq.questions;
+  const group = (n, q) => page.getByRole("group", { name: `Question ${n}: ${q.question}`, exact: true });
+  await group(1, q1).evaluate((box) => box.scrollIntoView({ block: "start" }));
+  // By its title (the top of the question's box), onto the top half of question 1.
+  await group(3, q3).dragTo(group(1, q1), { sourcePosition: { x: 24, y: 6 }, targetPosition: { x: 24, y: 6 } });
+  await expect(page.getByLabel("Question 1", { exact: true })).toHaveValue(q3.question);
+  const rest = bundledFaq.questions.slice(3).map((q) => q.id);
+  const ids = async () => JSON.parse(await text(page).inputValue()).questions.map((q) => q.id);
+  expect(await ids()).toEqual([q3.id, q1.id, q2.id, ...rest]);
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview.getByRole("heading", { level: 3 }).first()).toHaveText(q3.question);
+  expect((await preview.getByRole("heading", { level: 3 }).allTextContents()).slice(0, 3)).toEqual([q3.question, q1.question, q2.question]);
+  // Onto the bottom half of the next question: it goes after it.
+  const box = await group(2, q1).boundingBox();
+  await group(1, q3).dragTo(group(2, q1), { sourcePosition: { x: 24, y: 6 }, targetPosition: { x: 24, y: box.height - 12 } });
+  await expect(page.getByLabel("Question 2", { exact: true })).toHaveValue(q3.question);
+  expect(await ids()).toEqual([q1.id, q3.id, q2.id, ...rest]);
+  await expect(preview.getByRole("heading", { level: 3 }).first()).toHaveText(q1.question);
+  await expect(page.getByRole("status").filter({ hasText: "No problems" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  console.expectClean();
+});
+
 test("open a file from disk, or a URL; a URL the browser may not read says why", async ({ page }) => {
   await openStudio(page);
   const faq = structuredClone(bundledFaq);
