@@ -428,6 +428,30 @@ test("open a file from disk, or a URL; a URL the browser may not read says why",
   await expectNoAxeViolations(page);
 });
 
+test("a file dropped on the page opens", async ({ page }) => {
+  const console = watchConsole(page);
+  await openStudio(page);
+  const faq = structuredClone(bundledFaq);
+  faq.title = "Dropped on the page";
+  // What the browser hands the page when a file from disk is dropped on it.
+  const dataTransfer = await page.evaluateHandle((json) => {
+    const data = new DataTransfer();
+    data.items.add(new File([json], "dropped.json", { type: "application/json" }));
+    return data;
+  }, JSON.stringify(faq, null, 2));
+  const main = page.getByRole("main");
+  await main.dispatchEvent("dragover", { dataTransfer });
+  await main.dispatchEvent("drop", { dataTransfer });
+  await expect(previewTitle(page, "Dropped on the page")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Opened dropped.json" })).toBeVisible();
+  await expect(text(page)).toHaveValue(JSON.stringify(faq, null, 2));
+  await expect(page.getByLabel("The faq-widget render command", { exact: false }).or(page.getByLabel(/Pre-rendered HTML/))).toHaveValue(
+    "faq-widget render --json-ld dropped.json > dropped.html",
+  );
+  await expectNoAxeViolations(page);
+  console.expectClean();
+});
+
 test("the preview at 320 px, dark, and the French interface", async ({ page }) => {
   const console = watchConsole(page);
   await openStudio(page);
