@@ -418,7 +418,8 @@ pub fn App() -> Html {
                         let line = if end { e.doc().line_count() - 1 } else { 0 };
                         e.show_line(line)
                     });
-                    let local = (at - text_box.editor.borrow().window_units().start) as u32;
+                    let local =
+                        at.saturating_sub(text_box.editor.borrow().window_units().start) as u32;
                     let _ = area.set_selection_range(local, local);
                     area.set_scroll_top(if end { area.scroll_height() } else { 0 });
                     text_box.follow(&area, true);
@@ -461,7 +462,8 @@ pub fn App() -> Html {
                 *text_box.selection.borrow_mut() = ((p.utf16, p.utf16), false);
                 text_box.move_window(&area, |e| e.show_line(p.line - 1));
                 let e = text_box.editor.borrow();
-                let local = (p.utf16 - e.window_units().start) as u32;
+                // (A problem listed before the last edits may point a little off: never before the window.)
+                let local = p.utf16.saturating_sub(e.window_units().start) as u32;
                 let _ = area.set_selection_range(local, local);
                 // Bring the line into view: lines are all the same height.
                 let height = line_height(&area, e.window_lines());
