@@ -2,8 +2,8 @@
 //! a text, kept up to date keystroke by keystroke without reading the whole text again.
 //!
 //! After a full check of a text the FAQ can be shown from (no blocking problem), its problems
-//! are split by question: each question's own ([`Engine::local`]: unknown fields, markup,
-//! links, keywords, a long question), the ones between questions (the same question text twice;
+//! are split by question: each question's own (unknown fields, markup, links, keywords, a long
+//! question), the ones between questions (the same question text twice;
 //! ids: invalid, used twice, derived from the text and numbered), and the rest (the top level).
 //! An edit inside one question's `{...}` then re-reads only that question, with `faq::load` on a
 //! one-question document (so the rules are the checker's own), and updates the ones between
