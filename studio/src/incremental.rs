@@ -3,8 +3,8 @@
 //!
 //! After a full check of a text the FAQ can be shown from (no blocking problem), its problems
 //! are split by question: each question's own (unknown fields, markup, links, keywords, a long
-//! question), the ones between questions (the same question text twice;
-//! ids: invalid, used twice, derived from the text and numbered), and the rest (the top level).
+//! question), the ones between questions (the same question text twice; ids: invalid, used
+//! twice, derived from the text and numbered), and the rest (the top level).
 //! An edit inside one question's `{...}` then re-reads only that question, with `faq::load` on a
 //! one-question document (so the rules are the checker's own), and updates the ones between
 //! questions from the groups of equal question texts and, when an id's inputs changed, by
