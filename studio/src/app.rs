@@ -2,7 +2,8 @@
 
 use std::rc::Rc;
 
-use faq_widget::faq::{self, Faq, Severity};
+use faq_widget::faq::{Faq, Severity};
+use faq_widget::i18n::Strings;
 use faq_widget::FaqWidget;
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
@@ -11,6 +12,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::draft::{self, Field};
+use crate::editor::{Editor, Shown, MAX_PROBLEMS};
 use crate::i18n::Lang;
 use crate::pos;
 use crate::snippet::{self, EmbedOptions};
@@ -20,11 +22,8 @@ const DRAFT_KEY: &str = "faq-studio:draft";
 const NAME_KEY: &str = "faq-studio:name";
 const THEME_KEY: &str = "faq-studio:theme";
 const LANG_KEY: &str = "faq-studio:lang";
-/// How many problems the list shows, and how many questions the form shows.
-const MAX_PROBLEMS: usize = 100;
+/// How many questions the form shows.
 const MAX_FORM_QUESTIONS: usize = 100;
-/// Above this size the checker waits for a pause in typing.
-const DEBOUNCE_BYTES: usize = 200_000;
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -34,145 +33,34 @@ fn stored(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
-/// The text being edited.
-#[derive(Clone, PartialEq)]
-pub struct Draft {
-    pub text: Rc<str>,
-    /// Bumped on every change.
-    pub rev: u64,
-    /// The change came from typing in the textarea (which already shows it).
-    pub typed: bool,
-    /// The owner changed something (or opened a file): keep it in localStorage.
-    pub keep: bool,
-    pub name: Rc<str>,
+/// The draft, and how to change it: the change, then a render.
+#[derive(Clone)]
+struct Handle {
+    editor: Rc<std::cell::RefCell<Editor>>,
+    refresh: UseForceUpdateHandle,
 }
 
-pub enum Action {
-    Typed(String),
-    Open { text: String, name: String },
-    Edit(Rc<dyn Fn(&mut Value)>),
-    Discard,
-}
-
-impl Reducible for Draft {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let rev = self.rev + 1;
-        match action {
-            Action::Typed(text) => Rc::new(Draft {
-                text: text.into(),
-                rev,
-                typed: true,
-                keep: true,
-                name: self.name.clone(),
-            }),
-            Action::Open { text, name } => Rc::new(Draft {
-                text: text.into(),
-                rev,
-                typed: false,
-                keep: true,
-                name: name.into(),
-            }),
-            Action::Edit(edit) => match draft::parse(&self.text) {
-                Some(mut value) => {
-                    edit(&mut value);
-                    Rc::new(Draft {
-                        text: draft::pretty(&value).into(),
-                        rev,
-                        typed: false,
-                        keep: true,
-                        name: self.name.clone(),
-                    })
-                }
-                None => self,
-            },
-            Action::Discard => Rc::new(Draft {
-                text: draft::EMPTY_FAQ.into(),
-                rev,
-                typed: false,
-                keep: false,
-                name: "faq.json".into(),
-            }),
-        }
+impl Handle {
+    fn change(&self, f: impl FnOnce(&mut Editor)) {
+        f(&mut self.editor.borrow_mut());
+        self.refresh.force_update();
     }
 }
 
-fn initial_draft() -> Draft {
+fn initial_editor() -> Editor {
     match stored(DRAFT_KEY) {
-        Some(text) => Draft {
-            text: text.into(),
-            rev: 0,
-            typed: false,
-            keep: true,
-            name: stored(NAME_KEY).unwrap_or_else(|| "faq.json".into()).into(),
-        },
-        None => Draft {
-            text: draft::EMPTY_FAQ.into(),
-            rev: 0,
-            typed: false,
-            keep: false,
-            name: "faq.json".into(),
-        },
+        Some(text) => Editor::new(
+            text,
+            &stored(NAME_KEY).unwrap_or_else(|| "faq.json".into()),
+            true,
+        ),
+        None => Editor::new(draft::EMPTY_FAQ.into(), "faq.json", false),
     }
 }
 
-/// One problem as the list shows it.
-#[derive(Clone, PartialEq)]
-pub struct Problem {
-    pub severity: Severity,
-    pub line: usize,
-    pub column: usize,
-    /// Where the cursor goes (UTF-16 units, as the textarea counts).
-    pub utf16: usize,
-    pub message: String,
-    pub hint: &'static str,
-}
-
-/// The checker's verdict on one revision of the text.
-#[derive(Clone, PartialEq)]
-pub struct Check {
-    pub rev: u64,
-    pub problems: Vec<Problem>,
-    pub total: usize,
-    pub faq: Option<Rc<Faq>>,
-    /// The parsed JSON for the form; `None` while the text is not JSON.
-    pub value: Option<Rc<Value>>,
-}
-
-/// Runs `faq::load` (what `faq-widget check` runs) and places the first problems.
-pub fn check(text: &str, rev: u64) -> Check {
-    let loaded = faq::load(text);
-    let total = loaded.diagnostics.len();
-    // Placed as `faq-widget check` places them: by JSON path in the syntax tree when serde
-    // reported no position, then in the order of the text.
-    let shown = &loaded.diagnostics[..total.min(MAX_PROBLEMS)];
-    let mut placed: Vec<(usize, &faq::Diagnostic)> = faq::locate::offsets(text, shown)
-        .into_iter()
-        .zip(shown)
-        .collect();
-    placed.sort_by_key(|(at, _)| *at);
-    let problems = placed
-        .into_iter()
-        .map(|(at, d)| {
-            let (line, column) = pos::line_col(text, at);
-            Problem {
-                severity: d.severity,
-                line,
-                column,
-                utf16: pos::byte_to_utf16(text, at),
-                message: d.message.clone(),
-                hint: d.hint,
-            }
-        })
-        .collect();
-    Check {
-        rev,
-        problems,
-        total,
-        faq: loaded.faq.map(Rc::new),
-        value: draft::parse(text).map(Rc::new),
-    }
+/// The height of a line of the text box, in pixels (all lines are as high).
+fn line_height(area: &HtmlTextAreaElement, lines: usize) -> f64 {
+    area.scroll_height() as f64 / lines.max(1) as f64
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -191,14 +79,25 @@ pub fn App() -> Html {
                 .unwrap_or_default(),
         )
     });
-    let draft = use_reducer(initial_draft);
+    // The draft and its check live outside Yew's state (a keystroke patches them in place);
+    // `rev` says when they changed.
+    let editor = use_mut_ref(initial_editor);
+    let refresh = use_force_update();
+    let handle = Handle {
+        editor: editor.clone(),
+        refresh: refresh.clone(),
+    };
+    let (rev, keep, name, check) = {
+        let e = editor.borrow();
+        (e.rev, e.keep, e.name.clone(), e.check.clone())
+    };
+    // The selection in the whole text (UTF-16 units), and whether the window moved away from
+    // it (scrolling): the next key brings it back first.
+    let selection = use_mut_ref(|| ((0usize, 0usize), false));
     let status = use_state(String::new);
-    let checked = use_state(|| Rc::new(check(&draft.text, draft.rev)));
-    let last_valid = use_mut_ref(|| checked.faq.clone());
-    let last_form = use_mut_ref(|| checked.value.clone());
     let textarea = use_node_ref();
     let gutter = use_node_ref();
-    let cursor = use_state(|| (1usize, 1usize));
+    let cursor = use_state_eq(|| (1usize, 1usize));
     let theme = use_state(|| Theme::from_storage(&stored(THEME_KEY).unwrap_or_default()));
     let options = use_state(|| EmbedOptions {
         script_src: web_sys::window()
@@ -251,41 +150,38 @@ pub fn App() -> Html {
         });
     }
 
-    // Check every revision: at once for usual files, after a pause in typing for huge ones.
+    // A huge file whose keystrokes the incremental check could not follow is checked whole
+    // after a pause in typing (usual files are checked at once, where they change).
     {
-        let checked = checked.clone();
-        let draft = draft.clone();
-        use_effect_with(draft.rev, move |rev| {
-            let rev = *rev;
-            let mut timeout = None;
-            if checked.rev != rev {
-                if draft.text.len() > DEBOUNCE_BYTES && draft.typed {
-                    let text = draft.text.clone();
-                    timeout = Some(gloo_timers::callback::Timeout::new(150, move || {
-                        checked.set(Rc::new(check(&text, rev)));
-                    }));
-                } else {
-                    checked.set(Rc::new(check(&draft.text, rev)));
-                }
-            }
+        let editor = editor.clone();
+        let refresh = refresh.clone();
+        use_effect_with(rev, move |_| {
+            let due = editor.borrow().due;
+            let timeout = due.then(|| {
+                gloo_timers::callback::Timeout::new(150, move || {
+                    editor.borrow_mut().full_check();
+                    refresh.force_update();
+                })
+            });
             move || drop(timeout)
         });
-    }
-    if let Some(faq) = &checked.faq {
-        *last_valid.borrow_mut() = Some(faq.clone());
-    }
-    if let Some(value) = &checked.value {
-        *last_form.borrow_mut() = Some(value.clone());
     }
 
     // The textarea shows what the form, a file or a discard wrote (typing already shows itself).
     {
         let textarea = textarea.clone();
-        let draft = draft.clone();
-        use_effect_with(draft.rev, move |_| {
-            if !draft.typed {
+        let editor = editor.clone();
+        let selection = selection.clone();
+        use_effect_with(rev, move |_| {
+            let e = editor.borrow();
+            if !e.typed {
                 if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
-                    area.set_value(&draft.text);
+                    area.set_value(e.window_text());
+                    // The cursor at the window's start, not at the end where the value put it.
+                    let _ = area.set_selection_range(0, 0);
+                    area.set_scroll_top(0);
+                    let start = e.window_units().start;
+                    *selection.borrow_mut() = ((start, start), false);
                 }
             }
         });
@@ -293,15 +189,16 @@ pub fn App() -> Html {
 
     // Keep the draft between visits.
     {
-        let draft = draft.clone();
+        let editor = editor.clone();
         let storage_full = storage_full.clone();
-        use_effect_with(draft.rev, move |_| {
-            let big = draft.text.len() > DEBOUNCE_BYTES;
+        use_effect_with(rev, move |_| {
+            let big = editor.borrow().big();
             let save = move || {
                 if let Some(storage) = storage() {
-                    if draft.keep {
-                        let ok = storage.set_item(DRAFT_KEY, &draft.text).is_ok()
-                            && storage.set_item(NAME_KEY, &draft.name).is_ok();
+                    let e = editor.borrow();
+                    if e.keep {
+                        let ok = storage.set_item(DRAFT_KEY, e.text()).is_ok()
+                            && storage.set_item(NAME_KEY, &e.name).is_ok();
                         if *storage_full == ok {
                             storage_full.set(!ok);
                         }
@@ -352,16 +249,28 @@ pub fn App() -> Html {
         });
     }
 
-    let lines = use_memo(pos::line_count(&draft.text), |n| pos::line_numbers(*n));
+    // The window of the text the text box shows (all of it, for usual files).
+    let (top, shown_lines, total_lines, windowed) = {
+        let e = editor.borrow();
+        (
+            e.top_line(),
+            e.window_lines(),
+            e.doc().line_count(),
+            e.windowed(),
+        )
+    };
+    let lines = use_memo((top, shown_lines), |(top, count)| {
+        AttrValue::from(pos::line_numbers(top + 1, *count))
+    });
 
     // --- Opening -------------------------------------------------------------------------
     let open_text = {
-        let draft = draft.dispatcher();
+        let handle = handle.clone();
         let status = status.clone();
         let lang = *lang;
         Callback::from(move |(text, name): (String, String)| {
             status.set(format!("{} {name}", lang.t("opened")));
-            draft.dispatch(Action::Open { text, name });
+            handle.change(|e| e.open(text, &name));
         })
     };
     let open_url = {
@@ -454,45 +363,90 @@ pub fn App() -> Html {
     };
 
     // --- Text view -------------------------------------------------------------------------
-    let update_cursor = {
-        let cursor = cursor.clone();
-        let textarea = textarea.clone();
-        let draft_text = draft.text.clone();
-        move || {
-            if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
-                let units = area.selection_start().ok().flatten().unwrap_or(0) as usize;
-                let byte = pos::utf16_to_byte(&draft_text, units);
-                cursor.set(pos::line_col(&draft_text, byte));
-            }
-        }
+    // Reads the text box's selection: the cursor line, and the window follows it.
+    let text_box = TextBox {
+        editor: editor.clone(),
+        selection: selection.clone(),
+        refresh: refresh.clone(),
+        cursor: cursor.clone(),
+    };
+    let follow = {
+        let text_box = text_box.clone();
+        move |area: &HtmlTextAreaElement, remember: bool| text_box.follow(area, remember)
     };
     let on_input = {
-        let draft = draft.dispatcher();
-        let cursor = cursor.clone();
+        let handle = handle.clone();
+        let follow = follow.clone();
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            let text = area.value();
-            let units = area.selection_start().ok().flatten().unwrap_or(0) as usize;
-            cursor.set(pos::line_col(&text, pos::utf16_to_byte(&text, units)));
-            draft.dispatch(Action::Typed(text));
+            // The text box holds at most a window of the text: its value is small.
+            let value = area.value();
+            handle.change(|editor| {
+                editor.typed(&value);
+                // Usual files are checked at once; huge ones after a pause in typing.
+                if editor.due && !editor.big() {
+                    editor.full_check();
+                }
+            });
+            follow(&area, true);
         })
     };
-    let on_caret = {
-        let update = update_cursor.clone();
-        Callback::from(move |_: Event| update())
-    };
     let on_caret_key = {
-        let update = update_cursor.clone();
-        Callback::from(move |_: KeyboardEvent| update())
+        let follow = follow.clone();
+        Callback::from(move |e: KeyboardEvent| follow(&e.target_unchecked_into(), true))
+    };
+    // Before a key acts: the window holds the cursor with room around it; Ctrl+Home and
+    // Ctrl+End go to the start and the end of the whole text.
+    let on_key_down = {
+        let text_box = text_box.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            match e.key().as_str() {
+                "Home" | "End" if (e.ctrl_key() || e.meta_key()) && !e.shift_key() => {
+                    e.prevent_default();
+                    let end = e.key() == "End";
+                    let at = {
+                        let e = text_box.editor.borrow();
+                        if end {
+                            e.doc().units()
+                        } else {
+                            0
+                        }
+                    };
+                    *text_box.selection.borrow_mut() = ((at, at), false);
+                    text_box.move_window(&area, |e| {
+                        let line = if end { e.doc().line_count() - 1 } else { 0 };
+                        e.show_line(line)
+                    });
+                    let local =
+                        at.saturating_sub(text_box.editor.borrow().window_units().start) as u32;
+                    let _ = area.set_selection_range(local, local);
+                    area.set_scroll_top(if end { area.scroll_height() } else { 0 });
+                    text_box.follow(&area, true);
+                }
+                _ => text_box.follow(&area, false),
+            }
+        })
     };
     let on_caret_mouse = {
-        let update = update_cursor.clone();
-        Callback::from(move |_: MouseEvent| update())
+        let follow = follow.clone();
+        Callback::from(move |e: MouseEvent| follow(&e.target_unchecked_into(), true))
     };
     let on_scroll = {
         let gutter = gutter.clone();
+        let text_box = text_box.clone();
         Callback::from(move |e: Event| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
+            // Scrolling to an edge of the window moves it on by half.
+            let lines = text_box.editor.borrow().window_lines();
+            let edge = 5.0 * line_height(&area, lines);
+            let scroll = f64::from(area.scroll_top());
+            let down =
+                scroll + f64::from(area.client_height()) > f64::from(area.scroll_height()) - edge;
+            if scroll < edge || down {
+                text_box.read(&area);
+                text_box.move_window(&area, |e| e.scroll_window(down));
+            }
             if let Some(g) = gutter.cast::<HtmlElement>() {
                 g.set_scroll_top(area.scroll_top());
             }
@@ -501,15 +455,19 @@ pub fn App() -> Html {
     let go_to = {
         let textarea = textarea.clone();
         let cursor = cursor.clone();
-        Callback::from(move |p: Problem| {
+        let text_box = text_box.clone();
+        Callback::from(move |p: Shown| {
             if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
                 let _ = area.focus();
-                let at = p.utf16 as u32;
-                let _ = area.set_selection_range(at, at);
+                *text_box.selection.borrow_mut() = ((p.utf16, p.utf16), false);
+                text_box.move_window(&area, |e| e.show_line(p.line - 1));
+                let e = text_box.editor.borrow();
+                // (A problem listed before the last edits may point a little off: never before the window.)
+                let local = p.utf16.saturating_sub(e.window_units().start) as u32;
+                let _ = area.set_selection_range(local, local);
                 // Bring the line into view: lines are all the same height.
-                let lines = area.value().matches('\n').count() + 1;
-                let line_height = area.scroll_height() as f64 / lines as f64;
-                let top = (p.line as f64 - 3.0).max(0.0) * line_height;
+                let height = line_height(&area, e.window_lines());
+                let top = (p.line as f64 - 4.0 - e.top_line() as f64).max(0.0) * height;
                 area.set_scroll_top(top as i32);
                 cursor.set((p.line, p.column));
             }
@@ -517,14 +475,15 @@ pub fn App() -> Html {
     };
 
     // --- Form ----------------------------------------------------------------------------
-    let form_broken = checked.value.is_none();
-    let value = last_form
+    let form_broken = check.unreadable;
+    let value = editor
         .borrow()
+        .form
         .clone()
         .unwrap_or_else(|| Rc::new(Value::Null));
     let edit = {
-        let draft = draft.dispatcher();
-        move |f: Rc<dyn Fn(&mut Value)>| draft.dispatch(Action::Edit(f))
+        let handle = handle.clone();
+        move |f: Rc<dyn Fn(&mut Value)>| handle.change(|e| e.form_edit(&*f))
     };
     let text_input = |field: Field, label: String, multiline: bool, help: Option<&str>| {
         let edit = edit.clone();
@@ -554,6 +513,54 @@ pub fn App() -> Html {
         }
     };
     let count = draft::question_count(&value);
+    // The FAQ's language, and whether the widget has its texts in it.
+    let faq_tag = draft::get(&value, Field::Lang);
+    let built_in = faq_tag.trim().is_empty() || Strings::built_in(faq_tag.trim());
+    // Interface texts: every one the widget has, then any other the file gives.
+    let ui_inputs: Html = {
+        let given = draft::ui_texts(&value);
+        let defaults = Strings::new(faq_tag.trim(), Vec::new());
+        let mut keys: Vec<String> = Strings::keys().map(str::to_owned).collect();
+        keys.extend(
+            given
+                .iter()
+                .map(|(k, _)| k.clone())
+                .filter(|k| !Strings::keys().any(|known| known == k)),
+        );
+        keys.into_iter()
+            .map(|key| {
+                let id = format!(
+                    "studio-ui-{}",
+                    key.replace(|c: char| !c.is_ascii_alphanumeric(), "-")
+                );
+                let current = given
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_default();
+                let known = Strings::knows(&key);
+                let placeholder = known.then(|| defaults.get(&key));
+                let oninput = {
+                    let edit = edit.clone();
+                    let key = key.clone();
+                    Callback::from(move |e: InputEvent| {
+                        let text = e.target_unchecked_into::<HtmlInputElement>().value();
+                        let key = key.clone();
+                        edit(Rc::new(move |v: &mut Value| draft::set_ui(v, &key, &text)));
+                    })
+                };
+                html! {
+                    <div class="field">
+                        <label for={id.clone()}><code>{ key.clone() }</code>
+                            if !known { { format!(" ({})", t("ui_unknown")) } }
+                        </label>
+                        <input {id} type="text" value={current} {placeholder} {oninput}
+                            aria-describedby="studio-ui-help" />
+                    </div>
+                }
+            })
+            .collect()
+    };
     let has_notice = draft::has_cookie_notice(&value);
     let on_notice = {
         let edit = edit.clone();
@@ -585,9 +592,90 @@ pub fn App() -> Html {
             }))
         })
     };
+    // Dragging a question by its title: which one, and where it would go (a place between
+    // questions, 0..=count).
+    let dragging = use_mut_ref(|| None::<usize>);
+    let drop_at = use_state_eq(|| None::<usize>);
     let question_items: Html = (0..count.min(MAX_FORM_QUESTIONS))
         .map(|i| {
             let n = i + 1;
+            let on_drag_start = {
+                let dragging = dragging.clone();
+                Callback::from(move |e: DragEvent| {
+                    *dragging.borrow_mut() = Some(i);
+                    if let Some(data) = e.data_transfer() {
+                        data.set_effect_allowed("move");
+                        let _ = data.set_data("application/x-faq-studio-question", &i.to_string());
+                        // The whole question follows the pointer, not only its title.
+                        let item = e
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .and_then(|t| t.closest("li").ok().flatten());
+                        if let Some(item) = item {
+                            data.set_drag_image(&item, 16, 16);
+                        }
+                    }
+                })
+            };
+            // Over the top half of a question: before it; the bottom half: after it.
+            // (Yew delegates events: the question is the target's `li`, not `current_target`.)
+            let place = move |e: &DragEvent| {
+                let item = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|t| t.closest("li").ok().flatten())?;
+                let rect = item.get_bounding_client_rect();
+                let before = f64::from(e.client_y()) < rect.top() + rect.height() / 2.0;
+                Some(if before { i } else { i + 1 })
+            };
+            let on_drag_over = {
+                let dragging = dragging.clone();
+                let drop_at = drop_at.clone();
+                Callback::from(move |e: DragEvent| {
+                    if dragging.borrow().is_some() {
+                        e.prevent_default();
+                        if let Some(data) = e.data_transfer() {
+                            data.set_drop_effect("move");
+                        }
+                        drop_at.set(place(&e));
+                    }
+                })
+            };
+            let on_drop = {
+                let dragging = dragging.clone();
+                let drop_at = drop_at.clone();
+                let edit = edit.clone();
+                Callback::from(move |e: DragEvent| {
+                    let Some(from) = dragging.borrow_mut().take() else {
+                        return;
+                    };
+                    e.prevent_default();
+                    e.stop_propagation();
+                    drop_at.set(None);
+                    let Some(slot) = place(&e) else {
+                        return;
+                    };
+                    let to = if slot > from { slot - 1 } else { slot };
+                    if to != from {
+                        edit(Rc::new(move |v: &mut Value| {
+                            draft::move_question(v, from, to);
+                        }));
+                    }
+                })
+            };
+            let on_drag_end = {
+                let dragging = dragging.clone();
+                let drop_at = drop_at.clone();
+                Callback::from(move |_: DragEvent| {
+                    *dragging.borrow_mut() = None;
+                    drop_at.set(None);
+                })
+            };
+            let mark = match *drop_at {
+                Some(at) if at == i => Some("drop-before"),
+                Some(at) if at == i + 1 && i + 1 == count.min(MAX_FORM_QUESTIONS) => Some("drop-after"),
+                _ => None,
+            };
             let move_to = |to: usize| {
                 let edit = edit.clone();
                 Callback::from(move |_| {
@@ -608,9 +696,11 @@ pub fn App() -> Html {
             let q = draft::get(&value, Field::Question(i));
             let legend = format!("{} {n}", t("f_question"));
             html! {
-                <li key={i}>
+                <li key={i} class={classes!(mark)} ondragover={on_drag_over} ondrop={on_drop}>
                     <fieldset>
-                        <legend>{ format!("{legend}: {q}") }</legend>
+                        <legend draggable="true" ondragstart={on_drag_start} ondragend={on_drag_end}>
+                            <span class="grip" aria-hidden="true">{ "⠿ " }</span>{ format!("{legend}: {q}") }
+                        </legend>
                         { text_input(Field::Question(i), format!("{} {n}", t("f_question")), false, None) }
                         { text_input(Field::Answer(i), format!("{} {n}", t("f_answer")), true, Some(&format!("studio-help-{i}"))) }
                         { text_input(Field::QuestionId(i), format!("{} {n}", t("f_id")), false, None) }
@@ -629,7 +719,7 @@ pub fn App() -> Html {
         .collect();
 
     // --- Problems --------------------------------------------------------------------------
-    let problems: Html = checked
+    let problems: Html = check
         .problems
         .iter()
         .map(|p| {
@@ -661,23 +751,25 @@ pub fn App() -> Html {
             }
         })
         .collect();
-    let broken = checked.faq.is_none();
-    let shown = last_valid.borrow().clone();
+    let broken = check.blocking;
+    let last_valid = editor.borrow().last_valid.clone();
 
     // --- Preview ---------------------------------------------------------------------------
-    let shown = shown.map(|faq| {
-        let l = (*preview_lang).clone();
-        if l.is_empty() || faq.lang.as_deref() == Some(l.as_str()) {
-            faq
-        } else {
-            Rc::new(Faq {
-                lang: Some(l),
-                ..(*faq).clone()
-            })
-        }
+    // In another language than the FAQ's: a copy with that language, made once per version.
+    let shown = use_memo((last_valid.clone(), (*preview_lang).clone()), |(faq, l)| {
+        faq.clone().map(|faq| {
+            if l.is_empty() || faq.lang.as_deref() == Some(l.as_str()) {
+                faq
+            } else {
+                Rc::new(Faq {
+                    lang: Some(l.clone()),
+                    ..(*faq).clone()
+                })
+            }
+        })
     });
+    let shown = (*shown).clone();
     let faq_lang = last_valid
-        .borrow()
         .as_ref()
         .and_then(|f| f.lang.clone())
         .unwrap_or_else(|| "en".into());
@@ -854,21 +946,22 @@ pub fn App() -> Html {
 
     // --- Draft -----------------------------------------------------------------------------
     let on_download = {
-        let draft = draft.clone();
+        let editor = editor.clone();
         Callback::from(move |_| {
             // Pretty printed with a stable key order when it parses; as typed otherwise.
-            let text = draft::parse(&draft.text)
+            let e = editor.borrow();
+            let text = draft::parse(e.text())
                 .map(|v| draft::pretty(&v))
-                .unwrap_or_else(|| draft.text.to_string());
-            download(&text, &draft.name);
+                .unwrap_or_else(|| e.text().to_owned());
+            download(&text, &e.name);
         })
     };
     let on_discard = {
-        let draft = draft.dispatcher();
+        let handle = handle.clone();
         let status = status.clone();
         let lang = *lang;
         Callback::from(move |_| {
-            draft.dispatch(Action::Discard);
+            handle.change(Editor::discard);
             status.set(lang.t("discarded").into());
         })
     };
@@ -887,10 +980,10 @@ pub fn App() -> Html {
         })
     };
 
-    let problem_summary = if checked.total == 0 {
+    let problem_summary = if check.total == 0 {
         t("no_problems").to_owned()
     } else {
-        format!("{} {}", checked.total, t("problem_count"))
+        format!("{} {}", check.total, t("problem_count"))
     };
 
     html! {
@@ -917,12 +1010,12 @@ pub fn App() -> Html {
                 </form>
                 <p role="status" class="status">{ (*status).clone() }</p>
                 <div class="draft row">
-                    <p>{ if draft.keep { t("draft_saved") } else { t("draft_not_saved") } }</p>
+                    <p>{ if keep { t("draft_saved") } else { t("draft_not_saved") } }</p>
                     if *storage_full {
                         <p class="warn">{ t("draft_too_big") }</p>
                     }
                     <button type="button" onclick={on_download}>{ t("download") }</button>
-                    <button type="button" onclick={on_discard} disabled={!draft.keep}>{ t("discard") }</button>
+                    <button type="button" onclick={on_discard} disabled={!keep}>{ t("discard") }</button>
                 </div>
             </section>
             <div class="columns">
@@ -932,17 +1025,22 @@ pub fn App() -> Html {
                     <div class="editor">
                         <pre class="gutter" aria-hidden="true" ref={gutter}>{ (*lines).clone() }</pre>
                         <textarea id="studio-json" ref={textarea} spellcheck="false" wrap="off"
-                            autocomplete="off" aria-describedby="studio-cursor"
-                            oninput={on_input} onselect={on_caret} onkeyup={on_caret_key}
-                            onclick={on_caret_mouse} onscroll={on_scroll} />
+                            autocomplete="off" aria-describedby="studio-cursor studio-window"
+                            oninput={on_input} onkeyup={on_caret_key}
+                            onkeydown={on_key_down} onclick={on_caret_mouse} onscroll={on_scroll} />
                     </div>
+                    <p id="studio-window" class="cursor">
+                        if windowed {
+                            { format!("{} {}–{} {} {}{}", t("window_lines"), top + 1, top + shown_lines, t("window_of"), total_lines, t("window_rest")) }
+                        }
+                    </p>
                     <p id="studio-cursor" class="cursor">{ format!("{} {}, {} {}", t("cursor"), cursor.0, t("column"), cursor.1) }</p>
                     <section aria-labelledby="studio-problems-h" class="problems">
                         <h2 id="studio-problems-h">{ t("problems") }</h2>
                         <p role="status">{ problem_summary }</p>
                         <ul>{ problems }</ul>
-                        if checked.total > MAX_PROBLEMS {
-                            <p>{ format!("{} {}", checked.total - MAX_PROBLEMS, t("problem_more")) }</p>
+                        if check.total > MAX_PROBLEMS {
+                            <p>{ format!("{} {}", check.total - MAX_PROBLEMS, t("problem_more")) }</p>
                         }
                     </section>
                 </section>
@@ -954,6 +1052,9 @@ pub fn App() -> Html {
                     <fieldset disabled={form_broken} class="plain">
                         { text_input(Field::Title, t("f_title").into(), false, None) }
                         { text_input(Field::Lang, t("f_lang").into(), false, None) }
+                        if !built_in {
+                            <p class="help">{ t("lang_not_built_in") }</p>
+                        }
                         { text_input(Field::Intro, t("f_intro").into(), true, Some("studio-help-intro")) }
                         { text_input(Field::ContactText, t("f_contact_text").into(), false, None) }
                         { text_input(Field::ContactHref, t("f_contact_href").into(), false, None) }
@@ -972,11 +1073,17 @@ pub fn App() -> Html {
                             </div>
                         }
                         <h3>{ t("questions") }</h3>
+                        <p class="help">{ t("drag_hint") }</p>
                         <ol class="questions">{ question_items }</ol>
                         if count > MAX_FORM_QUESTIONS {
                             <p>{ t("form_limit") }</p>
                         }
                         <button type="button" id="studio-add" onclick={on_add}>{ t("add_question") }</button>
+                        <details class="ui-texts">
+                            <summary>{ t("ui_texts") }</summary>
+                            <p class="help" id="studio-ui-help">{ t("ui_help") }</p>
+                            { ui_inputs }
+                        </details>
                     </fieldset>
                 </section>
             </div>
@@ -1038,7 +1145,7 @@ pub fn App() -> Html {
                 </div>
                 <label for="studio-render">{ t("render") }</label>
                 <input type="text" id="studio-render" class="code" readonly=true
-                    value={snippet::render_command(&draft.name)} />
+                    value={snippet::render_command(&name)} />
             </section>
         </main>
         </>
@@ -1125,4 +1232,105 @@ fn download(text: &str, name: &str) {
         a.click();
     }
     let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// The text box and the window of the text it shows.
+#[derive(Clone)]
+struct TextBox {
+    editor: Rc<std::cell::RefCell<Editor>>,
+    /// The selection in the whole text (UTF-16 units), and whether the window moved away from
+    /// it (scrolling): the text box's own selection then means nothing, and the next key brings
+    /// the window back to it first.
+    selection: Rc<std::cell::RefCell<((usize, usize), bool)>>,
+    refresh: UseForceUpdateHandle,
+    cursor: UseStateHandle<(usize, usize)>,
+}
+
+impl TextBox {
+    /// Takes the text box's selection as the selection in the text (unless the window moved
+    /// away from it); returns it.
+    fn read(&self, area: &HtmlTextAreaElement) -> (usize, usize) {
+        let (global, outside) = *self.selection.borrow();
+        if outside {
+            return global;
+        }
+        let base = self.editor.borrow().window_units().start;
+        let local = |n: Result<Option<u32>, JsValue>| base + n.ok().flatten().unwrap_or(0) as usize;
+        let now = (local(area.selection_start()), local(area.selection_end()));
+        self.selection.borrow_mut().0 = now;
+        now
+    }
+
+    /// Moves the window (`f` returns whether it moved) and shows it, keeping the lines where
+    /// they were on screen and the selection where it was.
+    fn move_window(&self, area: &HtmlTextAreaElement, f: impl FnOnce(&mut Editor) -> bool) {
+        let (old_top, old_lines) = {
+            let e = self.editor.borrow();
+            (e.top_line(), e.window_lines())
+        };
+        let height = line_height(area, old_lines);
+        let scroll = area.scroll_top();
+        if f(&mut self.editor.borrow_mut()) {
+            show_window(
+                area,
+                &self.editor.borrow(),
+                &self.selection,
+                old_top,
+                scroll,
+                height,
+            );
+            self.refresh.force_update();
+        }
+    }
+
+    /// After the cursor moved (`remember`: the owner placed it, so it is in the window) or
+    /// before a key acts: the cursor's line and column, and the window keeps room around it.
+    fn follow(&self, area: &HtmlTextAreaElement, remember: bool) {
+        if remember {
+            self.selection.borrow_mut().1 = false;
+        }
+        let (start, _) = self.read(area);
+        let at = {
+            let e = self.editor.borrow();
+            e.doc().line_col(e.doc().utf16_to_byte(start))
+        };
+        self.cursor.set(at);
+        self.move_window(area, |e| e.show_line(at.0 - 1));
+    }
+}
+
+/// Puts the editor's (moved) window in the text box, keeping what the owner saw in place: the
+/// lines scrolled to where they were (`old_top`, `scroll` and `height` from before the move),
+/// the selection where it was if it is still in the window.
+fn show_window(
+    area: &HtmlTextAreaElement,
+    editor: &Editor,
+    selection: &std::cell::RefCell<((usize, usize), bool)>,
+    old_top: usize,
+    scroll: i32,
+    height: f64,
+) {
+    area.set_value(editor.window_text());
+    let window = editor.window_units();
+    let ((start, end), _) = *selection.borrow();
+    let inside = window.contains(&start) || start == window.end;
+    if inside && end <= window.end {
+        let _ =
+            area.set_selection_range((start - window.start) as u32, (end - window.start) as u32);
+    }
+    selection.borrow_mut().1 = !inside;
+    // The lines on screen stay where they were when they are still in the window; after a
+    // jump, the selection's line comes near the top.
+    let top = editor.top_line() as f64;
+    let kept = f64::from(scroll) + (old_top as f64 - top) * height;
+    let most = f64::from(area.scroll_height() - area.client_height());
+    let scroll = if (0.0..=most).contains(&kept) {
+        kept
+    } else if inside {
+        let line = editor.doc().line_col(editor.doc().utf16_to_byte(start)).0 as f64 - 1.0;
+        ((line - top - 5.0) * height).max(0.0)
+    } else {
+        most / 2.0
+    };
+    area.set_scroll_top(scroll.round() as i32);
 }

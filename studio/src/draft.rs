@@ -169,6 +169,36 @@ pub fn set_cookie_revision(value: &mut Value, revision: u64) {
     }
 }
 
+/// The `ui` object's interface texts by key (a value that is not text shows as "").
+pub fn ui_texts(value: &Value) -> Vec<(String, String)> {
+    value
+        .get("ui")
+        .and_then(Value::as_object)
+        .map(|ui| {
+            ui.iter()
+                .map(|(key, text)| (key.clone(), text.as_str().unwrap_or_default().to_owned()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Sets an interface text of the `ui` object; an emptied one goes (the built-in text is used),
+/// and so does a `ui` left empty.
+pub fn set_ui(value: &mut Value, key: &str, text: &str) {
+    let map = object(value);
+    if text.is_empty() {
+        if let Some(ui) = map.get_mut("ui").and_then(Value::as_object_mut) {
+            ui.remove(key);
+            if ui.is_empty() {
+                map.remove("ui");
+            }
+        }
+        return;
+    }
+    let ui = map.entry("ui").or_insert_with(|| Value::Object(Map::new()));
+    object(ui).insert(key.to_owned(), Value::String(text.to_owned()));
+}
+
 /// How many questions the form lists.
 pub fn question_count(value: &Value) -> usize {
     value
@@ -431,6 +461,34 @@ mod tests {
         assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
         set_cookie_notice(&mut value, false);
         assert!(!has_cookie_notice(&value));
+    }
+
+    #[test]
+    fn interface_texts_set_and_removed() {
+        let mut value = parse(EMPTY_FAQ).unwrap();
+        assert!(ui_texts(&value).is_empty());
+        set_ui(&mut value, "search.label", "Find a question");
+        set_ui(&mut value, "retry", "Again");
+        assert_eq!(
+            ui_texts(&value),
+            [
+                ("retry".to_owned(), "Again".to_owned()),
+                ("search.label".to_owned(), "Find a question".to_owned())
+            ]
+        );
+        let loaded = faq_widget::faq::load(&pretty(&value));
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        assert!(loaded
+            .faq
+            .unwrap()
+            .ui
+            .contains(&("search.label".to_owned(), "Find a question".to_owned())));
+        assert!(pretty(&value).ends_with("  \"ui\": {\n    \"retry\": \"Again\",\n    \"search.label\": \"Find a question\"\n  }\n}\n"));
+        set_ui(&mut value, "retry", "");
+        set_ui(&mut value, "search.label", "");
+        assert!(value.get("ui").is_none(), "an emptied ui goes");
+        set_ui(&mut value, "nothing", "");
+        assert!(value.get("ui").is_none());
     }
 
     #[test]

@@ -3,12 +3,19 @@
 //!
 //! The pure logic lives in plain modules tested natively (`cargo test -p faq-studio`):
 //! [`pos`] (line:column and UTF-16 offsets), [`contrast`] (WCAG ratios), [`theme`], [`snippet`],
-//! [`draft`] (JSON <-> form) and [`i18n`] (English and French). [`app`] is the Yew page.
+//! [`draft`] (JSON <-> form), [`i18n`] (English and French), and the typing path: [`doc`] (the
+//! text and its line index), [`scan`] (where each question is), [`incremental`] (the checker,
+//! keystroke by keystroke) and [`editor`] (the draft, its check and the text box's window).
+//! [`app`] is the Yew page.
 
 pub mod app;
 pub mod contrast;
+pub mod doc;
 pub mod draft;
+pub mod editor;
 pub mod i18n;
+pub mod incremental;
 pub mod pos;
+pub mod scan;
 pub mod snippet;
 pub mod theme;

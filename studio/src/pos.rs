@@ -35,11 +35,11 @@ pub fn line_count(text: &str) -> usize {
     text.bytes().filter(|&b| b == b'\n').count() + 1
 }
 
-/// The gutter's text: "1\n2\n...\nn".
-pub fn line_numbers(lines: usize) -> String {
-    let mut out = String::with_capacity(lines * 6);
-    for n in 1..=lines {
-        if n > 1 {
+/// The gutter's text for `count` lines from line `first`: "first\nfirst+1\n...".
+pub fn line_numbers(first: usize, count: usize) -> String {
+    let mut out = String::with_capacity(count * 6);
+    for n in first..first + count {
+        if n > first {
             out.push('\n');
         }
         out.push_str(&n.to_string());
@@ -95,6 +95,7 @@ mod tests {
     fn gutter_numbers_every_line() {
         assert_eq!(line_count(""), 1);
         assert_eq!(line_count("a\nb\n"), 3);
-        assert_eq!(line_numbers(3), "1\n2\n3");
+        assert_eq!(line_numbers(1, 3), "1\n2\n3");
+        assert_eq!(line_numbers(99, 2), "99\n100");
     }
 }

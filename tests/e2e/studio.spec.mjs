@@ -105,6 +105,123 @@ test("a broken JSON text: the problem with line and column, the cursor goes ther
   console.expectClean();
 });
 
+/** Puts the text cursor (or a selection) at JS string offsets of the text view. */
+async function select(page, from, to = from) {
+  await text(page).evaluate((area, [a, b]) => {
+    area.focus();
+    area.setSelectionRange(a, b);
+  }, [from, to]);
+}
+
+test("typing in the text view: every keystroke updates the problems, the form and the preview", async ({ page }) => {
+  const console = watchConsole(page);
+  await openStudio(page);
+  await openBundled(page);
+  const second = bundledFaq.questions[1];
+  // In a question's text: the preview and the form follow each keystroke.
+  await select(page, bundledText.indexOf(second.question));
+  await page.keyboard.type("So, ");
+  await expect(page.getByRole("button", { name: `So, ${second.question}`, exact: true })).toBeVisible();
+  await expect(page.getByLabel("Question 2", { exact: true })).toHaveValue(`So, ${second.question}`);
+  // A javascript: link typed into an answer: the checker's message, where the checker puts it.
+  let current = await text(page).inputValue();
+  const answerEnd = current.indexOf('",', current.indexOf('"answer": "'));
+  await select(page, answerEnd);
+  await page.keyboard.type(" [x](javascript:y)");
+  current = await text(page).inputValue();
+  const [link] = checker(current);
+  expect(link.message).toContain("javascript:y");
+  await expect(problems(page).getByRole("button", { name: `Line ${link.line}, column ${link.column}` })).toContainText(link.message);
+  // Deleted again, key by key.
+  for (let i = 0; i < " [x](javascript:y)".length; i++) await page.keyboard.press("Backspace");
+  await expect(page.getByRole("status").filter({ hasText: "No problems" })).toBeVisible();
+  // A selection replaced by typing: question 2 takes question 1's id.
+  current = await text(page).inputValue();
+  const id = current.indexOf(`"${second.id}"`) + 1;
+  await select(page, id, id + second.id.length);
+  await page.keyboard.type(first.id);
+  current = await text(page).inputValue();
+  const [duplicate] = checker(current);
+  expect(duplicate.message).toContain("already used");
+  await expect(problems(page).getByRole("button", { name: `Line ${duplicate.line}, column ${duplicate.column}` })).toContainText(duplicate.message);
+  // Outside the questions (the title): checked whole.
+  await select(page, current.indexOf("Frequently"));
+  await page.keyboard.type("Our ");
+  await expect(previewTitle(page, `Our ${bundledFaq.title}`)).toBeVisible();
+  // What the studio holds is what the text view shows.
+  current = await text(page).inputValue();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download faq.json" }).click();
+  expect(JSON.parse(readFileSync(await (await download).path(), "utf8"))).toEqual(JSON.parse(current));
+  await expectNoAxeViolations(page);
+  console.expectClean();
+});
+
+test("a long file is edited through a window of its lines that follows the cursor and scrolling", async ({ page }) => {
+  const console = watchConsole(page);
+  await openStudio(page);
+  const long = {
+    title: "A long FAQ",
+    questions: Array.from({ length: 400 }, (_, i) => ({
+      id: `q${i}`,
+      question: `Question number ${i}?`,
+      answer: i === 399 ? "See [this](javascript:alert(1))." : `Answer ${i}.`,
+      keywords: ["one", "two"],
+      links: [{ text: "More", href: `https://www.example.org/${i}` }],
+    })),
+  };
+  const source = JSON.stringify(long, null, 2);
+  const lines = source.split("\n");
+  await page.getByLabel("Open a file").setInputFiles({ name: "long.json", mimeType: "application/json", buffer: Buffer.from(source) });
+  await expect(previewTitle(page, "A long FAQ")).toBeVisible();
+  const windowNote = page.getByText(/the text box holds lines/);
+  await expect(windowNote).toHaveText(`This file is long: the text box holds lines 1–1000 of ${lines.length}, and moves with the cursor and scrolling.`);
+  await expect(text(page)).toHaveValue(lines.slice(0, 1000).join("\n"));
+  // Typing at the top: the preview follows.
+  await select(page, source.indexOf("Question number 0?"));
+  await page.keyboard.type("First ");
+  await expect(page.getByRole("button", { name: "First Question number 0?", exact: true })).toBeVisible();
+  let current = source.replace("Question number 0?", "First Question number 0?");
+  // The keyboard goes past the window's edge; Ctrl+End goes to the end of the whole text.
+  await select(page, current.split("\n").slice(0, 994).join("\n").length + 1);
+  for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowDown");
+  await expect(page.getByText("Cursor: line 1005, column 1", { exact: true })).toBeVisible();
+  await expect(windowNote).not.toHaveText(/holds lines 1–1000 /);
+  await page.keyboard.press("Control+End");
+  await expect(page.getByText(`Cursor: line ${lines.length}, column 2`, { exact: true })).toBeVisible();
+  await expect(windowNote).toHaveText(new RegExp(`holds lines \\d+–${lines.length} of ${lines.length}`));
+  // The problem in the last question, far below the window: choosing it brings its line in.
+  const [problem] = checker(current);
+  expect(problem.line).toBeGreaterThan(1000);
+  await problems(page).getByRole("button", { name: `Line ${problem.line}, column ${problem.column}` }).click();
+  await expect(text(page)).toBeFocused();
+  await expect(page.getByText(`Cursor: line ${problem.line}, column ${problem.column}`, { exact: true })).toBeVisible();
+  const caret = await text(page).evaluate((area) => {
+    const before = area.value.slice(0, area.selectionStart).split("\n");
+    const line = area.value.split("\n")[before.length - 1];
+    return { line, column: [...before.at(-1)].length + 1 };
+  });
+  expect(caret).toEqual({ line: current.split("\n")[problem.line - 1], column: problem.column });
+  const [, first, last] = /holds lines (\d+)–(\d+)/.exec(await windowNote.textContent()).map(Number);
+  expect(first).toBeLessThan(problem.line);
+  expect(last).toBeGreaterThan(problem.line);
+  // Typing there lands there in the whole text.
+  await page.keyboard.type("https://www.example.org/ok) (");
+  current = current.replace("[this](javascript:", "[this](https://www.example.org/ok) (javascript:");
+  await expect(page.getByRole("status").filter({ hasText: "No problems" })).toBeVisible();
+  // Scrolling to the top of the text box moves the window up.
+  await text(page).evaluate((area) => (area.scrollTop = 0));
+  await expect(windowNote).not.toHaveText(new RegExp(`holds lines ${first}–`));
+  const [, above] = /holds lines (\d+)–/.exec(await windowNote.textContent()).map(Number);
+  expect(above).toBeLessThan(first);
+  // What the studio holds is the whole text, as typed.
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download faq.json" }).click();
+  expect(JSON.parse(readFileSync(await (await download).path(), "utf8"))).toEqual(JSON.parse(current));
+  await expectNoAxeViolations(page);
+  console.expectClean();
+});
+
 for (const [name, edit] of [
   ["a duplicate id", (faq) => (faq.questions[1].id = faq.questions[0].id)],
   ["a javascript: link", (faq) => (faq.questions[0].answer = "See [this](javascript:alert(1)).")],
@@ -124,6 +241,42 @@ for (const [name, edit] of [
     await expectNoAxeViolations(page);
   });
 }
+
+test("the language and the interface texts (ui) in the form: the text view and the preview use them", async ({ page }) => {
+  const console = watchConsole(page);
+  await openStudio(page);
+  await openBundled(page);
+  const preview = page.getByRole("region", { name: "Preview" });
+  await page.getByText("Interface texts (ui)").click();
+  const label = page.getByLabel("search.label", { exact: true });
+  // Empty: the built-in text, in the FAQ's language.
+  await expect(label).toHaveValue("");
+  await expect(label).toHaveAttribute("placeholder", "Search the questions");
+  await label.fill("Find a question");
+  await expect(text(page)).toHaveValue(/"ui": \{\n {4}"search\.label": "Find a question"\n {2}\}\n\}\n$/);
+  await expect(preview.getByRole("searchbox", { name: "Find a question" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "No problems" })).toBeVisible();
+  // Typed in the text view, it shows in the form.
+  const current = await text(page).inputValue();
+  await text(page).fill(current.replace('"search.label": "Find a question"', '"search.label": "Find a question", "retry": "Again"'));
+  await expect(page.getByLabel("retry", { exact: true })).toHaveValue("Again");
+  // Another language: the form says which texts to write; French has its own.
+  const language = page.getByLabel("Language (BCP 47, e.g. en, fr-CA)");
+  await language.fill("de");
+  await expect(page.getByText("exist in English and French. For another language")).toBeVisible();
+  await expect(preview.getByRole("region", { name: bundledFaq.title })).toHaveAttribute("lang", "de");
+  await language.fill("fr");
+  await expect(page.getByText("exist in English and French. For another language")).toHaveCount(0);
+  await expect(page.getByLabel("show_all", { exact: true })).toHaveAttribute("placeholder", "Afficher toutes les réponses");
+  await expect(preview.getByRole("button", { name: "Afficher toutes les réponses" })).toBeVisible();
+  await expect(preview.getByRole("searchbox", { name: "Find a question" })).toBeVisible();
+  // Emptied, an interface text goes from the file.
+  await page.getByLabel("search.label", { exact: true }).fill("");
+  await expect(text(page)).not.toHaveValue(/search\.label/);
+  await expect(preview.getByRole("searchbox", { name: "Rechercher dans les questions" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  console.expectClean();
+});
 
 test("an accent colour with poor contrast shows a warning; a good one removes it", async ({ page }) => {
   await openStudio(page);
@@ -227,6 +380,35 @@ test("questions are added, reordered with the keyboard and removed", async ({ pa
   await expect(page.getByRole("status").filter({ hasText: "No problems" })).toBeVisible();
 });
 
+test("a question dragged above another by its title moves there: the text view and the preview follow", async ({ page }) => {
+  const console = watchConsole(page);
+  // Tall enough for three questions of the form at once: a drag does not scroll the page.
+  await page.setViewportSize({ width: 1280, height: 2200 });
+  await openStudio(page);
+  await openBundled(page);
+  const [q1, q2, q3] = bundledFaq.questions;
+  const group = (n, q) => page.getByRole("group", { name: `Question ${n}: ${q.question}`, exact: true });
+  await group(1, q1).evaluate((box) => box.scrollIntoView({ block: "start" }));
+  // By its title (the top of the question's box), onto the top half of question 1.
+  await group(3, q3).dragTo(group(1, q1), { sourcePosition: { x: 24, y: 6 }, targetPosition: { x: 24, y: 6 } });
+  await expect(page.getByLabel("Question 1", { exact: true })).toHaveValue(q3.question);
+  const rest = bundledFaq.questions.slice(3).map((q) => q.id);
+  const ids = async () => JSON.parse(await text(page).inputValue()).questions.map((q) => q.id);
+  expect(await ids()).toEqual([q3.id, q1.id, q2.id, ...rest]);
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview.getByRole("heading", { level: 3 }).first()).toHaveText(q3.question);
+  expect((await preview.getByRole("heading", { level: 3 }).allTextContents()).slice(0, 3)).toEqual([q3.question, q1.question, q2.question]);
+  // Onto the bottom half of the next question: it goes after it.
+  const box = await group(2, q1).boundingBox();
+  await group(1, q3).dragTo(group(2, q1), { sourcePosition: { x: 24, y: 6 }, targetPosition: { x: 24, y: box.height - 12 } });
+  await expect(page.getByLabel("Question 2", { exact: true })).toHaveValue(q3.question);
+  expect(await ids()).toEqual([q1.id, q3.id, q2.id, ...rest]);
+  await expect(preview.getByRole("heading", { level: 3 }).first()).toHaveText(q1.question);
+  await expect(page.getByRole("status").filter({ hasText: "No problems" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  console.expectClean();
+});
+
 test("open a file from disk, or a URL; a URL the browser may not read says why", async ({ page }) => {
   await openStudio(page);
   const faq = structuredClone(bundledFaq);
@@ -244,6 +426,30 @@ test("open a file from disk, or a URL; a URL the browser may not read says why",
   await page.getByRole("button", { name: "Open URL" }).click();
   await expect(page.getByText(/could not be read\. Its server does not allow this page to read it \(CORS\)/)).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test("a file dropped on the page opens", async ({ page }) => {
+  const console = watchConsole(page);
+  await openStudio(page);
+  const faq = structuredClone(bundledFaq);
+  faq.title = "Dropped on the page";
+  // What the browser hands the page when a file from disk is dropped on it.
+  const dataTransfer = await page.evaluateHandle((json) => {
+    const data = new DataTransfer();
+    data.items.add(new File([json], "dropped.json", { type: "application/json" }));
+    return data;
+  }, JSON.stringify(faq, null, 2));
+  const main = page.getByRole("main");
+  await main.dispatchEvent("dragover", { dataTransfer });
+  await main.dispatchEvent("drop", { dataTransfer });
+  await expect(previewTitle(page, "Dropped on the page")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Opened dropped.json" })).toBeVisible();
+  await expect(text(page)).toHaveValue(JSON.stringify(faq, null, 2));
+  await expect(page.getByLabel("The faq-widget render command", { exact: false }).or(page.getByLabel(/Pre-rendered HTML/))).toHaveValue(
+    "faq-widget render --json-ld dropped.json > dropped.html",
+  );
+  await expectNoAxeViolations(page);
+  console.expectClean();
 });
 
 test("the preview at 320 px, dark, and the French interface", async ({ page }) => {
