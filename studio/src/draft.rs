@@ -169,9 +169,9 @@ pub fn set_cookie_revision(value: &mut Value, revision: u64) {
     }
 }
 
-/// The `ui` object's interface texts by key (a value that is not text shows as "").
+/// The `ui` object's interface texts, sorted by key (a value that is not text shows as "").
 pub fn ui_texts(value: &Value) -> Vec<(String, String)> {
-    value
+    let mut texts: Vec<(String, String)> = value
         .get("ui")
         .and_then(Value::as_object)
         .map(|ui| {
@@ -179,7 +179,11 @@ pub fn ui_texts(value: &Value) -> Vec<(String, String)> {
                 .map(|(key, text)| (key.clone(), text.as_str().unwrap_or_default().to_owned()))
                 .collect()
         })
-        .unwrap_or_default()
+        .unwrap_or_default();
+    // By name, whatever order serde_json's map keeps (a workspace build that links schemars
+    // turns on its `preserve_order`).
+    texts.sort();
+    texts
 }
 
 /// Sets an interface text of the `ui` object; an emptied one goes (the built-in text is used),
