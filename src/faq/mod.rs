@@ -2,6 +2,7 @@
 //! into blocks.
 
 pub mod contract;
+pub mod ids;
 pub mod load_error;
 #[cfg(feature = "locate")]
 pub mod locate;

@@ -7,11 +7,12 @@
 //! line and a column. The widget tracks no paths while reading: it only needs the first fatal
 //! problem, whose path `place.rs` finds from serde_json's position.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use serde::Deserialize;
 
 use super::contract::{self, FaqFile, Lenient};
+use super::ids::{self, Ids};
 use super::markup::{self, check_href, MarkupProblem};
 use super::model::{Contact, CookieNotice, Faq, Link, Question};
 
@@ -704,14 +705,8 @@ impl<const LINT: bool> Checker<LINT> {
                         Severity::Error,
                         &join(&path, &[key("question")]),
                         Spot::Value,
-                        || {
-                            format!(
-                                "Question {}: the same question text as question {}.",
-                                index + 1,
-                                earlier + 1
-                            )
-                        },
-                        "merge the two answers into one question",
+                        || ids::same_text_message(index + 1, earlier + 1),
+                        ids::SAME_TEXT_HINT,
                     );
                 } else {
                     texts.insert(text_key, index);
@@ -789,13 +784,10 @@ impl<const LINT: bool> Checker<LINT> {
         }
     }
 
-    /// Every question gets a unique id: its own, or one derived from its text. `numbers` are
-    /// the questions' places in the file.
+    /// Every question gets a unique id: its own, or one derived from its text (`ids.rs`).
+    /// `numbers` are the questions' places in the file.
     fn resolve_ids(&mut self, questions: &mut [Question], numbers: &[usize]) {
-        let mut taken: HashSet<String> = HashSet::new();
-        // The next number to try after a base that is already taken, so that a hundred
-        // questions with the same text do not count from 2 a hundred times.
-        let mut next: HashMap<String, usize> = HashMap::new();
+        let mut allocated = Ids::with_capacity(questions.len());
         for (position, question) in questions.iter_mut().enumerate() {
             let index = numbers.get(position).copied().unwrap_or(position);
             let path = [key("questions"), Seg::Index(index), key("id")];
@@ -806,48 +798,21 @@ impl<const LINT: bool> Checker<LINT> {
                     Severity::Error,
                     &path,
                     Spot::Value,
-                    || {
-                        format!(
-                            "Question {}: the id \"{}\" may only use letters, digits, - and _.",
-                            index + 1,
-                            question.id
-                        )
-                    },
-                    "ids end up in links like page#id; keep them short and plain",
+                    || ids::invalid_message(index + 1, &question.id),
+                    ids::INVALID_HINT,
                 );
             }
-            let base = if valid {
-                question.id.clone()
-            } else {
-                slug(&question.question).unwrap_or_else(|| format!("q{}", index + 1))
-            };
-            if given && taken.contains(&base) {
+            let base = ids::base(&question.id, valid, || slug(&question.question), index + 1);
+            let (id, taken) = allocated.allocate(&base, given);
+            if taken {
                 self.report(
                     Severity::Error,
                     &path,
                     Spot::Value,
-                    || {
-                        format!(
-                            "Question {}: the id \"{base}\" is already used by another question.",
-                            index + 1
-                        )
-                    },
-                    "give every question its own id",
+                    || ids::taken_message(index + 1, &base),
+                    ids::TAKEN_HINT,
                 );
             }
-            let mut id = base.clone();
-            if taken.contains(&id) {
-                let mut counter = next.get(&base).copied().unwrap_or(2);
-                loop {
-                    id = format!("{base}-{counter}");
-                    counter += 1;
-                    if !taken.contains(&id) {
-                        break;
-                    }
-                }
-                next.insert(base, counter);
-            }
-            taken.insert(id.clone());
             question.id = id;
         }
     }

@@ -17,9 +17,10 @@
 //! full check's result each time and declines when they differ, and the tests below compare
 //! every incremental result with a full check.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::rc::Rc;
 
+use faq_widget::faq::ids::{self, Ids};
 use faq_widget::faq::validate::{is_valid_id, slug};
 use faq_widget::faq::{self, Diagnostic, Faq, Question, Severity};
 
@@ -100,65 +101,30 @@ impl IdInput {
 /// An id's problems (message, hint), by question.
 type IdProblems = Vec<Vec<(String, &'static str)>>;
 
-/// The ids of all questions, and their problems: the rules of `faq::validate`'s `resolve_ids`.
+/// The ids of all questions, and their problems: the checker's rules (`faq::ids`), with the
+/// slugs worked out once per input.
 fn resolve(inputs: &[IdInput]) -> (Vec<String>, IdProblems) {
-    let mut taken: HashSet<String> = HashSet::with_capacity(inputs.len());
-    let mut next: HashMap<String, usize> = HashMap::new();
+    let mut allocated = Ids::with_capacity(inputs.len());
     let mut ids = Vec::with_capacity(inputs.len());
     let mut problems = vec![Vec::new(); inputs.len()];
     for (index, input) in inputs.iter().enumerate() {
-        let given = input.given.is_some();
-        let base = match (&input.given, &input.derived) {
-            (Some(id), None) => id.clone(),
-            (_, derived) => derived
-                .clone()
-                .flatten()
-                .unwrap_or_else(|| format!("q{}", index + 1)),
-        };
+        let own = input.given.as_deref().unwrap_or_default();
+        let valid = input.given.is_some() && input.derived.is_none();
         if let (Some(id), Some(_)) = (&input.given, &input.derived) {
-            problems[index].push((
-                format!(
-                    "Question {}: the id \"{id}\" may only use letters, digits, - and _.",
-                    index + 1
-                ),
-                "ids end up in links like page#id; keep them short and plain",
-            ));
+            problems[index].push((ids::invalid_message(index + 1, id), ids::INVALID_HINT));
         }
-        if given && taken.contains(&base) {
-            problems[index].push((
-                format!(
-                    "Question {}: the id \"{base}\" is already used by another question.",
-                    index + 1
-                ),
-                "give every question its own id",
-            ));
+        let base = ids::base(own, valid, || input.derived.clone().flatten(), index + 1);
+        let (id, taken) = allocated.allocate(&base, input.given.is_some());
+        if taken {
+            problems[index].push((ids::taken_message(index + 1, &base), ids::TAKEN_HINT));
         }
-        let mut id = base.clone();
-        if taken.contains(&id) {
-            let mut counter = next.get(&base).copied().unwrap_or(2);
-            loop {
-                id = format!("{base}-{counter}");
-                counter += 1;
-                if !taken.contains(&id) {
-                    break;
-                }
-            }
-            next.insert(base, counter);
-        }
-        taken.insert(id.clone());
         ids.push(id);
     }
     (ids, problems)
 }
 
-const SAME_TEXT_HINT: &str = "merge the two answers into one question";
-
 fn same_text(index: usize, earlier: usize) -> String {
-    format!(
-        "Question {}: the same question text as question {}.",
-        index + 1,
-        earlier + 1
-    )
+    ids::same_text_message(index + 1, earlier + 1)
 }
 
 /// The question number a JSON Pointer is under: `/questions/3/answer` -> 3.
@@ -316,7 +282,7 @@ impl Engine {
                     severity: Severity::Error,
                     at: span.range.start + span.question_at.unwrap_or(0),
                     message: same_text(index, members[0]),
-                    hint: SAME_TEXT_HINT,
+                    hint: ids::SAME_TEXT_HINT,
                 });
             }
         }
