@@ -273,6 +273,7 @@ const TOP: &[&str] = &[
     "questions",
     "cookie_notice",
     "ui",
+    "feedback",
 ];
 const QUESTION: &[&str] = &["id", "question", "answer", "links", "category", "keywords"];
 const LINK: &[&str] = &["text", "href"];
@@ -370,6 +371,36 @@ fn write(out: &mut String, value: &Value, order: &'static [&'static str], level:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every field of the format has its place in the written order (a field added to
+    /// `faq_widget::faq::contract` and not here would be written last, alphabetically).
+    #[test]
+    fn the_key_order_knows_every_field_of_the_format() {
+        let full = r#"{"title": "T", "lang": "en", "intro": "i", "contact": {"text": "c", "href": "/c"},
+            "questions": [{"id": "a", "question": "q", "answer": "a", "links": [{"text": "l", "href": "/l"}],
+                           "category": "c", "keywords": ["k"]}],
+            "cookie_notice": {"text": "n", "more": {"text": "m", "href": "/m"}, "revision": 2},
+            "ui": {"retry": "r"}, "feedback": false}"#;
+        let file: faq_widget::faq::contract::FaqFile = serde_json::from_str(full).unwrap();
+        let value = serde_json::to_value(&file).unwrap();
+        let keys = |v: &Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
+        for (object, order) in [
+            (&value, TOP),
+            (&value["questions"][0], QUESTION),
+            (&value["contact"], LINK),
+            (&value["questions"][0]["links"][0], LINK),
+            (&value["cookie_notice"], NOTICE),
+        ] {
+            for key in keys(object) {
+                assert!(
+                    order.contains(&key.as_str()),
+                    "{key} has no place in {order:?}"
+                );
+            }
+        }
+        // And the serde types wrote every field of the example.
+        assert_eq!(keys(&value).len(), TOP.len() - 1, "all but $schema");
+    }
 
     #[test]
     fn empty_faq_is_valid_and_pretty() {
