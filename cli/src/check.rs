@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use faq_widget::faq::load_error::positions;
 pub use faq_widget::faq::locate::{offsets, StringCursor};
 use faq_widget::faq::{load, Diagnostic, Severity, Spot};
 
@@ -71,32 +72,6 @@ fn place(text: &str, diagnostics: Vec<Diagnostic>) -> Vec<Problem> {
             message: d.message,
             hint: d.hint,
             excerpt: excerpt(text, offset),
-        })
-        .collect()
-}
-
-/// Line and column of each offset of `sorted` (ascending), in one pass over the text: a minified
-/// file with thousands of problems on one line costs no more than one problem.
-pub fn positions(text: &str, sorted: &[usize]) -> Vec<(usize, usize)> {
-    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut chars = text[start..].char_indices().peekable();
-    let (mut line, mut column) = (1, 1);
-    sorted
-        .iter()
-        .map(|&at| {
-            while let Some(&(offset, ch)) = chars.peek() {
-                if offset + start >= at {
-                    break;
-                }
-                chars.next();
-                if ch == '\n' {
-                    line += 1;
-                    column = 1;
-                } else {
-                    column += 1;
-                }
-            }
-            (line, column)
         })
         .collect()
 }
@@ -242,20 +217,6 @@ pub fn json(problem: &Problem) -> JsonProblem<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn positions_in_one_pass_match_line_column() {
-        let text = "\u{feff}{\n\t\"é\": [1,\r\n  2]}\n";
-        let offsets: Vec<usize> = (0..=text.len())
-            .filter(|&i| text.is_char_boundary(i) && i >= 3)
-            .collect();
-        let swept = positions(text, &offsets);
-        for (at, (line, column)) in offsets.iter().zip(swept) {
-            let (l, c) = faq_widget::faq::load_error::line_column(text, *at);
-            // line_column counts the byte order mark as a character of line 1.
-            assert_eq!((line, column + usize::from(l == 1)), (l, c), "at {at}");
-        }
-    }
 
     #[test]
     fn excerpts_are_short_safe_and_aligned() {

@@ -415,10 +415,7 @@ fn check_loaded(text: &str) {
         assert!(problem.offset >= last, "in file order");
         last = problem.offset;
         assert_eq!(
-            (
-                problem.line,
-                problem.column + usize::from(text.starts_with('\u{feff}') && problem.line == 1)
-            ),
+            (problem.line, problem.column),
             line_column(text, problem.offset)
         );
         let shown = check::human("f.json", problem);

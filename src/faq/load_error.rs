@@ -73,23 +73,36 @@ impl LoadError {
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset.
+/// 1-based line and column (in characters) of a byte offset, as `faq-widget check` gives them:
+/// a UTF-8 byte order mark is not a character of line 1.
 pub fn line_column(text: &str, at: usize) -> (usize, usize) {
-    let at = at.min(text.len());
-    let mut line = 1;
-    let mut column = 1;
-    for (offset, ch) in text.char_indices() {
-        if offset >= at {
-            break;
-        }
-        if ch == '\n' {
-            line += 1;
-            column = 1;
-        } else {
-            column += 1;
-        }
-    }
-    (line, column)
+    positions(text, &[at])[0]
+}
+
+/// Line and column of each offset of `sorted` (ascending), in one pass over the text: a minified
+/// file with thousands of problems on one line costs no more than one problem.
+pub fn positions(text: &str, sorted: &[usize]) -> Vec<(usize, usize)> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut chars = text[start..].char_indices().peekable();
+    let (mut line, mut column) = (1, 1);
+    sorted
+        .iter()
+        .map(|&at| {
+            while let Some(&(offset, ch)) = chars.peek() {
+                if offset + start >= at {
+                    break;
+                }
+                chars.next();
+                if ch == '\n' {
+                    line += 1;
+                    column = 1;
+                } else {
+                    column += 1;
+                }
+            }
+            (line, column)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -125,6 +138,20 @@ mod tests {
     }
 
     #[test]
+    fn positions_in_one_pass_match_one_at_a_time() {
+        let text = "\u{feff}{\n\t\"é\": [1,\r\n  2]}\n";
+        let offsets: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i) && i >= 3)
+            .collect();
+        let swept = positions(text, &offsets);
+        for (at, position) in offsets.iter().zip(swept) {
+            assert_eq!(position, line_column(text, *at), "at {at}");
+        }
+        assert_eq!(line_column(text, 3), (1, 1));
+        assert_eq!(line_column(text, text.find('2').unwrap()), (3, 3));
+    }
+
+    #[test]
     fn invalid_files_name_line_column_and_field() {
         let text = "{\"title\": \"T\",\n\"questions\": [{\"question\": \"q\"}]}";
         let error = LoadError::from_loaded(text, &load(text)).unwrap();
@@ -132,6 +159,13 @@ mod tests {
             error.sentence(&Strings::default()),
             "The FAQ file has a problem at line 2, column 31: Question 1: \"answer\" is missing."
         );
+        // A byte order mark is not a column, as in `faq-widget check`.
+        let with_bom = format!("\u{feff}{text}");
+        assert_eq!(
+            LoadError::from_loaded(&with_bom, &load(&with_bom)),
+            LoadError::from_loaded(text, &load(text))
+        );
+        assert_eq!(line_column("\u{feff}{x", 4), (1, 2));
         let valid = "{\"title\": \"T\", \"questions\": [{\"question\": \"q\", \"answer\": \"a\"}]}";
         assert_eq!(LoadError::from_loaded(valid, &load(valid)), None);
     }
