@@ -131,26 +131,30 @@ function renameInGlue(js, map, shortModule) {
   return js;
 }
 
-if (release) {
+/**
+ * Release builds: short import/export names in the wasm `wasmName` and its glue `glueName`, the
+ * glue minified, both renamed `${prefix}-<content hash>`. Returns the new [glue, wasm] names.
+ */
+async function shrink(glueName, wasmName, prefix) {
   const { minify } = await import("terser");
-  const glueIn = join(staging, glue);
-  const wasmIn = join(staging, wasm);
+  const glueIn = join(staging, glueName);
+  const wasmIn = join(staging, wasmName);
   let js = readFileSync(glueIn, "utf8");
 
   // 1. Short import/export names in the wasm; binaryen prints the old -> new mapping as JSON.
   const wasmOpt = join(root, "node_modules/.bin/wasm-opt");
-  const minified = join(staging, "minified.wasm");
+  const minified = join(staging, `${prefix}.minified.wasm`);
   const run = spawnSync(
     wasmOpt,
     [wasmIn, "--minify-imports-and-exports-and-modules", "--strip-producers", "--strip-target-features", "-o", minified],
     { encoding: "utf8", maxBuffer: 64 << 20 },
   );
-  if (run.status !== 0) die(`wasm-opt failed (${run.error || run.stderr})`);
+  if (run.status !== 0) die(`wasm-opt failed on ${wasmName} (${run.error || run.stderr})`);
   let map;
   try {
     map = JSON.parse(run.stdout.slice(run.stdout.indexOf("{")));
   } catch {
-    die(`could not read wasm-opt's name mapping:\n${run.stdout.slice(0, 500)}`);
+    die(`could not read wasm-opt's name mapping for ${wasmName}:\n${run.stdout.slice(0, 500)}`);
   }
   const wasmBytes = readFileSync(minified);
   js = renameInGlue(js, map, importModule(wasmBytes));
@@ -158,21 +162,30 @@ if (release) {
   // 2. Minify the glue. embed.js only calls the default export (asynchronous instantiation):
   //    without its export, terser drops the synchronous `initSync`.
   const out = await minify(js, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
-  if (!out.code) die("terser produced no glue");
+  if (!out.code) die(`terser produced no glue for ${glueName}`);
 
   // 3. New content hashes.
-  const newGlue = `faq-widget-${hash(out.code)}.js`;
-  const newWasm = `faq-widget-${hash(wasmBytes)}_bg.wasm`;
+  const newGlue = `${prefix}-${hash(out.code)}.js`;
+  const newWasm = `${prefix}-${hash(wasmBytes)}_bg.wasm`;
   writeFileSync(join(staging, newGlue), out.code);
   renameSync(minified, join(staging, newWasm));
   for (const [old, now] of [
-    [glue, newGlue],
-    [wasm, newWasm],
+    [glueName, newGlue],
+    [wasmName, newWasm],
   ]) {
     if (old !== now) rmSync(join(staging, old), { force: true });
   }
-  glue = newGlue;
-  wasm = newWasm;
+  return [newGlue, newWasm];
+}
+
+// The feedback beacon sender (reporter/, a `data-type="worker"` link: Trunk names it after the
+// package, without a hash).
+let reporterGlue = one((f) => f === "faq-widget-reporter.js", "reporter glue module (reporter/)");
+let reporterWasm = one((f) => f === "faq-widget-reporter_bg.wasm", "reporter wasm (reporter/)");
+
+if (release) {
+  [glue, wasm] = await shrink(glue, wasm, "faq-widget");
+  [reporterGlue, reporterWasm] = await shrink(reporterGlue, reporterWasm, "faq-widget-reporter");
 }
 
 // Comments and whitespace cost bytes on every visit; nothing in the stylesheet needs them.
@@ -194,7 +207,9 @@ writeFileSync(join(staging, "faq-widget.css"), css);
 let embed = readFileSync("web/embed.js", "utf8")
   .replace("__FAQ_WIDGET_GLUE__", glue)
   .replace("__FAQ_WIDGET_WASM__", wasm)
-  .replace("__FAQ_WIDGET_CSS__", cssName);
+  .replace("__FAQ_WIDGET_CSS__", cssName)
+  .replace("__FAQ_WIDGET_REPORTER_GLUE__", reporterGlue)
+  .replace("__FAQ_WIDGET_REPORTER_WASM__", reporterWasm);
 if (release) {
   const { minify } = await import("terser");
   // Fully minified (names too): it is the first file every visit waits for.
@@ -209,7 +224,7 @@ writeFileSync(
   join(staging, "index.html"),
   page.replace("__FAQ_WIDGET_GLUE__", glue).replace("__FAQ_WIDGET_WASM__", wasm).replace("__FAQ_WIDGET_CSS__", cssName),
 );
-console.log(`post-build: embed.js -> ${glue}, ${wasm}, ${cssName}`);
+console.log(`post-build: embed.js -> ${glue}, ${wasm}, ${cssName}; after Accept with data-report: ${reporterGlue}, ${reporterWasm}`);
 
 // Last, once every file has its final name: the service worker precaches them.
 writeServiceWorker(staging);

@@ -60,6 +60,23 @@ for (const row of rows) {
 }
 console.log(`${"total".padEnd(44)} ${n(total.raw)} ${n(total.gzip)} ${n(total.brotli)}`);
 
+// Not in the total: the feedback beacon sender (reporter/), which embed.js loads only after a
+// visitor accepts the cookie notice on a page with data-report.
+const later = [...embed.matchAll(/"(faq-widget-reporter(?:-[0-9a-f]{16})?(?:\.js|_bg\.wasm))"/g)].map((m) => m[1]);
+if (later.length !== 2) fail(`embed.js does not name the reporter's glue and wasm (found: ${later.join(", ") || "none"}).`);
+let laterBrotli = 0;
+for (const name of later) {
+  let bytes;
+  try {
+    bytes = readFileSync(join(dist, name));
+  } catch {
+    fail(`embed.js names ${name}, which is not in ${dist}.`);
+  }
+  laterBrotli += brotli(bytes);
+  console.log(`${`later: ${name.endsWith(".js") ? "glue" : "wasm"} (${name})`.padEnd(44)} ${n(bytes.length)} ${n(gzip(bytes))} ${n(brotli(bytes))}`);
+}
+console.log(`  later: the report sender, ${laterBrotli.toLocaleString("en-US")} B brotli, downloaded only after a visitor accepts on a page with data-report`);
+
 const checks = [
   ["brotli total", total.brotli, budget.brotli_total_max],
   ["gzip total", total.gzip, budget.gzip_total_max],

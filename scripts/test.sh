@@ -14,6 +14,8 @@ cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown --features embed -- -D warnings
 cargo clippy -p faq-studio --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p faq-widget-reporter --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown --features report -- -D warnings
 
 step "Native tests (core logic, views rendered to HTML, the command-line tool)"
 cargo test --workspace
@@ -23,10 +25,10 @@ cargo run --quiet -p faq-widget-cli -- check faq.json
 node --test tests/schema/schema.test.mjs tests/schema/feedback.test.mjs
 
 step "Browser tests (wasm-bindgen-test in headless Chromium)"
-env -u GECKODRIVER CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --features render-probe
+env -u GECKODRIVER CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --features render-probe,report
 
 step "Browser tests (wasm-bindgen-test in headless Firefox ESR)"
-GECKODRIVER="$GECKODRIVER" cargo test --target wasm32-unknown-unknown --features render-probe
+GECKODRIVER="$GECKODRIVER" cargo test --target wasm32-unknown-unknown --features render-probe,report
 
 step "Release build (the widget in dist/, the studio in dist/studio/)"
 trunk build --release

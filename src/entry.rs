@@ -2,7 +2,10 @@
 
 use wasm_bindgen::prelude::*;
 
+use yew::Callback;
+
 use crate::components::faq_widget::{FaqWidget, FaqWidgetProps};
+use crate::feedback_state::Report;
 use crate::host::Host;
 
 #[wasm_bindgen]
@@ -35,17 +38,17 @@ extern "C" {
     fn feedback(this: &MountOptions) -> Option<bool>;
 
     #[wasm_bindgen(method, getter)]
-    fn report(this: &MountOptions) -> Option<String>;
+    fn report(this: &MountOptions) -> JsValue;
 }
 
 /// Renders the FAQ at `src` into `root` (a div inside the shadow root of `host`, the page's
 /// `<faq-widget>` element, which receives the widget's events). `options` is the script tag's
 /// configuration as an object: `{ cookieNotice: bool, offline: "always" | undefined,
-/// prefetch: Promise<Response> | undefined, worker, lang, feedback: bool, report: string |
+/// prefetch: Promise<Response> | undefined, worker, lang, feedback: bool, report: function |
 /// undefined, prerendered: Element | undefined, timeout: number | undefined }`, where `prefetch`
 /// is a request for `src` that embed.js already started, so the FAQ downloads while the wasm
-/// does; `worker(keep, src)` is embed.js's handle on the widget's service worker; `report` the
-/// absolute URL of `data-report`; `prerendered` the page's pre-rendered copy of the widget
+/// does; `worker(keep, src)` is embed.js's handle on the widget's service worker; `report(kind,
+/// a, b)` embed.js's relay to the report sender of `data-report` (see [`relay`]); `prerendered` the page's pre-rendered copy of the widget
 /// (`faq-widget render --prerender`) to take over; `timeout` the request's limit in milliseconds.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, options: MountOptions) {
@@ -57,11 +60,15 @@ pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, option
     let worker = options.worker().dyn_into::<js_sys::Function>().ok();
     let prerendered = options.prerendered().dyn_into::<web_sys::Element>().ok();
     let feedback = options.feedback().unwrap_or(true);
-    let report = options.report().unwrap_or_default();
+    let reports = options
+        .report()
+        .dyn_into::<js_sys::Function>()
+        .ok()
+        .map(relay);
     let host = Host::new(host, cookie_notice, offline_always)
         .with_worker(worker)
         .with_prerendered(prerendered)
-        .with_feedback(feedback, &report);
+        .with_feedback(feedback, reports);
     yew::Renderer::<FaqWidget>::with_root_and_props(
         root,
         FaqWidgetProps {
@@ -77,9 +84,23 @@ pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, option
                 }),
             faq: None,
             feedback,
-            report: report.into(),
             host: Some(host),
         },
     )
     .render();
+}
+
+/// The widget's [`Report`]s as calls of embed.js's relay (`options.report`): `("allow", bool)`,
+/// `("vote", id, helpful)`, `("missed", query)`. embed.js loads the sender (the `reporter/` crate's
+/// wasm) on the first `"allow", true` and hands it the calls in order.
+fn relay(relay: js_sys::Function) -> Callback<Report> {
+    Callback::from(move |report: Report| {
+        let (kind, a, b): (&str, JsValue, JsValue) = match report {
+            Report::Allow(allowed) => ("allow", allowed.into(), JsValue::UNDEFINED),
+            Report::Vote(vote) => ("vote", vote.id.into(), vote.helpful.into()),
+            Report::Missed(query) => ("missed", query.into(), JsValue::UNDEFINED),
+        };
+        // A relay that throws must not take the widget down with it.
+        let _ = relay.call3(&JsValue::NULL, &kind.into(), &a, &b);
+    })
 }

@@ -128,7 +128,7 @@ impl Batch {
     /// wasm: +965 B brotli, measured 2026-11-29 (149,847 -> 150,812 B).
     pub fn to_json(&self) -> String {
         let mut json = String::from("{\"v\":");
-        json.push_str(&self.v.to_string());
+        push_number(&mut json, u64::from(self.v));
         json.push_str(",\"faq\":");
         push_string(&mut json, &self.faq);
         json.push_str(",\"events\":[");
@@ -156,13 +156,13 @@ impl Batch {
                         None => {}
                     }
                     json.push_str(",\"at\":");
-                    json.push_str(&at.to_string());
+                    push_number(&mut json, *at);
                 }
                 Event::Missed { query, at } => {
                     json.push_str("{\"type\":\"missed\",\"query\":");
                     push_string(&mut json, query);
                     json.push_str(",\"at\":");
-                    json.push_str(&at.to_string());
+                    push_number(&mut json, *at);
                 }
             }
             json.push('}');
@@ -181,6 +181,32 @@ fn check_text(name: &str, text: &str, max: usize) -> Result<(), String> {
         return Err(format!("{name}: {chars} characters, at most {max}"));
     }
     Ok(())
+}
+
+/// [`check_text`]'s verdict without its reason, for the sender: formatting the reason would
+/// bring `core::fmt` into the reporter's wasm for a message nobody reads.
+fn text_fits(text: &str, max: usize) -> bool {
+    !text.trim().is_empty() && text.chars().nth(max).is_none()
+}
+
+/// `number` in decimal. By hand, not `to_string()`: integer `Display` brings `core::fmt`'s
+/// padding into the reporter's wasm (measured with the other two cuts in BENCHMARKS.md,
+/// "Feedback").
+fn push_number(json: &mut String, number: u64) {
+    let mut digits = [0u8; 20];
+    let mut rest = number;
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &digit in digits.iter().skip(start) {
+        json.push(digit as char);
+    }
 }
 
 /// `text` as a JSON string literal.
@@ -278,9 +304,10 @@ fn cut_at_word(text: String, max: usize) -> String {
     let Some((end, _)) = text.char_indices().nth(max) else {
         return text;
     };
-    let head = &text[..end];
+    // `crate::cut`, not indexing: no panic path, whose message formatting costs the wasm.
+    let head = crate::cut(&text, 0, end);
     match head.rfind(' ') {
-        Some(space) if space > 0 => head[..space].to_owned(),
+        Some(space) if space > 0 => crate::cut(head, 0, space).to_owned(),
         _ => head.to_owned(),
     }
 }
@@ -318,7 +345,7 @@ impl Outbox {
     /// sent in an earlier batch, if any. A vote still waiting here is replaced (and dropped when
     /// the visitor came back to the vote already sent). False when the id is unusable.
     pub fn vote(&mut self, question: &str, helpful: bool, sent: Option<bool>, at: u64) -> bool {
-        if check_text("question", question, MAX_ID_CHARS).is_err() {
+        if !text_fits(question, MAX_ID_CHARS) {
             return false;
         }
         let waiting = self
@@ -522,6 +549,24 @@ mod tests {
         );
         assert_eq!(batch.check(), Ok(()));
         // The hand-written JSON is serde's, byte for byte.
+        assert_eq!(batch.to_json(), serde_json::to_string(&batch).unwrap());
+    }
+
+    #[test]
+    fn to_json_writes_every_number_as_serde_does() {
+        for at in [0, 1, 9, 10, 99, 100, 1764450000000, MAX_AT, u64::MAX] {
+            let batch = Batch {
+                v: VERSION,
+                faq: "f".into(),
+                events: vec![vote("q", true, None, at)],
+            };
+            assert_eq!(batch.to_json(), serde_json::to_string(&batch).unwrap());
+        }
+        let batch = Batch {
+            v: u32::MAX,
+            faq: "f".into(),
+            events: vec![],
+        };
         assert_eq!(batch.to_json(), serde_json::to_string(&batch).unwrap());
     }
 

@@ -52,6 +52,21 @@ impl Votes {
     }
 }
 
+/// What a widget tells its report sender, in order (`Host::reports`). The widget says
+/// [`Report::Allow`] when its consent gate opens or shuts, and sends votes and missed searches only
+/// while it is open; the sender keeps its own [`Reporter`] gate too. In the one-script-tag build
+/// the sender is a second wasm module that embed.js loads on the first `Allow(true)` (the
+/// `reporter/` crate), so visitors who never accept never download it; a Yew app turns on the
+/// `report` feature and gets it in its own module (`crate::report`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Report {
+    /// The visitor accepted the cookie notice (`true`), or rejected or withdrew it.
+    Allow(bool),
+    Vote(Vote),
+    /// A settled search that found nothing, as typed: the sender redacts it.
+    Missed(String),
+}
+
 /// The beacon outbox behind the consent gate, and the votes already sent (so a changed vote
 /// says which one it replaces: `previous` in the beacon).
 #[derive(Debug, Clone, PartialEq, Eq)]

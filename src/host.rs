@@ -5,6 +5,8 @@
 
 use yew::prelude::*;
 
+use crate::feedback_state::Report;
+
 /// The FAQ request's default timeout: long enough for a slow mobile connection, short enough
 /// that a stalled one does not leave "Loading…" on screen.
 pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
@@ -20,9 +22,10 @@ pub struct Host {
     pub timeout_ms: u32,
     /// "Was this helpful?" under each open answer; `data-feedback="off"` turns it off.
     pub feedback: bool,
-    /// `data-report`: where feedback beacons go (an `http(s)` URL), empty for nowhere. Beacons
-    /// leave only after the visitor accepted the cookie notice (`hooks::use_feedback`).
-    pub report: AttrValue,
+    /// The sender of feedback beacons to `data-report` (`crate::report`, or embed.js's relay to
+    /// the reporter module); `None`: no report address. It hears only what the visitor allowed
+    /// (`hooks::use_feedback`).
+    pub reports: Option<Callback<Report>>,
     /// embed.js's `worker(keep, src)`: registers or forgets the widget's service worker.
     worker: Option<js_sys::Function>,
     /// The page's `<faq-widget>` element (embed.js); in a Yew app, `root` instead.
@@ -43,7 +46,7 @@ impl Default for Host {
             offline_always: false,
             timeout_ms: DEFAULT_TIMEOUT_MS,
             feedback: true,
-            report: AttrValue::default(),
+            reports: None,
             worker: None,
             element: None,
             root: NodeRef::default(),
@@ -82,14 +85,10 @@ impl Host {
         self.prerendered.as_ref()
     }
 
-    /// The feedback options: the buttons on or off, and the report address (kept only when it is
-    /// an absolute `http:` or `https:` URL).
-    pub fn with_feedback(mut self, feedback: bool, report: &str) -> Self {
-        // embed.js passes the URL as the browser resolved it (`new URL(...).href`: lower case).
+    /// The feedback options: the buttons on or off, and the report sender, if any.
+    pub fn with_feedback(mut self, feedback: bool, reports: Option<Callback<Report>>) -> Self {
         self.feedback = feedback;
-        if report.starts_with("https://") || report.starts_with("http://") {
-            self.report = report.to_owned().into();
-        }
+        self.reports = reports;
         self
     }
 

@@ -7,7 +7,9 @@
 //! - `components` (one file per component) and `hooks` (the side effects) wire that state to
 //!   markup; `browser` is the thin glue to the page they use.
 //! - With the `embed` feature (the Trunk build of index.html), `mount` is the export embed.js
-//!   calls; with `ssr`, the same components render to HTML natively (`faq-widget render`).
+//!   calls; with `ssr`, the same components render to HTML natively (`faq-widget render`); with
+//!   `report`, `report` sends feedback beacons (`FaqWidget`'s `report` prop; the `reporter/`
+//!   crate is the same sender as the second wasm module embed.js loads after "Accept").
 
 pub mod browser;
 pub mod components;
@@ -20,6 +22,8 @@ pub mod host;
 pub mod i18n;
 pub mod load;
 pub mod offline;
+#[cfg(feature = "report")]
+pub mod report;
 pub mod search;
 pub mod search_state;
 pub mod state;

@@ -42,6 +42,7 @@ fn mount(src: String) -> web_sys::Element {
             timeout_ms: 10_000,
             faq: None,
             feedback: true,
+            #[cfg(feature = "report")]
             report: "".into(),
             host: Some(Host::new(host, false, false)),
         },

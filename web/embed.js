@@ -10,6 +10,8 @@
   var GLUE = "__FAQ_WIDGET_GLUE__";
   var WASM = "__FAQ_WIDGET_WASM__";
   var CSS = "__FAQ_WIDGET_CSS__";
+  var REPORTER_GLUE = "__FAQ_WIDGET_REPORTER_GLUE__";
+  var REPORTER_WASM = "__FAQ_WIDGET_REPORTER_WASM__";
   var doc = document;
   var warn = function (message) {
     if (window.console) console.warn("faq-widget: " + message);
@@ -48,6 +50,36 @@
             return glue;
           });
         }));
+      };
+      /* The feedback beacon sender (reporter/, README "Feedback"): a module of its own, loaded
+         once per page the first time a widget with data-report says its visitor accepted the
+         cookie notice; visitors who never accept never download it. Each widget gets a relay:
+         the widget calls relay(kind, a, b) ("allow", "vote", "missed"; src/entry.rs) and the
+         calls reach its sender in order. */
+      var reporter;
+      var relay = function (report, src) {
+        var sender;
+        return function (kind, a, b) {
+          if (!sender && kind === "allow" && a) {
+            reporter =
+              reporter ||
+              import(new URL(REPORTER_GLUE, base).href).then(function (glue) {
+                return glue.default({ module_or_path: new URL(REPORTER_WASM, base).href }).then(function () {
+                  return glue;
+                });
+              });
+            sender = reporter.then(function (glue) {
+              return new glue.ReportSender(report, src);
+            });
+            sender.catch(warn);
+          }
+          if (sender)
+            sender
+              .then(function (to) {
+                to[kind](a, b);
+              })
+              .catch(function () {});
+        };
       };
       /* The widget's service worker (README "Offline"). The widget decides when (consent); this
          does it, in a few lines of JS rather than many more bytes of wasm. keep: register sw.js
@@ -155,6 +187,7 @@
               } catch (error) {
                 report = undefined;
               }
+              report = report && /^https?:/.test(report) ? relay(report, src) : undefined;
               var start = function () {
                 var prefetch = controlled() ? undefined : fetch(src);
                 if (prefetch) prefetch.catch(function () {});

@@ -81,7 +81,7 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
     let strings = use_memo(faq.clone(), |faq| {
         Strings::new(faq.lang.as_deref().unwrap_or("en"), faq.ui.clone())
     });
-    let feedback = use_feedback(host, &consent, &props.src, state.dispatcher(), &strings);
+    let feedback = use_feedback(host, &consent, state.dispatcher(), &strings);
     let search = use_search(host, faq, &strings, &copy.query, &feedback.on_missed);
     use_offline(host, &consent, faq, &props.src, &props.fetched);
     use_update(&questions, &state, &strings);

@@ -42,7 +42,9 @@ pub struct FaqWidgetProps {
     pub feedback: bool,
     /// Where to send the visitors' feedback and missed searches as beacons (an absolute
     /// `http(s)` URL, e.g. a `faq-widget collect`), only after the visitor accepted the cookie
-    /// notice; empty: nowhere (`data-report`).
+    /// notice; empty: nowhere (`data-report`). Needs the crate's `report` feature, which brings
+    /// the sender (`crate::report`) into the app's wasm.
+    #[cfg(feature = "report")]
     #[prop_or_default]
     pub report: AttrValue,
     /// A FAQ to show as it is, instead of fetching `src` (a live preview of a draft, or a FAQ
@@ -75,6 +77,7 @@ pub struct FaqWidgetProps {
 ///             <h1>{ "Help" }</h1>
 ///             <FaqWidget src="/faq.json" />
 ///             <FaqWidget src="/billing-faq.json" cookie_notice={false} lang="fr" />
+///             // With the crate's `report` feature:
 ///             <FaqWidget src="/shipping-faq.json" report="https://www.example.org/faq-feedback" />
 ///         </main>
 ///     }
@@ -85,6 +88,10 @@ pub fn FaqWidget(props: &FaqWidgetProps) -> Html {
     // In a Yew app several widgets share the document: each gets its own id prefix.
     let ids = use_state(next_ids);
     // embed.js passes the whole host (its options included); a Yew app passes the options.
+    #[cfg(feature = "report")]
+    let report = (props.report.clone(), props.src.clone());
+    #[cfg(not(feature = "report"))]
+    let report = ();
     let host = use_memo(
         (
             props.host.clone(),
@@ -92,12 +99,19 @@ pub fn FaqWidget(props: &FaqWidgetProps) -> Html {
             props.offline_always,
             props.timeout_ms,
             props.feedback,
-            props.report.clone(),
+            report,
         ),
         |(host, cookie_notice, offline_always, timeout_ms, feedback, report)| {
             let mut host = host.clone().unwrap_or_else(|| {
-                let mut host =
-                    Host::options(*cookie_notice, *offline_always).with_feedback(*feedback, report);
+                #[cfg(feature = "report")]
+                let reports = crate::report::sender(&report.0, &report.1);
+                #[cfg(not(feature = "report"))]
+                let reports = {
+                    let _ = report;
+                    None
+                };
+                let mut host = Host::options(*cookie_notice, *offline_always)
+                    .with_feedback(*feedback, reports);
                 host.ids = (*ids).clone();
                 host
             });

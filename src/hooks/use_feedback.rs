@@ -2,43 +2,40 @@
 //!
 //! Purpose: what happens when the visitor votes (the votes themselves live in the widget's
 //! [`ViewState`] reducer, `crate::feedback_state::Votes`, in memory only: nothing is stored), the
-//! `faq-widget:feedback` event for the host's own analytics, and the beacons to `data-report`
-//! (`Host::report`): votes and missed searches queue in a [`Reporter`] and leave with
-//! `navigator.sendBeacon` when 20 wait, when the page is hidden (`visibilitychange`,
-//! `pagehide`), and [`IDLE_MS`] after the last one.
+//! `faq-widget:feedback` event for the host's own analytics, and the widget's side of the
+//! beacons to `data-report`: the consent gate. While the visitor has accepted the cookie notice
+//! ([`Consent::allows_storage`]) and the host has a report sender (`Host::reports`), votes and
+//! missed searches go to it as [`Report`]s; the sender is told [`Report::Allow`] each time the
+//! gate opens or shuts, and drops what waits when it shuts. Nothing that happened before
+//! "Accept" is passed on. A widget without a notice (`data-cookie-notice="off"`, or faq.json has
+//! none) knows no consent and reports nothing. The sending itself (batching, redaction,
+//! `sendBeacon`) is `crate::report`, loaded only after "Accept" in the one-script-tag build.
 //!
-//! Consent: events queue and leave only while the visitor has accepted the cookie notice
-//! ([`Consent::allows_storage`]). Nothing that happened before "Accept" is queued; "Reject" (or
-//! a withdrawal in another widget or tab) drops what waits. A widget without a notice
-//! (`data-cookie-notice="off"`, or faq.json has none) knows no consent and sends nothing.
-//!
-//! Arguments: `host`, the embedding page (the `data-report` address, the events); `consent`, the widget's [`Consent`] (from `use_consent`); `src`, the FAQ's URL
-//! (the beacon's `faq`, without query or fragment); `view`, the dispatcher of the widget's
+//! Arguments: `host`, the embedding page (its `reports` sender, the events); `consent`, the
+//! widget's [`Consent`] (from `use_consent`); `view`, the dispatcher of the widget's
 //! [`ViewState`], which keeps the votes and announces the thanks; `strings`, the interface texts
 //! (the thanks).
 //!
-//! Returns a [`Feedback`] handle: `on_vote` (a [`Vote`]: tells the host, queues the beacon
-//! event, updates the votes in `view`) and `on_missed` (a settled query without results: queues
-//! it, redacted). It is made once per widget (in one `use_mut_ref`, without effects: the wasm
-//! pays for each kind of hook state), so memoised children stay memoised.
+//! Returns a [`Feedback`] handle: `on_vote` (a [`Vote`]: tells the host, reports it, updates the
+//! votes in `view`) and `on_missed` (a settled query without results: reports it). It is made
+//! once per widget (in one `use_mut_ref`, without effects: the wasm pays for each kind of hook
+//! state), so memoised children stay memoised.
 //!
 //! ```ignore
 //! let consent = use_consent(&host, revision);
 //! let state = use_reducer_eq(|| ViewState::new(count, None));
-//! let feedback = use_feedback(&host, &consent, &src, state.dispatcher(), &strings);
+//! let feedback = use_feedback(&host, &consent, state.dispatcher(), &strings);
 //! let search = use_search(&host, &faq, &strings, "", &feedback.on_missed);
 //! html! { <Accordion votes={state.votes.clone()} on_vote={Some(feedback.on_vote.clone())} /* ... */ /> }
 //! ```
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::Consent;
-use crate::browser::storage::now_ms;
-use crate::feedback_state::{Reporter, Vote, IDLE_MS};
+use crate::feedback_state::{Report, Vote};
 use crate::host::{Detail, Host};
 use crate::i18n::Strings;
 use crate::state::{Action, ViewState};
@@ -52,30 +49,19 @@ pub struct Feedback {
     pub on_missed: Callback<String>,
 }
 
-/// What the callbacks share: the outbox behind the consent gate, the idle timer, the report
-/// address, the texts of the moment, and the page listeners (removed with the widget).
-struct Sender {
-    reporter: RefCell<Reporter>,
-    timer: RefCell<Option<Timeout>>,
-    url: AttrValue,
+/// What the callbacks share: the sender behind the gate, whether the gate is open, the texts of
+/// the moment.
+struct Gate {
+    reports: Option<Callback<Report>>,
+    open: Cell<bool>,
     strings: RefCell<Rc<Strings>>,
 }
 
-impl Sender {
-    /// Sends every batch that waits (nothing unless allowed).
-    fn flush(&self) {
-        while let Some(body) = self.reporter.borrow_mut().take() {
-            crate::browser::dom::send_beacon(&self.url, &body);
-        }
-    }
-
-    /// After an event: send now when the outbox is full, else once things are idle.
-    fn queued(self: &Rc<Self>, full: bool) {
-        if full {
-            self.flush();
-        } else if !self.url.is_empty() {
-            let sender = self.clone();
-            *self.timer.borrow_mut() = Some(Timeout::new(IDLE_MS, move || sender.flush()));
+impl Gate {
+    /// Passes `report` on while the visitor allows it.
+    fn pass(&self, report: impl FnOnce() -> Report) {
+        if let Some(reports) = self.reports.as_ref().filter(|_| self.open.get()) {
+            reports.emit(report());
         }
     }
 }
@@ -84,21 +70,18 @@ impl Sender {
 pub fn use_feedback(
     host: &Host,
     consent: &Consent,
-    src: &AttrValue,
     view: UseReducerDispatcher<ViewState>,
     strings: &Rc<Strings>,
 ) -> Feedback {
     let host = host.clone();
     let made = use_mut_ref(|| {
-        let sender = Rc::new(Sender {
-            reporter: RefCell::new(Reporter::new(src)),
-            timer: RefCell::new(None),
-            url: host.report.clone(),
+        let gate = Rc::new(Gate {
+            reports: host.reports.clone(),
+            open: Cell::new(false),
             strings: RefCell::new(strings.clone()),
         });
-        let listeners = page_listeners(&sender);
         let on_vote = {
-            let sender = sender.clone();
+            let gate = gate.clone();
             Callback::from(move |vote: Vote| {
                 host.emit(
                     "faq-widget:feedback",
@@ -106,63 +89,27 @@ pub fn use_feedback(
                         .text("id", &vote.id)
                         .flag("helpful", vote.helpful),
                 );
-                let full = sender.reporter.borrow_mut().vote(&vote, now_ms());
-                let thanks = sender.strings.borrow().get("feedback.thanks");
+                gate.pass(|| Report::Vote(vote.clone()));
+                let thanks = gate.strings.borrow().get("feedback.thanks");
                 view.dispatch(Action::Vote(vote, thanks));
-                sender.queued(full);
             })
         };
         let on_missed = {
-            let sender = sender.clone();
-            Callback::from(move |query: String| {
-                let full = sender
-                    .reporter
-                    .borrow_mut()
-                    .missed(crate::browser::text::redact(&query), now_ms());
-                sender.queued(full);
-            })
+            let gate = gate.clone();
+            Callback::from(move |query: String| gate.pass(|| Report::Missed(query)))
         };
-        (sender, listeners, Feedback { on_vote, on_missed })
+        (gate, Feedback { on_vote, on_missed })
     });
     let made = made.borrow();
-    let (sender, _, feedback) = &*made;
-    // The consent gate, at each render: open after "Accept"; shut, dropping what waits, on
-    // "Reject" and without a notice. The texts follow an updated FAQ.
-    sender
-        .reporter
-        .borrow_mut()
-        .allow(!sender.url.is_empty() && consent.allows_storage());
-    *sender.strings.borrow_mut() = strings.clone();
-    feedback.clone()
-}
-
-/// The page is being hidden (tab switch, navigation, closing): the last chance to send.
-#[cfg(target_arch = "wasm32")]
-fn page_listeners(sender: &Rc<Sender>) -> Vec<gloo_events::EventListener> {
-    let Some(window) = web_sys::window().filter(|_| !sender.url.is_empty()) else {
-        return Vec::new();
-    };
-    let flush = || {
-        let sender = sender.clone();
-        move |_: &web_sys::Event| sender.flush()
-    };
-    let mut listeners = vec![gloo_events::EventListener::new(
-        &window,
-        "pagehide",
-        flush(),
-    )];
-    if let Some(document) = window.document() {
-        // Sending early does no harm: no need to ask which way visibility went.
-        listeners.push(gloo_events::EventListener::new(
-            &document,
-            "visibilitychange",
-            flush(),
-        ));
+    let (gate, feedback) = &*made;
+    // The consent gate, at each render: open after "Accept"; shut on "Reject" and without a
+    // notice. The sender hears each change. The texts follow an updated FAQ.
+    if let Some(reports) = &gate.reports {
+        let open = consent.allows_storage();
+        if gate.open.replace(open) != open {
+            reports.emit(Report::Allow(open));
+        }
     }
-    listeners
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn page_listeners(_sender: &Rc<Sender>) -> Vec<()> {
-    Vec::new()
+    *gate.strings.borrow_mut() = strings.clone();
+    feedback.clone()
 }

@@ -46,7 +46,10 @@ function sizeCheck() {
   const [raw, gzip, brotli] = total.trim().split(/\s+/).slice(1).map((n) => Number(n.replace(/,/g, "")));
   const files = [...out.matchAll(/\((embed\.js|faq-widget-[0-9a-f]{16}(?:\.js|_bg\.wasm|\.css))\)/g)].map((m) => m[1]);
   expect(files).toHaveLength(4);
-  return { raw, gzip, brotli, files };
+  // The report sender, loaded later (after Accept, with data-report): served like the widget.
+  const later = [...out.matchAll(/\((faq-widget-reporter-[0-9a-f]{16}(?:\.js|_bg\.wasm))\)/g)].map((m) => m[1]);
+  expect(later).toHaveLength(2);
+  return { raw, gzip, brotli, files, later };
 }
 
 /** One GET as a client sends it, body bytes as they came over the wire (not decoded). */
@@ -161,6 +164,7 @@ async function expectOnTheWire(origin, size) {
     [glue, /^(text|application)\/javascript(; ?charset=utf-8)?$/i, /^public, max-age=31536000, immutable$/],
     [wasm, /^application\/wasm$/, /^public, max-age=31536000, immutable$/],
     [css, /^text\/css(; ?charset=utf-8)?$/i, /^public, max-age=31536000, immutable$/],
+    ...size.later.map((name) => [name, name.endsWith(".js") ? /^(text|application)\/javascript(; ?charset=utf-8)?$/i : /^application\/wasm$/, /^public, max-age=31536000, immutable$/]),
     ["faq.json", /^application\/json(; ?charset=utf-8)?$/i, /max-age=300/],
     ["sw.js", /^(text|application)\/javascript(; ?charset=utf-8)?$/i, /^no-cache$/],
     ["index.html", /^text\/html(; ?charset=utf-8)?$/i, /^no-cache$/],

@@ -1,7 +1,8 @@
 // "Was this helpful?" and missed searches (issue 16, the widget's side): the buttons and their
 // pressed state, the host events, and the beacons to data-report, which reach a real
 // `faq-widget collect` (started here on a port the OS picks) only after the visitor accepted the
-// cookie notice, and never after Reject; `faq-widget report` then shows what arrived.
+// cookie notice, and never after Reject; `faq-widget report` then shows what arrived. The sender
+// is a module of its own (reporter/), downloaded only after Accept on a page with data-report.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
@@ -65,6 +66,17 @@ function countBeacons(page) {
   return sent;
 }
 
+/** Requests for the report sender's own module (reporter/: its glue and wasm), which embed.js
+ *  loads only after a visitor accepts on a page with data-report. */
+function countSenderDownloads(page) {
+  const loaded = [];
+  page.on("request", (request) => {
+    const name = new URL(request.url()).pathname.split("/").pop();
+    if (name.startsWith("faq-widget-reporter")) loaded.push(name.endsWith(".js") ? "glue" : name.endsWith(".wasm") ? "wasm" : name);
+  });
+  return loaded;
+}
+
 /** Gives the widget every chance to send: the idle time passes, and the page says it is hidden. */
 async function everyChanceToSend(page) {
   await page.waitForTimeout(IDLE_MS + 500);
@@ -94,6 +106,7 @@ test("votes: events and pressed state; beacons only after Accept, redacted, none
   const console = watchConsole(page);
   await recordEvents(page);
   const sent = countBeacons(page);
+  const senderLoaded = countSenderDownloads(page);
   await page.goto(`/host.html?report=${encodeURIComponent(`http://127.0.0.1:${collector.port}/beacon`)}`);
   await question(page, first.question).click();
   await expect(helpful(page)).toBeVisible();
@@ -119,9 +132,12 @@ test("votes: events and pressed state; beacons only after Accept, redacted, none
   await everyChanceToSend(page);
   expect(sent).toEqual([]);
   expect(beacons()).toBe(0);
+  // Nor is the sender downloaded before the visitor accepts.
+  expect(senderLoaded).toEqual([]);
 
   // Accept: from now on, votes and missed searches go to the collector.
   await notice(page).getByRole("button", { name: "Accept", exact: true }).click();
+  await expect.poll(() => [...senderLoaded].sort()).toEqual(["glue", "wasm"]);
   await openFirst(page);
   await expect(no(page)).toHaveAttribute("aria-pressed", "true"); // the vote stays for the page view
   await yes(page).click();
@@ -152,12 +168,67 @@ test("votes: events and pressed state; beacons only after Accept, redacted, none
   expect(text).toMatch(/1\s+zyxwv qqvb \[number\] \[email\]/);
   expect(text).not.toContain("before");
   expect(text).not.toContain("rejected");
+  // One download of the sender for the page view.
+  expect([...senderLoaded].sort()).toEqual(["glue", "wasm"]);
   console.expectClean();
+});
+
+test("a returning visitor who accepted: the sender loads with the widget and the first vote is sent", async ({ page }) => {
+  const console = watchConsole(page);
+  const report = encodeURIComponent(`http://127.0.0.1:${collector.port}/beacon`);
+  await page.goto(`/host.html?report=${report}`);
+  await notice(page).getByRole("button", { name: "Accept", exact: true }).click();
+  const sent = countBeacons(page);
+  const senderLoaded = countSenderDownloads(page);
+  const before = beacons();
+  await page.goto(`/host.html?report=${report}`);
+  await expect(question(page, first.question)).toBeVisible();
+  await expect(notice(page)).toHaveCount(0);
+  await expect.poll(() => [...senderLoaded].sort()).toEqual(["glue", "wasm"]);
+  await openFirst(page);
+  await no(page).click();
+  await page.evaluate(() => window.dispatchEvent(new Event("pagehide")));
+  await expect.poll(beacons, { timeout: 10_000 }).toBe(before + 1);
+  expect(sent).toHaveLength(1);
+  expect(JSON.parse(sent[0]).events).toEqual([{ type: "vote", question: first.id, helpful: false, at: expect.any(Number) }]);
+  console.expectClean();
+});
+
+test("without data-report the sender is never downloaded, even after Accept", async ({ page }) => {
+  const senderLoaded = countSenderDownloads(page);
+  await page.goto("/host.html");
+  await notice(page).getByRole("button", { name: "Accept", exact: true }).click();
+  await openFirst(page);
+  await yes(page).click();
+  await expect(yes(page)).toHaveAttribute("aria-pressed", "true");
+  await page.waitForTimeout(500);
+  expect(senderLoaded).toEqual([]);
+});
+
+test("a sender that cannot load costs the visitor nothing: the widget keeps working, with a warning", async ({ page }) => {
+  const console = watchConsole(page);
+  const warnings = [];
+  page.on("console", (message) => message.type() === "warning" && warnings.push(message.text()));
+  await recordEvents(page);
+  await page.route(/faq-widget-reporter/, (route) => route.abort("connectionrefused"));
+  await page.goto(`/host.html?report=${encodeURIComponent(`http://127.0.0.1:${collector.port}/beacon`)}`);
+  await notice(page).getByRole("button", { name: "Accept", exact: true }).click();
+  await openFirst(page);
+  await yes(page).click();
+  await expect(yes(page)).toHaveAttribute("aria-pressed", "true");
+  await expect(helpful(page).getByText("Thanks for your feedback.")).toBeVisible();
+  await missedSearch(page, "zyxwv unreachable");
+  await expect.poll(() => warnings.some((w) => w.startsWith("faq-widget: "))).toBe(true);
+  await question(page, bundledFaq.questions[1].question).click();
+  await expect(question(page, bundledFaq.questions[1].question)).toHaveAttribute("aria-expanded", "true");
+  // The browser's own line for the refused request is the only error: no exception, nothing else.
+  expect(console.problems.filter((p) => !p.includes("Failed to load resource"))).toEqual([]);
 });
 
 test("without a cookie notice nothing is sent (no consent is known)", async ({ page }) => {
   await recordEvents(page);
   const sent = countBeacons(page);
+  const senderLoaded = countSenderDownloads(page);
   const before = beacons();
   await page.goto(
     `/host.html?cookie-notice=off&report=${encodeURIComponent(`http://127.0.0.1:${collector.port}/beacon`)}`,
@@ -169,6 +240,7 @@ test("without a cookie notice nothing is sent (no consent is known)", async ({ p
   await everyChanceToSend(page);
   expect(sent).toEqual([]);
   expect(beacons()).toBe(before);
+  expect(senderLoaded).toEqual([]);
 });
 
 test("the feedback buttons pass axe-core, and their labels and the thanks are reachable", async ({ page }) => {
