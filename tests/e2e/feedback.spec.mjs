@@ -4,7 +4,7 @@
 // cookie notice, and never after Reject; `faq-widget report` then shows what arrived. The sender
 // is a module of its own (reporter/), downloaded only after Accept on a page with data-report.
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { bundledFaq, expectNoAxeViolations, question, watchConsole, startCollector } from "./helpers.mjs";
@@ -176,8 +176,11 @@ test("votes: events and pressed state; beacons only after Accept, redacted, none
 test("a returning visitor who accepted: the sender loads with the widget and the first vote is sent", async ({ page }) => {
   const console = watchConsole(page);
   const report = encodeURIComponent(`http://127.0.0.1:${collector.port}/beacon`);
+  const firstVisit = countSenderDownloads(page);
   await page.goto(`/host.html?report=${report}`);
   await notice(page).getByRole("button", { name: "Accept", exact: true }).click();
+  // The first visit's Accept loads the sender: let it finish before counting the second visit.
+  await expect.poll(() => [...firstVisit].sort()).toEqual(["glue", "wasm"]);
   const sent = countBeacons(page);
   const senderLoaded = countSenderDownloads(page);
   const before = beacons();
@@ -191,6 +194,45 @@ test("a returning visitor who accepted: the sender loads with the widget and the
   await expect.poll(beacons, { timeout: 10_000 }).toBe(before + 1);
   expect(sent).toHaveLength(1);
   expect(JSON.parse(sent[0]).events).toEqual([{ type: "vote", question: first.id, helpful: false, at: expect.any(Number) }]);
+  console.expectClean();
+});
+
+test("two widgets with data-report: one Accept covers both, one download of the sender, a beacon each", async ({ page }) => {
+  const console = watchConsole(page);
+  const sent = countBeacons(page);
+  const senderLoaded = countSenderDownloads(page);
+  const report = `http://127.0.0.1:${collector.port}/beacon`;
+  // Served by the test server, not page.route: Chromium lets only a page with a loopback address
+  // send to the loopback collector (Local Network Access), as host.html does.
+  writeFileSync(join(GENERATED, "second-faq.json"), JSON.stringify({ ...bundledFaq, title: "Second FAQ" }));
+  writeFileSync(
+    join(GENERATED, "two-reporting-widgets.html"),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two widgets</title>
+<script src="/embed.js" async></script></head><body><main><h1>Two widgets</h1>
+<faq-widget id="a" src="/faq.json" report="${report}"></faq-widget>
+<faq-widget id="b" src="/second-faq.json" report="${report}"></faq-widget></main></body></html>`,
+  );
+  await page.goto("/two-reporting-widgets.html");
+  const a = page.locator("#a");
+  const b = page.locator("#b");
+  await expect(b.getByRole("heading", { name: "Second FAQ" })).toBeVisible();
+  await a.getByRole("region", { name: "Cookie notice", exact: true }).getByRole("button", { name: "Accept", exact: true }).click();
+  await expect(b.getByRole("region", { name: "Cookie notice", exact: true })).toHaveCount(0);
+  for (const [widget, answer] of [
+    [a, "Yes"],
+    [b, "No"],
+  ]) {
+    await widget.getByRole("button", { name: first.question, exact: true }).click();
+    await widget.getByRole("group", { name: "Was this helpful?" }).getByRole("button", { name: answer, exact: true }).click();
+  }
+  await page.evaluate(() => window.dispatchEvent(new Event("pagehide")));
+  await expect.poll(() => sent.length, { timeout: 10_000 }).toBe(2);
+  const batches = sent.map((body) => JSON.parse(body)).sort((x, y) => x.faq.localeCompare(y.faq));
+  expect(batches.map((batch) => [batch.faq, batch.events.map((e) => `${e.type} ${e.question} ${e.helpful}`)])).toEqual([
+    [`${ORIGIN}/faq.json`, [`vote ${first.id} true`]],
+    [`${ORIGIN}/second-faq.json`, [`vote ${first.id} false`]],
+  ]);
+  expect([...senderLoaded].sort()).toEqual(["glue", "wasm"]);
   console.expectClean();
 });
 
