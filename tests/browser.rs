@@ -7,15 +7,10 @@ use faq_widget::{FaqWidget, FaqWidgetProps};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod browser_support;
+use browser_support::{blob_url, sleep};
 
-fn blob_url(json: &str) -> String {
-    let parts = js_sys::Array::of1(&JsValue::from_str(json));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).unwrap();
-    web_sys::Url::create_object_url_with_blob(&blob).unwrap()
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 fn mount(src: String) -> web_sys::Element {
     let window = web_sys::window().unwrap();
@@ -49,16 +44,6 @@ fn mount(src: String) -> web_sys::Element {
     )
     .render();
     root
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 /// Yew renders on its scheduler (microtasks), after the event that changed the state: a

@@ -9,17 +9,12 @@ use faq_widget::{FaqWidget, FaqWidgetProps};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
+mod browser_support;
+use browser_support::{blob_url, sleep};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const REPORT: &str = "https://collector.example/beacon";
-
-fn blob_url(json: &str) -> String {
-    let parts = js_sys::Array::of1(&JsValue::from_str(json));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).unwrap();
-    web_sys::Url::create_object_url_with_blob(&blob).unwrap()
-}
 
 /// Replaces `navigator.sendBeacon` with a recorder; returns the array it fills with
 /// `[url, body]` pairs.
@@ -31,16 +26,6 @@ fn record_beacons() -> js_sys::Array {
     );
     record.call1(&JsValue::NULL, &sent).unwrap();
     sent
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 /// The button whose text is `text` (waits up to 5 s for it).
