@@ -24,6 +24,8 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::consent::push_digits;
+
 /// The version of the format, the batch's `v`.
 pub const VERSION: u32 = 1;
 /// At most this many events in one batch: the widget sends when its outbox holds this many.
@@ -128,7 +130,9 @@ impl Batch {
     /// wasm: +965 B brotli, measured 2026-11-29 (149,847 -> 150,812 B).
     pub fn to_json(&self) -> String {
         let mut json = String::from("{\"v\":");
-        push_number(&mut json, u64::from(self.v));
+        // By hand, not `to_string()`: integer `Display` brings `core::fmt`'s padding into the
+        // reporter's wasm (BENCHMARKS.md, "Feedback").
+        push_digits(&mut json, u64::from(self.v));
         json.push_str(",\"faq\":");
         push_string(&mut json, &self.faq);
         json.push_str(",\"events\":[");
@@ -156,13 +160,13 @@ impl Batch {
                         None => {}
                     }
                     json.push_str(",\"at\":");
-                    push_number(&mut json, *at);
+                    push_digits(&mut json, *at);
                 }
                 Event::Missed { query, at } => {
                     json.push_str("{\"type\":\"missed\",\"query\":");
                     push_string(&mut json, query);
                     json.push_str(",\"at\":");
-                    push_number(&mut json, *at);
+                    push_digits(&mut json, *at);
                 }
             }
             json.push('}');
@@ -187,26 +191,6 @@ fn check_text(name: &str, text: &str, max: usize) -> Result<(), String> {
 /// bring `core::fmt` into the reporter's wasm for a message nobody reads.
 fn text_fits(text: &str, max: usize) -> bool {
     !text.trim().is_empty() && text.chars().nth(max).is_none()
-}
-
-/// `number` in decimal. By hand, not `to_string()`: integer `Display` brings `core::fmt`'s
-/// padding into the reporter's wasm (measured with the other two cuts in BENCHMARKS.md,
-/// "Feedback").
-fn push_number(json: &mut String, number: u64) {
-    let mut digits = [0u8; 20];
-    let mut rest = number;
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    for &digit in digits.iter().skip(start) {
-        json.push(digit as char);
-    }
 }
 
 /// `text` as a JSON string literal.
