@@ -48,8 +48,9 @@ extern "C" {
 /// undefined, prerendered: Element | undefined, timeout: number | undefined }`, where `prefetch`
 /// is a request for `src` that embed.js already started, so the FAQ downloads while the wasm
 /// does; `worker(keep, src)` is embed.js's handle on the widget's service worker; `report(kind,
-/// a, b)` embed.js's relay to the report sender of `data-report` (see [`relay`]); `prerendered` the page's pre-rendered copy of the widget
-/// (`faq-widget render --prerender`) to take over; `timeout` the request's limit in milliseconds.
+/// a, b)` embed.js's relay to the report sender of `data-report` (see [`relay`]); `prerendered`
+/// the page's pre-rendered copy of the widget (`faq-widget render --prerender`) to take over;
+/// `timeout` the request's limit in milliseconds.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, options: MountOptions) {
     if let Ok(request) = options.prefetch().dyn_into::<js_sys::Promise>() {
