@@ -189,7 +189,15 @@
               }
               report = report && /^https?:/.test(report) ? relay(report, src) : undefined;
               var start = function () {
-                var prefetch = controlled() ? undefined : fetch(src);
+                /* The body is read here too: by the time the wasm is ready the FAQ is a string,
+                   and the widget shows it in the task that mounts it, without painting its
+                   "Loading" state first (BENCHMARKS.md "Start"). A refused answer stays a Response
+                   (the widget reads its status). */
+                var prefetch = controlled()
+                  ? undefined
+                  : fetch(src).then(function (response) {
+                      return response.ok ? response.text() : response;
+                    });
                 if (prefetch) prefetch.catch(function () {});
                 load()
                   .then(function (glue) {

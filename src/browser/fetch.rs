@@ -5,7 +5,7 @@ use crate::faq::LoadError;
 #[cfg(target_arch = "wasm32")]
 thread_local! {
     /// FAQ requests that embed.js started before the wasm was loaded (so the two download at
-    /// once), as (URL, promise of the `Response`). Each is used by the first fetch of its URL.
+    /// once), as (URL, promise of the `Response` or of its text). Each is used by the first fetch of its URL.
     static PREFETCHED: std::cell::RefCell<Vec<(String, js_sys::Promise)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
@@ -48,6 +48,11 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
     let response = JsFuture::from(request)
         .await
         .map_err(|_| LoadError::Network)?;
+    // embed.js's prefetch resolves to the text of a successful answer, read while the wasm was
+    // still on its way (the widget's own fetches resolve to a `Response`).
+    if let Some(text) = response.as_string() {
+        return Ok(text);
+    }
     let response: web_sys::Response = response.dyn_into().map_err(|_| LoadError::Network)?;
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
