@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // Start-up and memory benchmark (a benchmark, not a test: it prints numbers and never fails on them).
 //
-//   trunk build --release && node bench/start.mjs [--runs N] [--memory-only]
+//   trunk build --release && node bench/start.mjs [--runs N] [--memory-only] [--against DIR]
+//
+// --against DIR: also loads the script-tag page with another build's dist/ (DIR, e.g. a copy of
+// dist/ made before a change), interleaved with the others, and prints it beside this build's:
+// an A/B on the same machine minute by minute, whose floor moves with the load.
 //
 // Serves dist/ from its own HTTP server on loopback and drives the system Chromium (headless, the
 // flags of playwright.config.mjs). Every run is a fresh browser context: nothing cached, like a
@@ -29,6 +33,12 @@ const argRuns = process.argv.indexOf("--runs");
 const RUNS = argRuns > 0 ? Math.max(3, Number(process.argv[argRuns + 1]) || 11) : 11;
 const MEMORY_RUNS = 3;
 const MEMORY_ONLY = process.argv.includes("--memory-only");
+const argAgainst = process.argv.indexOf("--against");
+const AGAINST = argAgainst > 0 ? normalize(process.argv[argAgainst + 1] || "") : undefined;
+if (AGAINST && !existsSync(join(AGAINST, "embed.js"))) {
+  console.error(`bench: --against ${AGAINST}: no embed.js there.`);
+  process.exit(1);
+}
 const TIMEOUT = 30_000;
 
 if (!existsSync(join(DIST, "embed.js"))) {
@@ -79,8 +89,8 @@ function staticPage(faqText) {
 <body><main><h1>Host page</h1><section><h2>${escapeHtml(faq.title)}</h2>${faq.intro ? markupHtml(faq.intro) : ""}
 ${items}</section></main></body></html>`;
 }
-const widgetPage = (src) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Widget FAQ</title></head>
-<body><main><h1>Host page</h1><script src="/embed.js" data-src="${src}" data-cookie-notice="off" async></script></main></body></html>`;
+const widgetPage = (src, dir = "") => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Widget FAQ</title></head>
+<body><main><h1>Host page</h1><script src="${dir}/embed.js" data-src="${src}" data-cookie-notice="off" async></script></main></body></html>`;
 
 // The widget pre-rendered into the page (`faq-widget render --prerender`), relative to this server.
 const prerendered = execFileSync("cargo", ["run", "--quiet", "-p", "faq-widget-cli", "--", "render", "--prerender", "/", "--src", "/faq.json", "faq.json"], {
@@ -96,6 +106,8 @@ const pages = {
   "/widget.html": widgetPage("/faq.json"),
   "/widget-10k.html": widgetPage("/faq-10k.json"),
   "/faq-10k.json": large,
+  // The other build's files are served under /against/ (see the server).
+  "/widget-against.html": widgetPage("/faq.json", "/against"),
 };
 
 // ---- server ----------------------------------------------------------------------------------
@@ -105,8 +117,9 @@ const server = createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
   let body = pages[path];
   if (body === undefined) {
-    const file = normalize(join(DIST, path));
-    if (!file.startsWith(DIST) || !existsSync(file)) {
+    const [dir, rest] = AGAINST && path.startsWith("/against/") ? [AGAINST, path.slice(8)] : [DIST, path];
+    const file = normalize(join(dir, rest));
+    if (!file.startsWith(dir) || !existsSync(file)) {
       res.writeHead(404).end();
       return;
     }
@@ -187,6 +200,7 @@ const median = (values) => {
 
 async function startTimes(throttle) {
   const times = { "/static.html": [], "/widget.html": [], "/prerendered.html": [] };
+  if (AGAINST) times["/widget-against.html"] = [];
   const interactive = [];
   for (let i = 0; i < RUNS; i++) {
     for (const path of Object.keys(times)) {
@@ -203,6 +217,7 @@ async function startTimes(throttle) {
     floor: median(times["/static.html"]),
     widget: median(times["/widget.html"]),
     prerendered: median(times["/prerendered.html"]),
+    against: AGAINST && median(times["/widget-against.html"]),
     interactive: median(interactive),
     times,
   };
@@ -274,6 +289,10 @@ for (const throttle of MEMORY_ONLY ? [] : [1, 4]) {
   console.log(`  static <details> page (floor)  ${fmt(r.floor).padStart(10)}   [${r.times["/static.html"].map((t) => t.toFixed(0)).join(" ")}]`);
   console.log(`  widget (one script tag)        ${fmt(r.widget).padStart(10)}   [${r.times["/widget.html"].map((t) => t.toFixed(0)).join(" ")}]`);
   console.log(`  ratio widget / floor           ${(r.widget / r.floor).toFixed(2).padStart(10)}   (goal <= 2.0)`);
+  if (AGAINST) {
+    console.log(`  widget, --against build        ${fmt(r.against).padStart(10)}   [${r.times["/widget-against.html"].map((t) => t.toFixed(0)).join(" ")}]`);
+    console.log(`  ratio --against / floor        ${(r.against / r.floor).toFixed(2).padStart(10)}   (this build ${(r.widget - r.against >= 0 ? "+" : "") + fmt(r.widget - r.against)})`);
+  }
   console.log(`  pre-rendered widget            ${fmt(r.prerendered).padStart(10)}   [${r.times["/prerendered.html"].map((t) => t.toFixed(0)).join(" ")}]`);
   console.log(`  ratio pre-rendered / floor     ${(r.prerendered / r.floor).toFixed(2).padStart(10)}   (goal <= 1.1)`);
   console.log(`  pre-rendered: interactive at   ${fmt(r.interactive).padStart(10)}   (the widget took the copy over)`);
