@@ -44,13 +44,14 @@ extern "C" {
 /// Renders the FAQ at `src` into `root` (a div inside the shadow root of `host`, the page's
 /// `<faq-widget>` element, which receives the widget's events). `options` is the script tag's
 /// configuration as an object: `{ cookieNotice: bool, offline: "always" | undefined,
-/// prefetch: Promise<string | Response> | undefined, worker, lang, feedback: bool, report: function |
-/// undefined, prerendered: Element | undefined, timeout: number | undefined }`, where `prefetch`
-/// is a request for `src` that embed.js already started, so the FAQ downloads while the wasm
-/// does (its text when the answer was ok, else the `Response`); `worker(keep, src)` is embed.js's handle on the widget's service worker; `report(kind,
-/// a, b)` embed.js's relay to the report sender of `data-report` (see [`relay`]); `prerendered`
-/// the page's pre-rendered copy of the widget (`faq-widget render --prerender`) to take over;
-/// `timeout` the request's limit in milliseconds.
+/// prefetch: Promise<string | Response> | undefined, worker, lang, feedback: bool, report:
+/// function | undefined, prerendered: Element | undefined, timeout: number | undefined }`, where
+/// `prefetch` is a request for `src` that embed.js already started, so the FAQ downloads while
+/// the wasm does (its text when the answer was ok, else the `Response`); `worker(keep, src)` is
+/// embed.js's handle on the widget's service worker; `report(kind, a, b)` embed.js's relay to
+/// the report sender of `data-report` (see [`relay`]); `prerendered` the page's pre-rendered
+/// copy of the widget (`faq-widget render --prerender`) to take over; `timeout` the request's
+/// limit in milliseconds.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, options: MountOptions) {
     if let Ok(request) = options.prefetch().dyn_into::<js_sys::Promise>() {

@@ -5,7 +5,8 @@ use crate::faq::LoadError;
 #[cfg(target_arch = "wasm32")]
 thread_local! {
     /// FAQ requests that embed.js started before the wasm was loaded (so the two download at
-    /// once), as (URL, promise of the `Response` or of its text). Each is used by the first fetch of its URL.
+    /// once), as (URL, promise of the `Response` or of its text). Each is used by the first
+    /// fetch of its URL.
     static PREFETCHED: std::cell::RefCell<Vec<(String, js_sys::Promise)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
