@@ -6,7 +6,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 ensure_build_tools
-ensure_browser
+apt_install_missing "${APT_CHROMIUM[@]}"
 
 step "Release build"
 trunk build --release

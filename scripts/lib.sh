@@ -22,18 +22,23 @@ wasm_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
 }
 
-ensure_build_tools() {
+ensure_rust() {
   need cargo "Install Rust from https://rustup.rs (the toolchain in rust-toolchain.toml is picked up by itself)."
-  need node "Install Node.js 20 or newer (with npm)."
-  need npm "Install npm (it comes with Node.js)."
   if ! rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'; then
     step "Adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
+}
+
+ensure_trunk() {
   if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
     step "Installing Trunk $TRUNK_VERSION (about 5 minutes, once)"
     cargo install --locked trunk --version "$TRUNK_VERSION"
   fi
+}
+
+# wasm-bindgen-cli: Trunk's bindgen step and wasm-bindgen-test-runner (the wasm tests).
+ensure_wasm_bindgen() {
   local wbg
   wbg=$(wasm_bindgen_version)
   [ -n "$wbg" ] || die "Cargo.lock names no wasm-bindgen version"
@@ -42,24 +47,23 @@ ensure_build_tools() {
     # Not --locked: one of its locked dependencies is no longer on the registry.
     cargo install wasm-bindgen-cli --version "$wbg"
   fi
+}
+
+# package.json's dev tooling: wasm-opt, terser, Playwright, axe-core, ajv, selenium-webdriver.
+ensure_npm_tooling() {
+  need node "Install Node.js 20 or newer (with npm)."
+  need npm "Install npm (it comes with Node.js)."
   if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     step "Installing the npm tooling (wasm-opt, Playwright, axe-core)"
     npm ci --no-audit --no-fund
   fi
 }
 
-ensure_browser() {
-  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
-    return
-  fi
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    step "Installing Chromium and ChromeDriver from Debian"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
-  else
-    die "The browser tests need Chromium and ChromeDriver at /usr/bin/chromium and /usr/bin/chromedriver.
-Install them, e.g.: sudo apt-get install chromium chromium-driver"
-  fi
+ensure_build_tools() {
+  ensure_rust
+  ensure_npm_tooling
+  ensure_trunk
+  ensure_wasm_bindgen
 }
 
 # Apt packages: each with a file that proves it is installed.
@@ -80,22 +84,28 @@ apt_install_missing() {
   fi
 }
 
-# Firefox ESR (geckodriver) and WebKitGTK (WebKitWebDriver + MiniBrowser under Xvfb) for
-# tests/engines and the Firefox wasm-bindgen-test run; nginx + brotli_static and Caddy for
-# tests/e2e/deploy.spec.mjs. geckodriver is built from crates.io (about 4 minutes, once).
-ensure_engines_and_servers() {
-  apt_install_missing \
-    firefox-esr /usr/bin/firefox-esr \
-    webkit2gtk-driver /usr/bin/WebKitWebDriver \
-    xvfb /usr/bin/Xvfb \
-    nginx /usr/sbin/nginx \
-    libnginx-mod-http-brotli-static /usr/lib/nginx/modules/ngx_http_brotli_static_module.so \
-    caddy /usr/bin/caddy
-  [ -x /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser ] ||
-    die "WebKitWebDriver is there but not MiniBrowser (/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser): reinstall webkit2gtk-driver"
+ensure_geckodriver() {
   if [ ! -x "$GECKODRIVER" ]; then
     step "Installing geckodriver $GECKODRIVER_VERSION from crates.io (about 4 minutes, once)"
     cargo install geckodriver --version "$GECKODRIVER_VERSION"
     [ -x "$GECKODRIVER" ] || die "geckodriver is not at $GECKODRIVER (set GECKODRIVER to its path)"
   fi
+}
+
+# The Debian packages that each part of the suite needs, as "package file-that-proves-it" pairs
+# for apt_install_missing: Chromium for the wasm tests and Playwright, Firefox ESR for the wasm
+# tests and tests/engines (with geckodriver), WebKitGTK (WebKitWebDriver + MiniBrowser under Xvfb)
+# for tests/engines, nginx + brotli_static and Caddy for tests/e2e/deploy.spec.mjs.
+APT_CHROMIUM=(chromium /usr/bin/chromium chromium-driver /usr/bin/chromedriver)
+APT_FIREFOX=(firefox-esr /usr/bin/firefox-esr)
+APT_WEBKIT=(webkit2gtk-driver /usr/bin/WebKitWebDriver xvfb /usr/bin/Xvfb)
+APT_SERVERS=(
+  nginx /usr/sbin/nginx
+  libnginx-mod-http-brotli-static /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+  caddy /usr/bin/caddy
+)
+
+check_minibrowser() {
+  [ -x /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser ] ||
+    die "WebKitWebDriver is there but not MiniBrowser (/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser): reinstall webkit2gtk-driver"
 }
