@@ -30,6 +30,11 @@ pub mod state;
 
 pub use components::faq_widget::{FaqWidget, FaqWidgetProps};
 
+/// The release's version (Cargo.toml's `[workspace.package]`): the crates', `faq-widget
+/// --version`'s, and the `version` in the widget's `faq-widget:ready` event, so a site's
+/// analytics can tell which release a visitor ran.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 #[cfg(all(feature = "embed", target_arch = "wasm32"))]
 mod entry;
 #[cfg(all(feature = "embed", target_arch = "wasm32"))]

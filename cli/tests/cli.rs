@@ -418,7 +418,39 @@ fn usage_problems_exit_2_with_the_usage() {
     let version = run(&["--version"]);
     assert_eq!(
         text(&version.stdout),
-        format!("faq-widget {}\n", env!("CARGO_PKG_VERSION"))
+        format!("faq-widget {}\n", faq_widget::VERSION)
+    );
+}
+
+/// One version for the release: the workspace's (which every crate inherits), the widget's
+/// `VERSION` (its `faq-widget:ready` event), the tool's, and the newest CHANGELOG section.
+#[test]
+fn one_version_everywhere() {
+    let manifest = std::fs::read_to_string(Path::new(ROOT).join("Cargo.toml")).unwrap();
+    let workspace = manifest
+        .split("\n[workspace.package]\n")
+        .nth(1)
+        .expect("Cargo.toml has [workspace.package]");
+    let version = workspace
+        .lines()
+        .find_map(|line| line.strip_prefix("version = \""))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .expect("[workspace.package] has a version");
+    assert_eq!(faq_widget::VERSION, version);
+    assert_eq!(env!("CARGO_PKG_VERSION"), version);
+    for member in ["cli", "examples/yew-app", "reporter", "studio"] {
+        let text = std::fs::read_to_string(Path::new(ROOT).join(member).join("Cargo.toml")).unwrap();
+        assert!(text.contains("\nversion.workspace = true\n"), "{member} inherits the version");
+    }
+    let changelog = std::fs::read_to_string(Path::new(ROOT).join("CHANGELOG.md")).unwrap();
+    let newest = changelog
+        .lines()
+        .filter_map(|line| line.strip_prefix("## ["))
+        .find(|heading| !heading.starts_with("Unreleased"))
+        .expect("CHANGELOG.md has a released version");
+    assert!(
+        newest.starts_with(&format!("{version}] - ")),
+        "the newest CHANGELOG section is {version}: {newest}"
     );
 }
 

@@ -271,7 +271,12 @@ fn use_host_events(
         let host = host.clone();
         let count = questions.len() as u32;
         use_effect_with((), move |_| {
-            host.emit("faq-widget:ready", Detail::new().number("questions", count))
+            host.emit(
+                "faq-widget:ready",
+                Detail::new()
+                    .number("questions", count)
+                    .text("version", crate::VERSION),
+            )
         });
     }
     let opened_question = state

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { brotliCompressSync, constants } from "node:zlib";
 import { expect, test } from "@playwright/test";
-import { bundledFaq, expectNoAxeViolations, question, watchConsole } from "./helpers.mjs";
+import { bundledFaq, expectNoAxeViolations, question, VERSION, watchConsole } from "./helpers.mjs";
 
 const CDN = `http://127.0.0.1:${process.env.CDN_PORT || Number(process.env.PAGE_PORT || 4301) + 1}`;
 const library = JSON.parse(readFileSync(new URL("../../examples/library-faq.json", import.meta.url), "utf8"));
@@ -71,7 +71,7 @@ test("one script tag from another origin renders right after itself, with no glo
   expect(await events()).toEqual([
     {
       type: "faq-widget:ready",
-      detail: { questions: bundledFaq.questions.length },
+      detail: { questions: bundledFaq.questions.length, version: VERSION },
       target: "faq-widget",
       src: `${CDN}/faq.json`,
       bubbles: true,
@@ -374,7 +374,7 @@ test("host events: ready, then open with the question's id, bubbling and compose
   await expect
     .poll(events)
     .toEqual([
-      { type: "faq-widget:ready", detail: { questions: bundledFaq.questions.length }, ...common },
+      { type: "faq-widget:ready", detail: { questions: bundledFaq.questions.length, version: VERSION }, ...common },
       { type: "faq-widget:open", detail: { id: first.id }, ...common },
       { type: "faq-widget:open", detail: { id: bundledFaq.questions[1].id }, ...common },
     ]);

@@ -5,6 +5,11 @@ import { expect } from "@playwright/test";
 
 export const bundledFaq = JSON.parse(readFileSync(new URL("../../faq.json", import.meta.url), "utf8"));
 
+/** The release's version (Cargo.toml's [workspace.package]): the `faq-widget:ready` event says it. */
+export const VERSION = /\[workspace\.package\][^[]*?\nversion = "([^"]+)"/.exec(
+  readFileSync(new URL("../../Cargo.toml", import.meta.url), "utf8"),
+)[1];
+
 /** Fails the test on any uncaught exception or console error: the widget must never cause one. */
 export function watchConsole(page) {
   const problems = [];
