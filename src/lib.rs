@@ -28,6 +28,7 @@ pub mod search;
 pub mod search_state;
 pub mod state;
 
+pub use browser::stylesheet::STYLESHEET;
 pub use components::faq_widget::{FaqWidget, FaqWidgetProps};
 
 /// The release's version (Cargo.toml's `[workspace.package]`): the crates', `faq-widget

@@ -36,6 +36,7 @@ fn mount(src: String) -> web_sys::Element {
             lang: "".into(),
             timeout_ms: 10_000,
             faq: None,
+            stylesheet: false,
             feedback: true,
             #[cfg(feature = "report")]
             report: "".into(),
@@ -292,4 +293,59 @@ async fn opening_a_question_re_renders_that_question_only() {
         .map(|(_, key, count)| (key, count))
         .collect();
     assert_eq!(renders, vec![("y".to_owned(), 1)]);
+}
+
+/// A Yew app's widgets (no embed.js host) bring their own styles: one constructed stylesheet,
+/// adopted once by the document however many widgets it holds (no `<style>` element, which a
+/// strict `style-src` refuses).
+#[wasm_bindgen_test]
+async fn yew_app_widgets_adopt_one_stylesheet() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let adopted = || {
+        js_sys::Array::from(
+            &js_sys::Reflect::get(&document, &JsValue::from_str("adoptedStyleSheets")).unwrap(),
+        )
+    };
+    let before = adopted().length();
+    let src = blob_url(r#"{"title": "T", "questions": [{"question": "Q?", "answer": "A."}]}"#);
+    let mut roots = Vec::new();
+    for stylesheet in [true, true, false] {
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        yew::Renderer::<FaqWidget>::with_root_and_props(
+            root.clone(),
+            FaqWidgetProps {
+                src: src.clone().into(),
+                cookie_notice: false,
+                offline_always: false,
+                lang: "".into(),
+                timeout_ms: 10_000,
+                faq: None,
+                stylesheet,
+                feedback: true,
+                #[cfg(feature = "report")]
+                report: "".into(),
+                host: None,
+            },
+        )
+        .render();
+        roots.push(root);
+    }
+    for root in &roots {
+        wait_for(root, "button[aria-expanded]").await;
+    }
+    let sheets = adopted();
+    assert_eq!(sheets.length(), before + 1, "one sheet for every widget");
+    let sheet: web_sys::CssStyleSheet = sheets.get(sheets.length() - 1).unchecked_into();
+    let rules = sheet.css_rules().unwrap();
+    let text: String = (0..rules.length())
+        .filter_map(|i| rules.item(i))
+        .map(|rule| rule.css_text())
+        .collect();
+    assert!(text.contains(".faq-root"), "the widget's own rules");
+    assert_eq!(
+        document.query_selector_all("style").unwrap().length(),
+        0,
+        "no <style> element"
+    );
 }

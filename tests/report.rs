@@ -72,6 +72,7 @@ async fn a_yew_apps_widget_reports_only_what_the_visitor_allowed() {
             lang: "".into(),
             timeout_ms: 10_000,
             faq: None,
+            stylesheet: true,
             feedback: true,
             report: REPORT.into(),
             host: None,

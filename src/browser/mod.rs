@@ -5,6 +5,7 @@ pub mod date;
 pub mod dom;
 pub mod fetch;
 pub mod storage;
+pub mod stylesheet;
 pub mod text;
 pub mod url;
 pub mod worker;

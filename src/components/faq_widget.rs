@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::error_view::ErrorView;
 use super::faq_view::FaqView;
 use crate::faq::Faq;
-use crate::hooks::{use_faq, FaqLoad};
+use crate::hooks::{use_faq, use_stylesheet, FaqLoad};
 use crate::host::Host;
 use crate::i18n::Strings;
 use crate::load::LoadState;
@@ -51,6 +51,13 @@ pub struct FaqWidgetProps {
     /// the app already has). `src` still names it: the key of its offline copy, if any.
     #[prop_or_default]
     pub faq: Option<Rc<Faq>>,
+    /// Give the widget its styles: the crate's stylesheet, adopted once by the document (or the
+    /// shadow root) that holds the widget, which a strict `style-src` allows. `false` when the
+    /// app ships `faq_widget::STYLESHEET` (styles/widget.css) itself. (Not in the `embed` build:
+    /// embed.js links the stylesheet into the shadow root.)
+    #[cfg(not(feature = "embed"))]
+    #[prop_or(true)]
+    pub stylesheet: bool,
     /// The embedding page as embed.js sees it (its `<faq-widget>` element and service worker);
     /// a Yew app leaves it unset and the widget's own root element receives the events.
     #[doc(hidden)]
@@ -61,7 +68,7 @@ pub struct FaqWidgetProps {
 /// The whole FAQ widget as a Yew component: fetches `src`, then shows the accessible accordion
 /// with search, the cookie notice, the offline copy and the deep links. Several can share a page.
 ///
-/// The widget's styles are `styles/widget.css` (include it once in the app's page); its events
+/// The widget brings its styles (the `stylesheet` prop); its events
 /// (`faq-widget:ready`, `faq-widget:open`, `faq-widget:search`, `faq-widget:consent`,
 /// `faq-widget:feedback`) bubble
 /// from its root element.
@@ -119,6 +126,12 @@ pub fn FaqWidget(props: &FaqWidgetProps) -> Html {
             host
         },
     );
+    // Under embed.js the shadow root links its own integrity-checked copy.
+    #[cfg(not(feature = "embed"))]
+    let stylesheet = props.stylesheet && props.host.is_none();
+    #[cfg(feature = "embed")]
+    let stylesheet = false;
+    use_stylesheet(host.root.clone(), stylesheet);
     let FaqLoad {
         state,
         fetched,

@@ -1117,8 +1117,9 @@ pub fn App() -> Html {
                 </p>
                 <div class={frame_class} ref={preview}>
                     if let Some(faq) = shown {
+                        // The studio's page links styles/widget.css itself (studio/index.html).
                         <FaqWidget faq={Some(faq)} src="faq.json" cookie_notice={options.cookie_notice}
-                            offline_always={options.offline_always} />
+                            offline_always={options.offline_always} stylesheet={false} />
                     }
                 </div>
             </section>

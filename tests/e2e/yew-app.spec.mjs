@@ -13,6 +13,20 @@ test("two FaqWidgets in a Yew app: both open, search and share one consent", asy
   await page.goto("/yew-app/");
   await expect(page.getByRole("heading", { level: 1, name: "Acme help centre" })).toBeVisible();
 
+  // Styled, though the app's page links no stylesheet of the widget's: both widgets share one
+  // constructed sheet that the crate adopted into the document (no <style>, no file copied).
+  const question = general(page).getByRole("button", { name: first.question, exact: true });
+  await expect(question).toHaveCSS("display", "flex");
+  await expect(question).toHaveCSS("cursor", "pointer");
+  expect(
+    await page.evaluate(() => ({
+      adopted: document.adoptedStyleSheets.length,
+      widgetRules: [...document.adoptedStyleSheets[0].cssRules].some((rule) => rule.cssText.includes("faq-question-button")),
+      styleElements: document.querySelectorAll("style").length,
+      widgetLinks: [...document.querySelectorAll('link[rel="stylesheet"]')].filter((link) => /widget/.test(link.href)).length,
+    })),
+  ).toEqual({ adopted: 1, widgetRules: true, styleElements: 0, widgetLinks: 0 });
+
   // Open: one question in each widget, each independent of the other.
   const mine = general(page).getByRole("button", { name: first.question, exact: true });
   await mine.click();
