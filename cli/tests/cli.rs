@@ -439,8 +439,12 @@ fn one_version_everywhere() {
     assert_eq!(faq_widget::VERSION, version);
     assert_eq!(env!("CARGO_PKG_VERSION"), version);
     for member in ["cli", "examples/yew-app", "reporter", "studio"] {
-        let text = std::fs::read_to_string(Path::new(ROOT).join(member).join("Cargo.toml")).unwrap();
-        assert!(text.contains("\nversion.workspace = true\n"), "{member} inherits the version");
+        let text =
+            std::fs::read_to_string(Path::new(ROOT).join(member).join("Cargo.toml")).unwrap();
+        assert!(
+            text.contains("\nversion.workspace = true\n"),
+            "{member} inherits the version"
+        );
     }
     let changelog = std::fs::read_to_string(Path::new(ROOT).join("CHANGELOG.md")).unwrap();
     let newest = changelog
