@@ -218,6 +218,10 @@ if (release) {
   embed = out.code;
 }
 writeFileSync(join(staging, "embed.js"), embed);
+// The script tag a site owner pastes checks embed.js by this Subresource Integrity digest
+// (sha384, as SRI guidance recommends); scripts/release.sh writes it into the release's tag.
+const embedIntegrity = `sha384-${createHash("sha384").update(embed).digest("base64")}`;
+writeFileSync(join(staging, "embed.js.integrity"), `${embedIntegrity}\n`);
 // The demo page preloads the same files by their hashed names.
 const page = readFileSync(join(staging, "index.html"), "utf8");
 writeFileSync(
