@@ -13,7 +13,7 @@ source "$(dirname "$0")/lib.sh"
 
 # The tiers in the suite's order: name, what it covers, seconds measured on 2 cores (warm:
 # tools installed and every crate compiled, so a tier's time is its own work).
-TIERS=(lint native check wasm-chromium wasm-firefox build size e2e engines)
+TIERS=(lint native check wasm-chromium wasm-firefox build size e2e engines release)
 declare -A ABOUT=(
   [lint]="cargo fmt --check; clippy -D warnings on the workspace (native) and the wasm builds (embed, report, studio, reporter)"
   [native]="cargo test --workspace: the pure core, views rendered to HTML (ssr), the CLI, the collector, the studio's logic"
@@ -24,11 +24,12 @@ declare -A ABOUT=(
   [size]="brotli total of one embed against size-budget.json (builds dist/ if stale)"
   [e2e]="Playwright + axe in Chromium: every spec in tests/e2e, nginx and Caddy (builds dist/ if stale)"
   [engines]="the main journeys in Firefox ESR and WebKitGTK over WebDriver (builds dist/ if stale)"
+  [release]="scripts/release.sh's artefacts installed into empty folders: npm package in Chromium, tar.gz, the crates (builds dist/ if stale)"
 )
 # From `./scripts/test.sh` on 2026-12-07 (BENCHMARKS.md "The test command").
 declare -A SECONDS_MEASURED=(
   [lint]=2 [native]=16 [check]=4 [wasm-chromium]=19 [wasm-firefox]=22
-  [build]=137 [size]=1 [e2e]=324 [engines]=26
+  [build]=137 [size]=1 [e2e]=324 [engines]=26 [release]=330
 )
 declare -A ALIASES=([wasm]="wasm-chromium wasm-firefox")
 
@@ -86,15 +87,15 @@ wants_any() {
 # Tiers that read dist/ build it when it is missing or stale, so they need the build tools too.
 ensure_rust
 apt_needed=()
-wants_any wasm-chromium e2e && apt_needed+=("${APT_CHROMIUM[@]}")
+wants_any wasm-chromium e2e release && apt_needed+=("${APT_CHROMIUM[@]}")
 wants_any wasm-firefox engines && apt_needed+=("${APT_FIREFOX[@]}")
 wants engines && apt_needed+=("${APT_WEBKIT[@]}")
 wants e2e && apt_needed+=("${APT_SERVERS[@]}")
 [ ${#apt_needed[@]} -gt 0 ] && apt_install_missing "${apt_needed[@]}"
 wants engines && check_minibrowser
-wants_any check build size e2e engines && ensure_npm_tooling
-wants_any build size e2e engines && ensure_trunk
-wants_any wasm-chromium wasm-firefox build size e2e engines && ensure_wasm_bindgen
+wants_any check build size e2e engines release && ensure_npm_tooling
+wants_any build size e2e engines release && ensure_trunk
+wants_any wasm-chromium wasm-firefox build size e2e engines release && ensure_wasm_bindgen
 wants_any wasm-firefox engines && ensure_geckodriver
 # wasm-bindgen-test-runner takes the first driver it finds set (GECKODRIVER before CHROMEDRIVER):
 # each run below names its own.
@@ -199,6 +200,17 @@ tier_engines() {
   wants build || ensure_dists
   step "The main journeys in Firefox ESR and WebKitGTK (WebDriver, release build over HTTP)"
   node --test --test-concurrency=1 tests/engines/journeys.test.mjs
+}
+
+tier_release() {
+  wants build || ensure_dists
+  # --allow-dirty: the test packs the work tree as it is; a real release runs without it.
+  step "Release artefacts (scripts/release.sh: npm package, tar.gz + SHA256SUMS, the crates, the script tag)"
+  bash scripts/release.sh --no-build --allow-dirty --out target/release-test/artefacts
+  step "The release installed into empty folders (npm install, the tar.gz, the tool and the Yew app from the packed crates)"
+  node --test --test-concurrency=1 tests/release/release.test.mjs
+  step "The installed npm package in Chromium (its SRI tag from another origin, strict CSP too)"
+  npx playwright test --config tests/release/playwright.config.mjs
 }
 
 # Each tier's wall time, printed at the end (the figures `--list` shows come from these lines).

@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { test } from "node:test";
 
 const SCRIPT = new URL("../../scripts/test.sh", import.meta.url).pathname;
-const TIERS = ["lint", "native", "check", "wasm-chromium", "wasm-firefox", "build", "size", "e2e", "engines"];
+const TIERS = ["lint", "native", "check", "wasm-chromium", "wasm-firefox", "build", "size", "e2e", "engines", "release"];
 const run = (...args) => spawnSync("bash", [SCRIPT, ...args], { encoding: "utf8", timeout: 30_000 });
 
 test("--list names every tier in the suite's order, with what it covers and its time", () => {
