@@ -204,12 +204,33 @@ writeFileSync(join(staging, cssName), css);
 // --prerender`): their markup is pasted once, so it cannot follow the content hash.
 writeFileSync(join(staging, "faq-widget.css"), css);
 
-let embed = readFileSync("web/embed.js", "utf8")
-  .replace("__FAQ_WIDGET_GLUE__", glue)
-  .replace("__FAQ_WIDGET_WASM__", wasm)
-  .replace("__FAQ_WIDGET_CSS__", cssName)
-  .replace("__FAQ_WIDGET_REPORTER_GLUE__", reporterGlue)
-  .replace("__FAQ_WIDGET_REPORTER_WASM__", reporterWasm);
+// Subresource Integrity digests of the final files: embed.js refuses any file that does not
+// match (a CDN that serves a tampered or truncated copy), and the demo page's preloads carry the
+// same digests, which the browser requires before it reuses a preload for a checked request.
+// sha256 inside embed.js: 20 characters of digest fewer per file than sha384, with the same
+// guarantee against a changed file; the public tag (embed.js's own digest) uses sha384, as SRI
+// guidance recommends.
+const integrity = (name, algorithm) =>
+  `${algorithm}-${createHash(algorithm).update(readFileSync(join(staging, name))).digest("base64")}`;
+const placeholders = [
+  ["__FAQ_WIDGET_GLUE_SRI__", integrity(glue, "sha256")],
+  ["__FAQ_WIDGET_WASM_SRI__", integrity(wasm, "sha256")],
+  ["__FAQ_WIDGET_CSS_SRI__", integrity(cssName, "sha256")],
+  ["__FAQ_WIDGET_REPORTER_GLUE_SRI__", integrity(reporterGlue, "sha256")],
+  ["__FAQ_WIDGET_REPORTER_WASM_SRI__", integrity(reporterWasm, "sha256")],
+  ["__FAQ_WIDGET_GLUE__", glue],
+  ["__FAQ_WIDGET_WASM__", wasm],
+  ["__FAQ_WIDGET_CSS__", cssName],
+  ["__FAQ_WIDGET_REPORTER_GLUE__", reporterGlue],
+  ["__FAQ_WIDGET_REPORTER_WASM__", reporterWasm],
+];
+const fill = (text, what) => {
+  for (const [placeholder, value] of placeholders) text = text.replaceAll(placeholder, value);
+  const left = /__FAQ_WIDGET_[A-Z_]+__/.exec(text);
+  if (left) die(`${what} still has ${left[0]} after the build filled in its names and digests`);
+  return text;
+};
+let embed = fill(readFileSync("web/embed.js", "utf8"), "web/embed.js");
 if (release) {
   const { minify } = await import("terser");
   // Fully minified (names too): it is the first file every visit waits for.
@@ -222,12 +243,8 @@ writeFileSync(join(staging, "embed.js"), embed);
 // (sha384, as SRI guidance recommends); scripts/release.sh writes it into the release's tag.
 const embedIntegrity = `sha384-${createHash("sha384").update(embed).digest("base64")}`;
 writeFileSync(join(staging, "embed.js.integrity"), `${embedIntegrity}\n`);
-// The demo page preloads the same files by their hashed names.
-const page = readFileSync(join(staging, "index.html"), "utf8");
-writeFileSync(
-  join(staging, "index.html"),
-  page.replace("__FAQ_WIDGET_GLUE__", glue).replace("__FAQ_WIDGET_WASM__", wasm).replace("__FAQ_WIDGET_CSS__", cssName),
-);
+// The demo page preloads the same files by their hashed names and digests.
+writeFileSync(join(staging, "index.html"), fill(readFileSync(join(staging, "index.html"), "utf8"), "index.html"));
 console.log(`post-build: embed.js -> ${glue}, ${wasm}, ${cssName}; after Accept with data-report: ${reporterGlue}, ${reporterWasm}`);
 
 // Last, once every file has its final name: the service worker precaches them.

@@ -12,6 +12,14 @@
   var CSS = "__FAQ_WIDGET_CSS__";
   var REPORTER_GLUE = "__FAQ_WIDGET_REPORTER_GLUE__";
   var REPORTER_WASM = "__FAQ_WIDGET_REPORTER_WASM__";
+  /* Subresource Integrity: the digests of those files, fixed by the build (scripts/post-build.mjs).
+     A file that does not match (tampered with on a CDN, cut short) is refused, and the widget
+     shows its alert instead (README "Embedding a release"). */
+  var GLUE_SRI = "__FAQ_WIDGET_GLUE_SRI__";
+  var WASM_SRI = "__FAQ_WIDGET_WASM_SRI__";
+  var CSS_SRI = "__FAQ_WIDGET_CSS_SRI__";
+  var REPORTER_GLUE_SRI = "__FAQ_WIDGET_REPORTER_GLUE_SRI__";
+  var REPORTER_WASM_SRI = "__FAQ_WIDGET_REPORTER_WASM_SRI__";
   var doc = document;
   var warn = function (message) {
     if (window.console) console.warn("faq-widget: " + message);
@@ -41,15 +49,57 @@
          the wasm compiles while it downloads, and the widget takes its FAQ response from
          `prefetch` instead of fetching it again (src/browser/fetch.rs). The empty catches only
          mark a failed request as handled here; the glue and the widget still report it. */
-      var load = function () {
-        if (ready) return ready;
-        var wasm = fetch(new URL(WASM, base).href);
+      var refused = function (name) {
+        return new Error(name + " did not load, or does not match its integrity digest");
+      };
+      /* A module and its wasm, both checked. The wasm is compiled from the bytes a fetch with
+         `integrity` verified. import() takes no integrity, so the glue is checked two ways at
+         once, and imported only when both agree: a modulepreload link with `integrity` (Chromium
+         and Firefox refuse a wrong digest, and import() then takes the checked module from the
+         page's module map; the link goes once it has done its work), and a fetch with
+         `integrity`, which every engine enforces, WebKit too, whose modulepreload ignores the
+         digest (measured: ../shared/notes.md, "Subresource Integrity"). */
+      var program = function (glueName, glueIntegrity, wasmName, wasmIntegrity) {
+        var href = new URL(glueName, base).href;
+        var wasm = fetch(new URL(wasmName, base).href, { integrity: wasmIntegrity });
         wasm.catch(function () {});
-        return (ready = import(new URL(GLUE, base).href).then(function (glue) {
-          return glue.default({ module_or_path: wasm }).then(function () {
-            return glue;
+        var link = doc.createElement("link");
+        return Promise.all([
+          fetch(href, { integrity: glueIntegrity }),
+          link.relList.supports("modulepreload") &&
+            new Promise(function (resolve, reject) {
+              link.rel = "modulepreload";
+              link.integrity = glueIntegrity;
+              link.onload = link.onerror = function (event) {
+                link.remove();
+                (event.type == "load" ? resolve : reject)();
+              };
+              link.href = href;
+              doc.head.appendChild(link);
+            }),
+        ])
+          .then(
+            function () {
+              return import(href);
+            },
+            function () {
+              throw refused(glueName);
+            },
+          )
+          .then(function (glue) {
+            return glue
+              .default({
+                module_or_path: wasm.catch(function () {
+                  throw refused(wasmName);
+                }),
+              })
+              .then(function () {
+                return glue;
+              });
           });
-        }));
+      };
+      var load = function () {
+        return ready || (ready = program(GLUE, GLUE_SRI, WASM, WASM_SRI));
       };
       /* The feedback beacon sender (reporter/, README "Feedback"): a module of its own, loaded
          once per page the first time a widget with data-report says its visitor accepted the
@@ -61,13 +111,7 @@
         var sender;
         return function (kind, a, b) {
           if (!sender && kind === "allow" && a) {
-            reporter =
-              reporter ||
-              import(new URL(REPORTER_GLUE, base).href).then(function (glue) {
-                return glue.default({ module_or_path: new URL(REPORTER_WASM, base).href }).then(function () {
-                  return glue;
-                });
-              });
+            reporter = reporter || program(REPORTER_GLUE, REPORTER_GLUE_SRI, REPORTER_WASM, REPORTER_WASM_SRI);
             sender = reporter.then(function (glue) {
               return new glue.ReportSender(report, src);
             });
@@ -167,11 +211,20 @@
                 shadow = host.attachShadow({ mode: "open" });
                 var link = doc.createElement("link");
                 link.rel = "stylesheet";
+                link.crossOrigin = "anonymous";
+                link.integrity = CSS_SRI;
+                /* Hidden until the stylesheet applies: no flash of unstyled content. The widget
+                   mounts once it has. */
+                var styled = new Promise(function (resolve, reject) {
+                  link.onload = function () {
+                    root.hidden = false;
+                    resolve();
+                  };
+                  link.onerror = function () {
+                    reject(refused(CSS));
+                  };
+                });
                 link.href = new URL(CSS, base).href;
-                /* Hidden until the stylesheet applies: no flash of unstyled content. */
-                link.onload = link.onerror = function () {
-                  root.hidden = false;
-                };
                 shadow.appendChild(link);
               }
               shadow.appendChild(root);
@@ -199,8 +252,9 @@
                       return response.ok ? response.text() : response;
                     });
                 if (prefetch) prefetch.catch(function () {});
-                load()
-                  .then(function (glue) {
+                Promise.all([load(), styled])
+                  .then(function (loaded) {
+                    var glue = loaded[0];
                     glue.mount(host, root, src, {
                       cookieNotice: host.getAttribute("cookie-notice") !== "off",
                       offline: host.getAttribute("offline") || undefined,

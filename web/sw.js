@@ -7,7 +7,8 @@
    host's worker.
    - install: the app's files into "faq-widget-app-<version>" (the demo page too, when present);
    - activate: every other "faq-widget-app-" cache deleted, then this worker takes the open pages;
-   - the app's files cache-first; pages in its folder network-first, the cached copy offline;
+   - the app's hashed files cache-first; embed.js and the pages in its folder network-first, the
+     cached copy offline;
    - the FAQ (requests the widget marks with the fragment "#faq-widget") stale-while-revalidate
      in "faq-widget-data": the cached copy at once, the network behind it; a different body is
      stored and every page hears {type: "faq-widget:updated", url};
@@ -28,6 +29,7 @@
     return new URL(name, base).href;
   };
   var app = FILES.map(absolute);
+  var loader = absolute("embed.js");
   var pages = PAGES.map(absolute);
   var has = function (list, url) {
     return list.indexOf(url) >= 0;
@@ -86,6 +88,10 @@
     var plain = url.split("#")[0];
     if (url.slice(-MARKER.length) === MARKER) {
       event.respondWith(faq(event, plain));
+    } else if (plain === loader) {
+      /* The loader network first: a host's script tag may carry a new release's integrity
+         digest, which an old cached embed.js would fail. Offline, the cached one. */
+      event.respondWith(networkFirst(event, plain));
     } else if (has(app, plain)) {
       event.respondWith(cacheFirst(request, plain));
     } else if (!imported && (has(pages, plain) || (request.mode === "navigate" && plain.indexOf(base) === 0))) {

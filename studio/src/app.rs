@@ -108,7 +108,34 @@ pub fn App() -> Html {
         faq_url: String::new(),
         cookie_notice: true,
         offline_always: false,
+        integrity: String::new(),
     });
+    // The build's digest of embed.js (dist/embed.js.integrity, written beside it), so the
+    // snippet is the release's tag with Subresource Integrity. A studio served without it
+    // (another host's copy) leaves the field empty: no integrity in the tag.
+    {
+        let options = options.clone();
+        use_effect_with((), move |_| {
+            let url = web_sys::window()
+                .and_then(|w| w.location().href().ok())
+                .and_then(|href| web_sys::Url::new_with_base("../embed.js.integrity", &href).ok())
+                .map(|url| url.href());
+            if let Some(url) = url {
+                spawn_local(async move {
+                    let Ok(text) = fetch_text(&url).await else {
+                        return;
+                    };
+                    let digest = text.trim();
+                    if digest.starts_with("sha384-") && options.integrity.is_empty() {
+                        options.set(EmbedOptions {
+                            integrity: digest.to_owned(),
+                            ..(*options).clone()
+                        });
+                    }
+                });
+            }
+        });
+    }
     let width = use_state(|| Width::Full);
     let dark = use_state(|| false);
     let preview_lang = use_state(String::new);
@@ -1135,6 +1162,7 @@ pub fn App() -> Html {
                 <h2 id="studio-embed-h">{ t("embed") }</h2>
                 <p>{ t("embed_intro") }</p>
                 { option_text("script_src", |o| o.script_src.clone(), |o, v| o.script_src = v) }
+                { option_text("integrity", |o| o.integrity.clone(), |o, v| o.integrity = v) }
                 { option_text("faq_url", |o| o.faq_url.clone(), |o, v| o.faq_url = v) }
                 { option_check("cookie_option", |o| o.cookie_notice, |o, v| o.cookie_notice = v) }
                 { option_check("offline_option", |o| o.offline_always, |o, v| o.offline_always = v) }

@@ -122,6 +122,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("embed", "Embed snippet", "Code d’intégration"),
     ("embed_intro", "Paste this where the FAQ should appear on your site.", "Collez ceci à l’endroit où la FAQ doit apparaître sur votre site."),
     ("script_src", "Address of embed.js", "Adresse de embed.js"),
+    ("integrity", "Integrity digest of that embed.js (empty: none)", "Empreinte d’intégrité de ce embed.js (vide : aucune)"),
     ("faq_url", "Address of your faq.json (empty: the one beside embed.js)", "Adresse de votre faq.json (vide : celui à côté de embed.js)"),
     ("cookie_option", "Show the FAQ's cookie notice", "Afficher l’avis sur les cookies de la FAQ"),
     ("offline_option", "Keep the offline copy without asking (essential storage)", "Garder la copie hors ligne sans demander (stockage essentiel)"),

@@ -10,6 +10,9 @@ pub struct EmbedOptions {
     pub faq_url: String,
     pub cookie_notice: bool,
     pub offline_always: bool,
+    /// embed.js's Subresource Integrity digest (`sha384-...`, the build's `embed.js.integrity`),
+    /// written into the tag while `script_src` is the embed.js it belongs to; empty: none.
+    pub integrity: String,
 }
 
 fn attr(value: &str) -> String {
@@ -32,6 +35,11 @@ pub fn snippet(options: &EmbedOptions, theme: &Theme) -> String {
     out.push_str("<script src=\"");
     out.push_str(&attr(options.script_src.trim()));
     out.push('"');
+    if !options.integrity.trim().is_empty() {
+        out.push_str(" integrity=\"");
+        out.push_str(&attr(options.integrity.trim()));
+        out.push_str("\" crossorigin=\"anonymous\"");
+    }
     if !options.faq_url.trim().is_empty() {
         out.push_str(" data-src=\"");
         out.push_str(&attr(options.faq_url.trim()));
@@ -84,6 +92,7 @@ mod tests {
             faq_url: "https://www.example.org/faq.json".into(),
             cookie_notice: true,
             offline_always: false,
+            integrity: String::new(),
         }
     }
 
@@ -113,6 +122,18 @@ mod tests {
             ..options()
         };
         assert!(!snippet(&none, &Theme::default()).contains("data-src"));
+    }
+
+    #[test]
+    fn a_release_tag_carries_its_integrity_digest() {
+        let o = EmbedOptions {
+            integrity: "sha384-AAAA+/==".into(),
+            ..options()
+        };
+        assert_eq!(
+            snippet(&o, &Theme::default()),
+            r#"<script src="https://cdn.example.org/faq/embed.js" integrity="sha384-AAAA+/==" crossorigin="anonymous" data-src="https://www.example.org/faq.json" async></script>"#
+        );
     }
 
     #[test]

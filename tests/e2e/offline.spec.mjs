@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -208,8 +209,9 @@ test.describe("same origin: the demo page with the widget's service worker", () 
       server.edit("embed.js", (text) => `${text}\n/* build 2 */`);
       const version = readFileSync(join(server.dist, "sw.js"), "utf8").match(/var VERSION = "([0-9a-f]+)"/)[1];
       server.edit("sw.js", (text) => text.replace(version, "b2b2b2b2b2b2b2b2"));
-      // This load still runs the old build (served by the old worker); the browser installs the
-      // new worker, which takes over and deletes the old caches.
+      // The old worker serves this load the new embed.js (network first) and the old build's
+      // cached hashed files; the browser installs the new worker, which takes over and deletes
+      // the old caches.
       await page.reload();
       await expect.poll(() => cacheNames(page), { timeout: 15_000 }).toEqual(["faq-widget-app-b2b2b2b2b2b2b2b2", "faq-widget-data"]);
       expect(oldApp).not.toBe("faq-widget-app-b2b2b2b2b2b2b2b2");
@@ -220,6 +222,47 @@ test.describe("same origin: the demo page with the widget's service worker", () 
       await expect(question(page, join_.question)).toBeVisible();
       const embed = await page.evaluate(async () => (await fetch("embed.js")).text());
       expect(embed).toContain("build 2");
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("upgrade: a host tag with the new release's integrity digest gets the new embed.js, not the worker's old copy", async ({ page }) => {
+    const server = await ownServer();
+    // The site owner's page: the release's tag, with embed.js's digest (README "Releases").
+    const pasteTag = () => {
+      const digest = createHash("sha384").update(readFileSync(join(server.dist, "embed.js"))).digest("base64");
+      writeFileSync(
+        join(server.dist, "release.html"),
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Help</title></head><body><main><h1>Help</h1>
+<script src="embed.js" integrity="sha384-${digest}" crossorigin="anonymous" data-src="faq.json" async></script></main></body></html>`,
+      );
+    };
+    try {
+      const console = watchConsole(page);
+      pasteTag();
+      await page.goto(`${server.origin}/release.html`);
+      await accept(page).click();
+      await workerReady(page, `${server.origin}/faq.json`);
+
+      // The next release: another embed.js and sw.js, and the owner pastes its tag.
+      server.edit("embed.js", (text) => `${text}
+/* release 2 */`);
+      const version = readFileSync(join(server.dist, "sw.js"), "utf8").match(/var VERSION = "([0-9a-f]+)"/)[1];
+      server.edit("sw.js", (text) => text.replace(version, "c3c3c3c3c3c3c3c3"));
+      pasteTag();
+      // The old worker still controls this load: it must not answer with the old embed.js,
+      // which the new digest would refuse (no widget at all).
+      await page.reload();
+      await expect(question(page, join_.question)).toBeVisible();
+      await expect.poll(() => cacheNames(page), { timeout: 15_000 }).toEqual(["faq-widget-app-c3c3c3c3c3c3c3c3", "faq-widget-data"]);
+      // Offline, the new worker has the new release (and, from this load on, the page).
+      await page.reload();
+      await expect(question(page, join_.question)).toBeVisible();
+      await server.stop();
+      await page.reload();
+      await expect(question(page, join_.question)).toBeVisible();
+      console.expectClean();
     } finally {
       await server.close();
     }

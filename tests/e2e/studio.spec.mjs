@@ -11,6 +11,7 @@ import { GENERATED } from "./server.mjs";
 const PAGE_PORT = Number(process.env.PAGE_PORT || 4301);
 const CDN = `http://127.0.0.1:${process.env.CDN_PORT || PAGE_PORT + 1}`;
 const ROOT = new URL("../../", import.meta.url).pathname;
+const DIST = join(ROOT, "dist");
 // The studio is a larger app than the widget, and its tests run many steps each.
 test.setTimeout(120_000);
 
@@ -306,6 +307,9 @@ test("the copied snippet and the downloaded faq.json work in a host page on anot
   await openBundled(page);
   await page.getByLabel("Question 1", { exact: true }).fill("Renamed in the studio?");
   await page.getByLabel("Address of embed.js").fill(`${CDN}/embed.js`);
+  // The build's digest of embed.js, filled in from dist/embed.js.integrity: the tag is checked.
+  const digest = readFileSync(join(DIST, "embed.js.integrity"), "utf8").trim();
+  await expect(page.getByLabel("Integrity digest of that embed.js (empty: none)")).toHaveValue(digest);
   await page.getByLabel(/^Address of your faq\.json/).fill("faq.json");
   await page.getByLabel("Show the FAQ's cookie notice").uncheck();
   await page.getByLabel("--faq-accent").fill("#7c3aed");
@@ -322,7 +326,9 @@ test("the copied snippet and the downloaded faq.json work in a host page on anot
   await page.getByRole("button", { name: "Copy the snippet" }).click();
   await expect(page.getByText("Copied.")).toBeVisible();
   const snippet = await page.evaluate(() => navigator.clipboard.readText());
-  expect(snippet).toContain(`<script src="${CDN}/embed.js" data-src="faq.json" data-cookie-notice="off" async></script>`);
+  expect(snippet).toContain(
+    `<script src="${CDN}/embed.js" integrity="${digest}" crossorigin="anonymous" data-src="faq.json" data-cookie-notice="off" async></script>`,
+  );
 
   const dir = join(GENERATED, "studio-host");
   mkdirSync(dir, { recursive: true });

@@ -6,7 +6,7 @@
 //   node --test tests/engines/            (FAQ_ENGINES=firefox or webkit to run one)
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, beforeEach, describe, test } from "node:test";
 import { Key } from "selenium-webdriver";
@@ -23,6 +23,40 @@ const AR = { first: "هل يرسل الإنتربول عملاء حول العا
 // `faq-widget render --prerender` (a declarative shadow root), where this checkout's tool has it.
 const cli = (...args) => execFileSync("cargo", ["run", "--quiet", "-p", "faq-widget-cli", "--", ...args], { cwd: ROOT, encoding: "utf8" });
 const PRERENDER = /--prerender/.test(cli("--help"));
+// Copies of dist/'s widget files with one changed, as a tampered or truncated CDN copy would be,
+// and a host page for each: embed.js must refuse the file in every engine (WebKit ignores a
+// modulepreload's integrity, so the glue is also checked by a fetch; web/embed.js).
+const ALERT = "The FAQ could not be shown: its program did not load.";
+const TAMPERED = join(GENERATED, "tampered");
+const tamper = {
+  glue: (bytes) => Buffer.concat([Buffer.from("window.__tampered = true;\n"), bytes]),
+  wasm: (bytes) => {
+    const changed = Buffer.from(bytes);
+    changed[changed.length >> 1] ^= 0x01;
+    return changed;
+  },
+  css: (bytes) => Buffer.concat([bytes, Buffer.from("\n:host{display:none}")]),
+};
+const widgetFile = { glue: /^faq-widget-[0-9a-f]{16}\.js$/, wasm: /^faq-widget-[0-9a-f]{16}_bg\.wasm$/, css: /^faq-widget-[0-9a-f]{16}\.css$/ };
+const writeTampered = () => {
+  rmSync(TAMPERED, { recursive: true, force: true });
+  const dist = join(ROOT, "dist");
+  for (const [variant, change] of Object.entries(tamper)) {
+    const dir = join(TAMPERED, variant);
+    mkdirSync(dir, { recursive: true });
+    for (const name of readdirSync(dist)) {
+      if (!statSync(join(dist, name)).isFile() || /\.(br|gz)$/.test(name)) continue;
+      if (widgetFile[variant].test(name)) writeFileSync(join(dir, name), change(readFileSync(join(dist, name))));
+      else copyFileSync(join(dist, name), join(dir, name));
+    }
+    writeFileSync(
+      join(TAMPERED, `${variant}.html`),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Host</title></head><body><main><h1>Host page</h1>
+<script src="${variant}/embed.js" async></script><p id="after">Text after the widget.</p></main></body></html>`,
+    );
+  }
+};
+
 const ENGINES = (process.env.FAQ_ENGINES || "firefox,webkit").split(",").map((e) => e.trim()).filter(Boolean);
 
 for (const engine of ENGINES) {
@@ -185,6 +219,19 @@ for (const engine of ENGINES) {
       await expectExpanded("a question under the strict CSP", button, "true");
       const trustedTypes = await p.run("return typeof window.trustedTypes === 'object';");
       console.log(`# ${engine}: Trusted Types ${trustedTypes ? "supported" : "not supported (the CSP directive is ignored; nothing else changes)"}`);
+    });
+
+    it("integrity: a changed glue, wasm or stylesheet is refused with the alert, and none of it runs", async () => {
+      writeTampered();
+      for (const variant of Object.keys(tamper)) {
+        await check(variant, async () => {
+          await p.get(`${server.origin}/tampered/${variant}.html`);
+          await p.one("alert", ALERT);
+          assert.equal((await p.all("heading", faq.title)).length, 0, "no FAQ");
+          assert.equal(await p.run("return window.__tampered === undefined;"), true, "the changed glue did not run");
+          assert.equal(await p.run("return document.getElementById('after').textContent;"), "Text after the widget.");
+        });
+      }
     });
 
     it("two widgets on one page, each with its own FAQ", async () => {

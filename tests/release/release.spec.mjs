@@ -1,9 +1,9 @@
 // The released npm package in Chromium (issue 21): served from the folder `npm install` unpacked
 // it into (one loopback origin, a CDN), embedded with the release's own script tag (embed.html:
-// integrity + crossorigin) by host pages on another origin, also under a strict CSP with Trusted
-// Types; an embed.js that is not the release's is refused by the browser; the Yew app example
-// built against the packaged crate.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// integrity + crossorigin) by host pages on another origin. Then the same with a file of the
+// package changed, as a tampered or truncated CDN copy would be: no widget, the alert, nothing
+// thrown into the host page, which keeps working. Also under a strict CSP with Trusted Types.
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize } from "node:path";
 import { expect, test } from "@playwright/test";
@@ -11,6 +11,7 @@ import { freePort } from "../free-port.mjs";
 import { ARTEFACTS, NPM_DIST, WORK, YEW_APP_DIST, VERSION } from "./paths.mjs";
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".wasm": "application/wasm" };
+const ALERT = "The FAQ could not be shown: its program did not load.";
 const faq = JSON.parse(readFileSync(join(NPM_DIST, "faq.json"), "utf8"));
 const first = faq.questions[0];
 
@@ -22,8 +23,36 @@ const releaseTag = () => {
   return tag;
 };
 
-// Per Playwright worker: a copy of the package with a changed file for one test.
+// Copies of the installed dist/ with one file changed (`/<variant>/...` on the CDN origin).
+// Per Playwright worker: each worker's beforeAll makes its own copies.
 const VARIANTS = join(WORK, `tampered-${process.env.TEST_WORKER_INDEX ?? 0}`);
+const named = (suffix) => readdirSync(NPM_DIST).find((name) => new RegExp(`^faq-widget-[0-9a-f]{16}${suffix}$`).test(name));
+const variants = {
+  good: null,
+  // One byte of the wasm changed, in the middle of its code.
+  wasm: (dir) => {
+    const file = join(dir, named("_bg\\.wasm"));
+    const bytes = readFileSync(file);
+    bytes[bytes.length >> 1] ^= 0x01;
+    writeFileSync(file, bytes);
+  },
+  // The wasm cut short, as an interrupted upload leaves it.
+  truncated: (dir) => {
+    const file = join(dir, named("_bg\\.wasm"));
+    const bytes = readFileSync(file);
+    writeFileSync(file, bytes.subarray(0, bytes.length - 1000));
+  },
+  // The glue with a line added that would run in the host page.
+  glue: (dir) => {
+    const file = join(dir, named("\\.js"));
+    writeFileSync(file, `window.__tampered = true;\n${readFileSync(file, "utf8")}`);
+  },
+  // The stylesheet changed (it could hide or overlay the host page's content).
+  css: (dir) => {
+    const file = join(dir, named("\\.css"));
+    writeFileSync(file, `${readFileSync(file, "utf8")}\n:host{display:none}`);
+  },
+};
 const roots = {};
 
 let cdn;
@@ -31,7 +60,17 @@ let pages;
 test.beforeAll(async () => {
   expect(existsSync(NPM_DIST), "run tests/release/release.test.mjs first (scripts/test.sh does)").toBe(true);
   rmSync(VARIANTS, { recursive: true, force: true });
-  roots.good = NPM_DIST;
+  for (const [name, change] of Object.entries(variants)) {
+    if (!change) {
+      roots[name] = NPM_DIST;
+      continue;
+    }
+    const dir = join(VARIANTS, name);
+    mkdirSync(dir, { recursive: true });
+    cpSync(NPM_DIST, dir, { recursive: true });
+    change(dir);
+    roots[name] = dir;
+  }
   roots["yew-app"] = YEW_APP_DIST;
   const [cdnPort, pagePort] = [await freePort(), await freePort()];
   cdn = `http://127.0.0.1:${cdnPort}`;
@@ -134,6 +173,39 @@ for (const csp of [false, true]) {
     expect(seen.errors).toEqual([]);
     expect(await seen.violations()).toEqual([]);
   });
+}
+
+for (const [variant, what] of [
+  ["wasm", "one byte of the wasm changed"],
+  ["truncated", "the wasm cut short"],
+  ["glue", "the glue module changed"],
+  ["css", "the stylesheet changed"],
+]) {
+  for (const csp of [false, true]) {
+    test(`${what}${csp ? " (strict CSP, Trusted Types)" : ""}: refused, the alert, the host page untouched`, async ({ page }) => {
+      const seen = await watch(page);
+      const warnings = [];
+      page.on("console", (message) => {
+        if (message.type() === "warning" && message.text().startsWith("faq-widget:")) warnings.push(message.text());
+      });
+      await page.goto(`${pages}/page?variant=${variant}${csp ? "&csp=1" : ""}`);
+      await expect(page.getByRole("alert")).toHaveText(ALERT);
+      // No widget: no FAQ heading, no question, no ready event.
+      await expect(page.getByRole("heading", { level: 2 })).toHaveCount(0);
+      await expect(page.getByRole("button", { name: first.question, exact: true })).toHaveCount(0);
+      expect(await seen.ready()).toEqual([]);
+      // Why, in the console: the file that did not match.
+      await expect.poll(() => warnings.join("\n")).toMatch(/does not match its integrity digest/);
+      // The host page as it was: its text, its button, nothing the changed file would have run.
+      await expect(page.getByRole("heading", { level: 1, name: "Host page" })).toBeVisible();
+      await expect(page.getByText("Text after the widget.")).toBeVisible();
+      await page.getByRole("button", { name: "The host's own button" }).click();
+      expect(await page.evaluate(() => window.__tampered)).toBeUndefined();
+      expect(await page.evaluate(() => document.head.querySelectorAll("link").length)).toBe(0);
+      expect(seen.errors).toEqual([]);
+      expect(await seen.violations()).toEqual([]);
+    });
+  }
 }
 
 test("an embed.js that is not the release's is refused by the browser: no widget, nothing thrown", async ({ page }) => {
