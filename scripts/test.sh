@@ -29,7 +29,7 @@ declare -A ABOUT=(
 # From `./scripts/test.sh` on 2026-12-07 (BENCHMARKS.md "The test command").
 declare -A SECONDS_MEASURED=(
   [lint]=2 [native]=16 [check]=4 [wasm-chromium]=19 [wasm-firefox]=22
-  [build]=137 [size]=1 [e2e]=324 [engines]=26 [release]=330
+  [build]=137 [size]=1 [e2e]=324 [engines]=26 [release]=33
 )
 declare -A ALIASES=([wasm]="wasm-chromium wasm-firefox")
 

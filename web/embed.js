@@ -53,31 +53,31 @@
         return new Error(name + " did not load, or does not match its integrity digest");
       };
       /* A module and its wasm, both checked. The wasm is compiled from the bytes a fetch with
-         `integrity` verified. import() takes no integrity, so the glue is checked two ways at
-         once, and imported only when both agree: a modulepreload link with `integrity` (Chromium
-         and Firefox refuse a wrong digest, and import() then takes the checked module from the
-         page's module map; the link goes once it has done its work), and a fetch with
-         `integrity`, which every engine enforces, WebKit too, whose modulepreload ignores the
-         digest (measured: ../shared/notes.md, "Subresource Integrity"). */
+         `integrity` verified. import() takes no integrity, but a modulepreload link does:
+         Chromium and Firefox refuse a wrong digest, and import() then takes the checked module
+         from the page's module map (the link goes once it has done its work). WebKit ignores a
+         modulepreload's digest (../shared/notes.md, "Subresource Integrity"), and Safari before 17
+         has no modulepreload: there a fetch with `integrity`, which WebKit enforces, checks the
+         glue first, and import() takes it from the HTTP cache. */
       var program = function (glueName, glueIntegrity, wasmName, wasmIntegrity) {
         var href = new URL(glueName, base).href;
         var wasm = fetch(new URL(wasmName, base).href, { integrity: wasmIntegrity });
         wasm.catch(function () {});
         var link = doc.createElement("link");
-        return Promise.all([
-          fetch(href, { integrity: glueIntegrity }),
-          link.relList.supports("modulepreload") &&
-            new Promise(function (resolve, reject) {
-              link.rel = "modulepreload";
-              link.integrity = glueIntegrity;
-              link.onload = link.onerror = function (event) {
-                link.remove();
-                (event.type == "load" ? resolve : reject)();
-              };
-              link.href = href;
-              doc.head.appendChild(link);
-            }),
-        ])
+        return (
+          link.relList.supports("modulepreload") && !/^Apple/.test(navigator.vendor)
+            ? new Promise(function (resolve, reject) {
+                link.rel = "modulepreload";
+                link.integrity = glueIntegrity;
+                link.onload = link.onerror = function (event) {
+                  link.remove();
+                  (event.type == "load" ? resolve : reject)();
+                };
+                link.href = href;
+                doc.head.appendChild(link);
+              })
+            : fetch(href, { integrity: glueIntegrity })
+        )
           .then(
             function () {
               return import(href);

@@ -87,22 +87,6 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
     use_update(&questions, &state, &strings);
     use_takeover(host, &copy);
 
-    // A deep link scrolls its question into view once, when the FAQ first shows.
-    {
-        let refs = button_refs.clone();
-        let linked = state.linked;
-        let actions = search.actions.clone();
-        use_effect_with((), move |_| {
-            if let Some(index) = linked.filter(|&i| refs.get(i).is_some_and(|r| r.get().is_none()))
-            {
-                // Hidden by the search in the URL, or beyond the first results.
-                actions.emit(SearchAction::Reveal(index));
-            }
-            if let Some(node) = linked.and_then(|index| refs.get(index)) {
-                dom::scroll_to(node);
-            }
-        });
-    }
     // The URL names the open question, by replacing the fragment: no history entry per click.
     {
         let questions = questions.clone();
@@ -122,14 +106,15 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
             }
         });
     }
-    use_page_events(
+    use_first_show(
+        host,
         &questions,
         &button_refs,
         &accordion_ref,
-        state.dispatcher(),
+        &state,
         search.actions.clone(),
     );
-    use_host_events(host, &questions, &state);
+    use_open_events(host, &questions, &state);
 
     let on_toggle = {
         let dispatcher = state.dispatcher();
@@ -258,27 +243,14 @@ fn use_update(
     }
 }
 
-/// Tells the host page: `faq-widget:ready` once the FAQ is on screen, `faq-widget:open` each
-/// time the visitor opens one question.
+/// Tells the host page `faq-widget:open` each time the visitor opens one question.
 #[hook]
-fn use_host_events(
+fn use_open_events(
     host: &Host,
     questions: &Rc<Vec<Rc<Question>>>,
     state: &UseReducerHandle<ViewState>,
 ) {
     let host = host.clone();
-    {
-        let host = host.clone();
-        let count = questions.len() as u32;
-        use_effect_with((), move |_| {
-            host.emit(
-                "faq-widget:ready",
-                Detail::new()
-                    .number("questions", count)
-                    .text("version", crate::VERSION),
-            )
-        });
-    }
     let opened_question = state
         .linked
         .and_then(|index| questions.get(index))
@@ -290,20 +262,41 @@ fn use_host_events(
     });
 }
 
-/// Events from outside Yew's delegation: the browser's find-in-page (`beforematch` on a closed
-/// answer) and fragment changes from in-page links.
+/// What happens once, when the FAQ first shows (one effect, not three: each `use_effect_with`
+/// costs about 1 KB of wasm, BENCHMARKS.md "Where the bytes go"): the host page hears
+/// `faq-widget:ready`; a deep link's question is scrolled into view (revealed first if the
+/// search in the URL or the first page of results hides it); and the events from outside Yew's
+/// delegation are listened to until the widget goes: the browser's find-in-page (`beforematch`
+/// on a closed answer) and fragment changes from in-page links.
 #[hook]
-fn use_page_events(
+fn use_first_show(
+    host: &Host,
     questions: &Rc<Vec<Rc<Question>>>,
     button_refs: &Rc<Vec<NodeRef>>,
     accordion_ref: &NodeRef,
-    dispatcher: UseReducerDispatcher<ViewState>,
+    state: &UseReducerHandle<ViewState>,
     search: Callback<SearchAction>,
 ) {
+    let host = host.clone();
     let questions = questions.clone();
     let button_refs = button_refs.clone();
     let accordion_ref = accordion_ref.clone();
+    let dispatcher = state.dispatcher();
+    let linked = state.linked;
     use_effect_with((), move |_| {
+        host.emit(
+            "faq-widget:ready",
+            Detail::new()
+                .number("questions", questions.len() as u32)
+                .text("version", crate::VERSION),
+        );
+        let hidden = |index: &usize| button_refs.get(*index).is_some_and(|r| r.get().is_none());
+        if let Some(index) = linked.filter(hidden) {
+            search.emit(SearchAction::Reveal(index));
+        }
+        if let Some(node) = linked.and_then(|index| button_refs.get(index)) {
+            dom::scroll_to(node);
+        }
         let listeners = page_listeners(questions, button_refs, accordion_ref, dispatcher, search);
         move || drop(listeners)
     });
