@@ -52,6 +52,9 @@ extern "C" {
 /// the report sender of `data-report` (see [`relay`]); `prerendered` the page's pre-rendered
 /// copy of the widget (`faq-widget render --prerender`) to take over; `timeout` the request's
 /// limit in milliseconds.
+///
+/// embed.js calls [`unmount`] with the same `root` when the page removes the `<faq-widget>`
+/// element for good (a single-page app's router leaving the view).
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, options: MountOptions) {
     if let Ok(request) = options.prefetch().dyn_into::<js_sys::Promise>() {
@@ -71,8 +74,8 @@ pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, option
         .with_worker(worker)
         .with_prerendered(prerendered)
         .with_feedback(feedback, reports);
-    yew::Renderer::<FaqWidget>::with_root_and_props(
-        root,
+    let app = yew::Renderer::<FaqWidget>::with_root_and_props(
+        root.clone(),
         FaqWidgetProps {
             src: src.into(),
             cookie_notice,
@@ -90,6 +93,31 @@ pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, option
         },
     )
     .render();
+    MOUNTED.with(|apps| apps.borrow_mut().push((root, app)));
+}
+
+thread_local! {
+    /// The widgets [`mount`] rendered, by their root element, until [`unmount`]. A list and an
+    /// exported function rather than a wasm-bindgen class handed to embed.js: the class's glue
+    /// (wrapper, finalizer) cost more bytes than the whole lifecycle (BENCHMARKS.md "Single-page
+    /// apps").
+    static MOUNTED: std::cell::RefCell<Vec<(web_sys::Element, yew::AppHandle<FaqWidget>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Destroys the widget that [`mount`] rendered into `root`: every hook's effect runs its
+/// clean-up (listeners on the window, the document and the service worker, timers), and nothing
+/// it would still have sent (events, beacons) is sent. An unknown root is ignored.
+#[wasm_bindgen]
+pub fn unmount(root: web_sys::Element) {
+    let app = MOUNTED.with(|apps| {
+        let mut apps = apps.borrow_mut();
+        let index = apps.iter().position(|(r, _)| *r == root)?;
+        Some(apps.swap_remove(index).1)
+    });
+    if let Some(app) = app {
+        app.destroy();
+    }
 }
 
 /// The widget's [`Report`]s as calls of embed.js's relay (`options.report`): `("allow", bool)`,

@@ -167,13 +167,17 @@
         class extends HTMLElement {
           connectedCallback() {
             var host = this;
+            /* Mounted already, and now moved (removed and inserted again within one task, as
+               React and drag and drop do): the widget goes on as it was. */
+            if (host.__faqWidget) return;
+            /* This mount: its root element; `app`, the program, once it has rendered the widget;
+               `request`, its FAQ's request; `gone` once the page removed the element
+               (disconnectedCallback). */
+            var widget = (host.__faqWidget = {});
             /* A pre-rendered copy of the widget (`faq-widget render --prerender`: a declarative
-               shadow root) is taken over; any other shadow root means mounted already, and now
-               moved. */
-            var copy = host.shadowRoot && !host.__faqWidget && host.shadowRoot.querySelector(".faq-root[data-prerendered]");
-            if (host.shadowRoot && !copy) return;
-            host.__faqWidget = true;
-            var root = doc.createElement("div");
+               shadow root) is taken over. */
+            var copy = host.shadowRoot && host.shadowRoot.querySelector(".faq-root[data-prerendered]");
+            var root = (widget.root = doc.createElement("div"));
             var fail = function (error) {
               warn(error);
               /* A pre-rendered copy stays, and keeps working: better than an error. */
@@ -208,7 +212,8 @@
                   else panel.setAttribute("hidden", "until-found");
                 });
               } else {
-                shadow = host.attachShadow({ mode: "open" });
+                /* A widget removed earlier and now added again keeps its (emptied) shadow root. */
+                shadow = shadow || host.attachShadow({ mode: "open" });
                 var link = doc.createElement("link");
                 link.rel = "stylesheet";
                 link.crossOrigin = "anonymous";
@@ -245,16 +250,19 @@
                 /* The body is read here too: by the time the wasm is ready the FAQ is a string,
                    and the widget shows it in the task that mounts it, without painting its
                    "Loading" state first (BENCHMARKS.md "Start"). A refused answer stays a Response
-                   (the widget reads its status). */
+                   (the widget reads its status). A widget removed before it arrives aborts it. */
+                widget.request = window.AbortController && new AbortController();
                 var prefetch = controlled()
                   ? undefined
-                  : fetch(src).then(function (response) {
+                  : fetch(src, widget.request && { signal: widget.request.signal }).then(function (response) {
                       return response.ok ? response.text() : response;
                     });
                 if (prefetch) prefetch.catch(function () {});
                 Promise.all([load(), styled])
                   .then(function (loaded) {
+                    if (widget.gone) return;
                     var glue = loaded[0];
+                    widget.app = glue;
                     glue.mount(host, root, src, {
                       cookieNotice: host.getAttribute("cookie-notice") !== "off",
                       offline: host.getAttribute("offline") || undefined,
@@ -282,6 +290,26 @@
             } catch (error) {
               fail(error);
             }
+          }
+          /* Removed from the page (a single-page app leaving the view): in the next task, once
+             this task's other DOM changes are done (a microtask is too early in WebKit, which
+             runs one between the removal and the insertion of a move), a widget still out of
+             the document is unmounted, which
+             releases every listener, timer and request it started, and its shadow root is
+             emptied; added again later, it mounts anew (and says `faq-widget:ready` again). */
+          disconnectedCallback() {
+            var host = this;
+            var widget = host.__faqWidget;
+            if (!widget) return;
+            setTimeout(function () {
+              if (host.isConnected || host.__faqWidget !== widget) return;
+              host.__faqWidget = null;
+              widget.gone = true;
+              if (widget.request) widget.request.abort();
+              if (widget.app) widget.app.unmount(widget.root);
+              var shadow = host.shadowRoot;
+              while (shadow && shadow.firstChild) shadow.removeChild(shadow.firstChild);
+            });
           }
         }
       );

@@ -7,7 +7,7 @@ use super::cookie_notice::CookieNoticeView;
 use super::no_results::NoResults;
 use super::offline_note::offline_note;
 use super::rich_text::render_blocks;
-use super::search_box::SearchBox;
+use super::search_box::{slash_listener, SearchBox};
 use crate::browser::{dom, url};
 use crate::faq::{Faq, Question};
 use crate::hooks::{use_consent, use_feedback, use_offline, use_search, use_takeover, Prerendered};
@@ -74,6 +74,7 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
         })
     };
     let accordion_ref = use_node_ref();
+    let search_input = use_node_ref();
     let consent = use_consent(
         host,
         faq.cookie_notice.as_ref().map(|notice| notice.revision),
@@ -110,7 +111,7 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
         host,
         &questions,
         &button_refs,
-        &accordion_ref,
+        [&accordion_ref, &search_input],
         &state,
         search.actions.clone(),
     );
@@ -191,6 +192,7 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
                 on_input={search.actions.reform(SearchAction::Query)}
                 strings={strings.clone()}
                 ids={host.ids.clone()}
+                input_ref={search_input.clone()}
             />
             if search.view.outcome.active && search.view.outcome.hits.is_empty() {
                 <NoResults query={search.state.query.clone()} closest={search.view.outcome.closest.len()} contact={faq.contact.clone()} strings={strings.clone()} />
@@ -267,20 +269,21 @@ fn use_open_events(
 /// `faq-widget:ready`; a deep link's question is scrolled into view (revealed first if the
 /// search in the URL or the first page of results hides it); and the events from outside Yew's
 /// delegation are listened to until the widget goes: the browser's find-in-page (`beforematch`
-/// on a closed answer) and fragment changes from in-page links.
+/// on a closed answer), fragment changes from in-page links, and "/" to focus the search field
+/// (the refs: the accordion, the search field).
 #[hook]
 fn use_first_show(
     host: &Host,
     questions: &Rc<Vec<Rc<Question>>>,
     button_refs: &Rc<Vec<NodeRef>>,
-    accordion_ref: &NodeRef,
+    refs: [&NodeRef; 2],
     state: &UseReducerHandle<ViewState>,
     search: Callback<SearchAction>,
 ) {
     let host = host.clone();
     let questions = questions.clone();
     let button_refs = button_refs.clone();
-    let accordion_ref = accordion_ref.clone();
+    let [accordion_ref, search_input] = refs.map(NodeRef::clone);
     let dispatcher = state.dispatcher();
     let linked = state.linked;
     use_effect_with((), move |_| {
@@ -297,7 +300,9 @@ fn use_first_show(
         if let Some(node) = linked.and_then(|index| button_refs.get(index)) {
             dom::scroll_to(node);
         }
-        let listeners = page_listeners(questions, button_refs, accordion_ref, dispatcher, search);
+        let mut listeners =
+            page_listeners(questions, button_refs, accordion_ref, dispatcher, search);
+        listeners.extend(slash_listener(search_input));
         move || drop(listeners)
     });
 }

@@ -18,20 +18,17 @@ pub struct SearchBoxProps {
     /// The widget's element id prefix (`Host::ids`): empty in a shadow root.
     #[prop_or_default]
     pub ids: AttrValue,
+    /// The field, for the "/" shortcut: [`slash_listener`], which the FAQ view keeps with its
+    /// other page listeners (one effect for all of them: each costs wasm bytes).
+    #[prop_or_default]
+    pub input_ref: NodeRef,
 }
 
 /// The search field above the questions: filters as you type, "/" focuses it (unless focus is in
 /// a text field, on the host page or in the widget), Escape clears it.
 #[component(SearchBox)]
 pub fn search_box(props: &SearchBoxProps) -> Html {
-    let input_ref = use_node_ref();
-    {
-        let input_ref = input_ref.clone();
-        use_effect_with((), move |_| {
-            let listener = slash_listener(input_ref);
-            move || drop(listener)
-        });
-    }
+    let input_ref = props.input_ref.clone();
     let oninput = {
         let on_input = props.on_input.clone();
         move |event: InputEvent| {
@@ -75,8 +72,10 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     }
 }
 
+/// "/" on the page focuses the search field `input_ref` (not while focus is in a text field, nor
+/// with a modifier, nor when the page already handled the key).
 #[cfg(target_arch = "wasm32")]
-fn slash_listener(input_ref: NodeRef) -> Vec<gloo_events::EventListener> {
+pub(super) fn slash_listener(input_ref: NodeRef) -> Vec<gloo_events::EventListener> {
     use wasm_bindgen::JsCast;
 
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -108,7 +107,7 @@ fn slash_listener(input_ref: NodeRef) -> Vec<gloo_events::EventListener> {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn slash_listener(_input_ref: NodeRef) -> Vec<()> {
+pub(super) fn slash_listener(_input_ref: NodeRef) -> Vec<()> {
     let _ = dom::focus_in_text_field;
     Vec::new()
 }

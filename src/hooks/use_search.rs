@@ -115,7 +115,7 @@ pub fn use_search(
     };
 
     // Settled side effects: announce, URL, host event. A new change drops (cancels) the timer
-    // of the one before.
+    // of the one before, and so does the widget's unmounting: a removed widget says nothing.
     // The pending timer, and how many changes have settled. One `use_mut_ref` for both: each
     // costs wasm bytes.
     let settle_state = use_mut_ref(|| (None::<gloo_timers::callback::Timeout>, 0u32));
@@ -163,6 +163,7 @@ pub fn use_search(
                 };
                 settle_state.borrow_mut().0 =
                     Some(gloo_timers::callback::Timeout::new(SETTLE_MS, settle));
+                move || drop(settle_state.borrow_mut().0.take())
             },
         );
     }

@@ -67,3 +67,37 @@ test("two FaqWidgets in a Yew app: both open, search and share one consent", asy
   await expectNoAxeViolations(page);
   console.expectClean();
 });
+
+test("a route that stops rendering a FaqWidget leaves no listener behind, and coming back mounts it anew", async ({ page }) => {
+  const console = watchConsole(page);
+  await page.goto("/yew-app/");
+  const cdp = await page.context().newCDPSession(page);
+  const listeners = async () => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    const count = async (expression) => {
+      const { result } = await cdp.send("Runtime.evaluate", { expression });
+      const { listeners } = await cdp.send("DOMDebugger.getEventListeners", { objectId: result.objectId });
+      await cdp.send("Runtime.releaseObject", { objectId: result.objectId });
+      return listeners.map((l) => l.type).sort();
+    };
+    return { window: await count("window"), document: await count("document") };
+  };
+  const pages = page.getByRole("navigation", { name: "Library pages" });
+  const hoursQuestion = library(page).getByRole("button", { name: "When is the library open?" });
+  await expect(hoursQuestion).toBeVisible();
+  const first = await listeners();
+  for (let i = 0; i < 20; i++) {
+    await pages.getByRole("button", { name: "Opening hours" }).click();
+    await expect(library(page)).toHaveCount(0);
+    await expect(page.getByText("Monday to Friday from 9:00 to 20:00, Saturday")).toBeVisible();
+    await pages.getByRole("button", { name: "Library questions" }).click();
+    await expect(hoursQuestion).toBeVisible();
+  }
+  expect(await listeners()).toEqual(first);
+  await expect(pages.getByRole("button", { name: "Library questions" })).toHaveAttribute("aria-current", "page");
+  // Mounted anew: closed, and it works.
+  await expect(hoursQuestion).toHaveAttribute("aria-expanded", "false");
+  await hoursQuestion.click();
+  await expect(hoursQuestion).toHaveAttribute("aria-expanded", "true");
+  console.expectClean();
+});

@@ -234,6 +234,34 @@ for (const engine of ENGINES) {
       }
     });
 
+    it("single-page app: a moved widget goes on, a removed one is emptied, added back it mounts anew", async () => {
+      await p.get(`${server.origin}/host.html?cdn=1&head=1`);
+      await p.run(
+        `window.__ready = 0; document.addEventListener("faq-widget:ready", () => window.__ready++);
+        const widget = document.createElement("faq-widget"); widget.setAttribute("src", arguments[0]);
+        document.getElementById("slot").replaceChildren(widget);`,
+        `${server.cdn}/faq.json`,
+      );
+      const button = await p.one("button", first.question);
+      await button.click();
+      await expectExpanded("before the move", button, "true");
+      await p.run(`const widget = document.querySelector("faq-widget"); widget.remove(); document.getElementById("before").before(widget);`);
+      // Found again (WebKit's driver loses an element reference inside a moved shadow host):
+      // still open, and not mounted a second time.
+      await expectExpanded("after a move within one task, the same", await p.one("button", first.question), "true");
+      assert.equal(await p.run("return window.__ready;"), 1, "one mount, kept through the move");
+      await p.run(`window.__kept = document.querySelector("faq-widget"); window.__kept.remove();`);
+      await p.expect("the removed widget's shadow root emptied", () => p.run("return window.__kept.shadowRoot.childNodes.length;"), (n) => n === 0);
+      await p.run(`document.getElementById("slot").append(window.__kept);`);
+      // Mounted anew: like any first load it follows the URL's deep link, which the first click
+      // wrote; and it works.
+      const again = await p.one("button", first.question);
+      await p.expect("a second ready event", () => p.run("return window.__ready;"), (n) => n === 2);
+      await expectExpanded("the widget added back, from the deep link", again, "true");
+      await again.click();
+      await expectExpanded("the widget added back, after a click", again, "false");
+    });
+
     it("two widgets on one page, each with its own FAQ", async () => {
       await p.get(`${server.origin}/examples/two-widgets.html`);
       await p.one("heading", faq.title);
