@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes one release's artefacts into one folder (default: release/), from the version in
-# Cargo.toml ([workspace.package]); README "Releases", docs in scripts/release/:
+# Cargo.toml ([workspace.package]); docs/deploying.md "Releases", docs in scripts/release/:
 #   faq-widget-X.Y.Z.tgz         the npm package `faq-widget`: dist/ (embed.js, the hashed files
 #                                and their .br/.gz, sw.js, faq.schema.json, the studio) + README
 #   faq-widget-X.Y.Z.tar.gz      the same dist/ as faq-widget-X.Y.Z/, with its own SHA256SUMS

@@ -78,7 +78,7 @@ fn every_question_is_a_button_in_a_heading_controlling_a_hidden_until_found_pane
     assert!(html.contains("lang=\"en\""));
     assert!(html.contains("role=\"status\""));
     assert!(html.contains(">Show all answers</button>"));
-    // The ::part() names hosts theme with (README, "Theming").
+    // The ::part() names hosts theme with (docs/embedding.md, "Theming and isolation").
     for part in ["title", "show-all", "question", "answer"] {
         assert!(html.contains(&format!("part=\"{part}\"")), "no part {part}");
     }

@@ -294,7 +294,7 @@ test("the widget stays hidden until its stylesheet has loaded (no flash of unsty
   });
   await page.goto(host(""), { waitUntil: "commit" });
   // The program is in (its wasm and the FAQ downloaded meanwhile), but the widget waits for its
-  // stylesheet, which must also pass its integrity check (README "Releases"): nothing shown yet.
+  // stylesheet, which must also pass its integrity check (docs/deploying.md "Releases"): nothing shown yet.
   await expect.poll(() => page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("_bg.wasm")))).toBe(true);
   await expect(mainTitle(page)).toBeHidden();
   expect(await events()).toEqual([]);

@@ -229,7 +229,7 @@ test.describe("same origin: the demo page with the widget's service worker", () 
 
   test("upgrade: a host tag with the new release's integrity digest gets the new embed.js, not the worker's old copy", async ({ page }) => {
     const server = await ownServer();
-    // The site owner's page: the release's tag, with embed.js's digest (README "Releases").
+    // The site owner's page: the release's tag, with embed.js's digest (docs/deploying.md "Releases").
     const pasteTag = () => {
       const digest = createHash("sha384").update(readFileSync(join(server.dist, "embed.js"))).digest("base64");
       writeFileSync(
@@ -370,7 +370,7 @@ test.describe("cross origin: the widget from a CDN on a host page, its FAQ serve
   });
 });
 
-test.describe("a host's own service worker with the one line from the README", () => {
+test.describe("a host's own service worker with the one line from docs/embedding.md", () => {
   test("importScripts(sw.js) makes the whole widget work offline from its caches", async ({ page }) => {
     // Host page and host worker on this server's page port, dist/ on its CDN port: both stop.
     const server = await ownServer();

@@ -1,5 +1,5 @@
 // `faq-widget render`: the static FAQ a host puts in its page (here inside <noscript> after the
-// embed script, as the README shows) is complete, works without script, and passes axe-core.
+// embed script, as docs/authoring.md shows) is complete, works without script, and passes axe-core.
 // The HTML comes from the real tool, run once; the test server serves it from target/.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -26,7 +26,7 @@ test.beforeAll(() => {
   mkdirSync(GENERATED, { recursive: true });
   // The static FAQ as the page's own content.
   writeFileSync(join(GENERATED, "render-static.html"), page("Static FAQ", rendered));
-  // The README's recipe: the widget, with the static FAQ for visitors without script.
+  // docs/authoring.md's recipe: the widget, with the static FAQ for visitors without script.
   writeFileSync(
     join(GENERATED, "render-noscript.html"),
     page("Host page", `<script src="embed.js" data-src="faq.json"></script>\n<noscript>${rendered}</noscript>`),
