@@ -5,7 +5,8 @@
 // folder only root can enter, as `mktemp -d` makes them), serving a copy of dist/ there, on a
 // free loopback port. Checked on the wire: Content-Encoding br
 // (and gzip), cache headers, MIME types, CORS, and that the bytes sent are the size check's total;
-// then the embed (host page on another origin) and offline journeys run against nginx.
+// then the embed (host page on another origin) and offline journeys run against nginx. README
+// command 1 (scripts/serve.sh) is held to the same wire checks (issue 32).
 import { execFileSync, spawn } from "node:child_process";
 import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -64,14 +65,15 @@ const get = (url, encoding = "br, gzip") =>
     req.end();
   });
 
-/** A server process, as `nobody` when we are root, in its own folder under target/. */
-async function daemon(name, command, args, dir, url) {
-  const asNobody = process.getuid?.() === 0;
+/** A server process, as `nobody` when we are root, in its own folder under target/ (`own`: as
+ * ourselves, in the checkout, with our environment: README command 1 as a contributor runs it). */
+async function daemon(name, command, args, dir, url, own = false) {
+  const asNobody = !own && process.getuid?.() === 0;
   if (asNobody) chownSync(dir, NOBODY, NOBODY);
   const child = spawn(command, args, {
     cwd: dir,
     stdio: ["ignore", "ignore", "pipe"],
-    env: { PATH: process.env.PATH, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir },
+    env: own ? process.env : { PATH: process.env.PATH, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir },
     ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}),
   });
   let stderr = "";
@@ -284,6 +286,42 @@ test.describe("Caddy (deploy/caddy/Caddyfile)", () => {
     const server = await caddy(servedDist());
     try {
       await expectOnTheWire(server.origin, size);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+test.describe("README command 1 (scripts/serve.sh)", () => {
+  test("serves dist/ as deployed: br and gzip, cache lifetimes, MIME types; the demo works", async ({ page }) => {
+    const size = sizeCheck();
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    const server = await daemon("scripts/serve.sh", "bash", ["scripts/serve.sh", "--no-build", "--port", String(port)], ROOT, `${origin}/embed.js`, true);
+    try {
+      await expectOnTheWire(origin, size);
+      const console = watchConsole(page);
+      await page.goto(`${origin}/`);
+      await expect(page.getByRole("heading", { level: 2, name: bundledFaq.title })).toBeVisible();
+      await question(page, bundledFaq.questions[0].question).click();
+      await expect(question(page, bundledFaq.questions[0].question)).toHaveAttribute("aria-expanded", "true");
+      console.expectClean();
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test("--uncompressed sends every file as it is, as a host without compression does", async () => {
+    const { files } = sizeCheck();
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    const server = await daemon("scripts/serve.sh", "bash", ["scripts/serve.sh", "--no-build", "--uncompressed", "--port", String(port)], ROOT, `${origin}/embed.js`, true);
+    try {
+      for (const name of files) {
+        const got = await get(`${origin}/${name}`);
+        expect(got.headers["content-encoding"], name).toBeUndefined();
+        expect(got.bytes, name).toBe(readFileSync(join(DIST, name)).length);
+      }
     } finally {
       await server.stop();
     }

@@ -9,10 +9,14 @@
 //   &offline=always sets data-offline, &timeout=MS sets data-timeout, &report=<url>, &feedback=off
 //   and &cookie-notice=off set those data- attributes, &sw=1 registers the host's own service worker
 //   fixtures/host-sw.js, which imports dist/sw.js.
+// Files are sent as deployed (issue 32): the build's NAME.br or NAME.gz when the request accepts
+//   that encoding, with Content-Encoding and Vary, as nginx and Caddy do with deploy/'s configs;
+//   FAQ_COMPRESS=off sends every file as it is (a host without compression).
 // /examples/* serves examples/ with the per-page headers of examples/_headers (the format Netlify
 //   and Cloudflare Pages read); there, https://cdn.example.org/faq stands for the CDN port.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { extname, join, normalize, resolve } from "node:path";
 
 const ROOT = resolve(new URL("../..", import.meta.url).pathname);
@@ -24,6 +28,7 @@ const EXAMPLES = join(ROOT, "examples");
 export const GENERATED = join(ROOT, "target/e2e-generated");
 export const PAGE_PORT = Number(process.env.PAGE_PORT || 4301);
 export const CDN_PORT = Number(process.env.CDN_PORT || 4302);
+const COMPRESS = process.env.FAQ_COMPRESS !== "off";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -109,7 +114,35 @@ async function serveExample(res, path) {
   }
 }
 
-async function serveFile(res, roots, path, extraHeaders) {
+// NAME.br / NAME.gz beside a file, if the request accepts it and it holds exactly the file's bytes:
+// tests change served files at run time (a tampered wasm), and a stale compressed copy would hide
+// the change. Each pair is checked once per version (size and time of both files).
+const ENCODINGS = [["br", ".br", brotliDecompressSync], ["gzip", ".gz", gunzipSync]];
+const checked = new Map();
+async function precompressed(file, body, acceptEncoding = "") {
+  const accepted = new Set(
+    acceptEncoding
+      .split(",")
+      .map((part) => part.trim().split(";"))
+      .filter(([, q]) => !/^\s*q=0(\.0*)?\s*$/.test(q ?? ""))
+      .map(([name]) => name.trim().toLowerCase()),
+  );
+  for (const [encoding, suffix, decode] of ENCODINGS) {
+    if (!accepted.has(encoding)) continue;
+    try {
+      const [plain, packed] = [await stat(file), await stat(file + suffix)];
+      const key = `${file}${suffix} ${plain.size} ${plain.mtimeMs} ${packed.size} ${packed.mtimeMs}`;
+      const bytes = await readFile(file + suffix);
+      if (!checked.has(key)) checked.set(key, decode(bytes).equals(body));
+      if (checked.get(key)) return { encoding, bytes };
+    } catch {
+      // no such copy: the next encoding, or the file as it is
+    }
+  }
+  return null;
+}
+
+async function serveFile(req, res, roots, path, extraHeaders) {
   for (const root of roots) {
     const file = normalize(join(root, path));
     if (!file.startsWith(root)) break;
@@ -117,12 +150,15 @@ async function serveFile(res, roots, path, extraHeaders) {
       const info = await stat(file);
       const target = info.isDirectory() ? join(file, "index.html") : file;
       const body = await readFile(target);
+      const encoded = COMPRESS ? await precompressed(target, body, req.headers["accept-encoding"]) : null;
       res.writeHead(200, {
         "content-type": TYPES[extname(target)] || "application/octet-stream",
         "cache-control": "no-cache",
+        ...(encoded ? { "content-encoding": encoded.encoding } : {}),
+        ...(COMPRESS ? { vary: "Accept-Encoding" } : {}),
         ...extraHeaders,
       });
-      res.end(body);
+      res.end(encoded ? encoded.bytes : body);
       return;
     } catch {
       // try the next root
@@ -148,7 +184,7 @@ function handler(roots, extraHeaders, examples = false) {
     }
     const path = decodeURIComponent(url.pathname);
     if (examples && path.startsWith("/examples/")) return serveExample(res, path.slice("/examples".length));
-    await serveFile(res, roots, path, extraHeaders);
+    await serveFile(req, res, roots, path, extraHeaders);
   };
 }
 
