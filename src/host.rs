@@ -35,7 +35,7 @@ pub struct Host {
     /// Prefixed to every element id the widget writes: empty in embed.js's shadow root (ids are
     /// scoped there), unique per widget in a Yew app (several widgets share one document).
     pub(crate) ids: AttrValue,
-    /// The pre-rendered copy of the widget that it takes over (`hooks::use_takeover`).
+    /// The pre-rendered copy of the widget that it takes over (`hooks::take_over`).
     prerendered: Option<web_sys::Element>,
 }
 

@@ -59,7 +59,7 @@ pub fn json_ld(faq: &Faq) -> String {
 /// The widget itself, pre-rendered: its own components (`FaqView`, as the browser renders it
 /// before the visitor does anything) in a `<faq-widget>` with a declarative shadow root holding
 /// the widget's stylesheet, followed by the embed script, which takes it over
-/// (`faq_widget::hooks::use_takeover`). `base` is the URL of the folder dist/ is served from;
+/// (`faq_widget::hooks::take_over`). `base` is the URL of the folder dist/ is served from;
 /// `src` where the widget fetches the FAQ (default: faq.json there).
 pub fn prerendered(faq: &Rc<Faq>, base: &str, src: Option<&str>) -> String {
     use faq_widget::components::{FaqView, FaqViewProps};

@@ -10,7 +10,7 @@ use super::rich_text::render_blocks;
 use super::search_box::{slash_listener, SearchBox};
 use crate::browser::{dom, url};
 use crate::faq::{Faq, Question};
-use crate::hooks::{use_consent, use_feedback, use_offline, use_search, use_takeover, Prerendered};
+use crate::hooks::{take_over, use_consent, use_feedback, use_offline, use_search, Prerendered};
 use crate::host::{Detail, Host};
 use crate::i18n::Strings;
 use crate::load::Fetched;
@@ -59,7 +59,7 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
         (0..*count).map(|_| NodeRef::default()).collect::<Vec<_>>()
     });
     let host = &props.host;
-    // A pre-rendered copy the visitor may already have used (`hooks::use_takeover`).
+    // A pre-rendered copy the visitor may already have used (`hooks::take_over`).
     let copy = use_memo((), |_| Prerendered::read(host));
     let state = {
         let questions = questions.clone();
@@ -86,7 +86,6 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
     let search = use_search(host, faq, &strings, &copy.query, &feedback.on_missed);
     use_offline(host, &consent, faq, &props.src, &props.fetched);
     use_update(&questions, &state, &strings);
-    use_takeover(host, &copy);
 
     // The URL names the open question, by replacing the fragment: no history entry per click.
     {
@@ -264,9 +263,9 @@ fn use_open_events(
     });
 }
 
-/// What happens once, when the FAQ first shows (one effect, not three: each `use_effect_with`
-/// costs about 1 KB of wasm, BENCHMARKS.md "Where the bytes go"): the host page hears
-/// `faq-widget:ready`; a deep link's question is scrolled into view (revealed first if the
+/// What happens once, when the FAQ first shows (one effect, not four: each `use_effect_with`
+/// costs about 1 KB of wasm, BENCHMARKS.md "Where the bytes go"): the widget takes over a
+/// pre-rendered copy ([`take_over`]); the host page hears `faq-widget:ready`; a deep link's question is scrolled into view (revealed first if the
 /// search in the URL or the first page of results hides it); and the events from outside Yew's
 /// delegation are listened to until the widget goes: the browser's find-in-page (`beforematch`
 /// on a closed answer), fragment changes from in-page links, and "/" to focus the search field
@@ -287,6 +286,7 @@ fn use_first_show(
     let dispatcher = state.dispatcher();
     let linked = state.linked;
     use_effect_with((), move |_| {
+        take_over(&host);
         host.emit(
             "faq-widget:ready",
             Detail::new()

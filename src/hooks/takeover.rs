@@ -1,38 +1,32 @@
-//! `use_takeover`: the widget takes over a pre-rendered copy of itself.
+//! The widget takes over a pre-rendered copy of itself.
 //!
 //! Purpose: a page may carry the widget's own markup, rendered ahead of time by
 //! `faq-widget render --prerender` (a `<faq-widget>` with a declarative shadow root), so every
 //! question is on screen before the wasm arrives, and with scripts off. embed.js keeps that copy
 //! usable until the widget starts (questions open and close) and mounts the widget hidden beside
 //! it. Once the FAQ is ready, the widget starts from what the visitor did to the copy (open
-//! questions, a typed query, the focused control) and swaps itself in, in the same task: no frame
-//! shows both or neither, and since both are the same markup, nothing moves.
+//! questions, a typed query: [`Prerendered::read`]) and swaps itself in ([`take_over`]), in the
+//! same task: no frame shows both or neither, and since both are the same markup, nothing moves.
 //!
-//! Arguments: the widget's [`Host`] (its `prerendered` element, if any).
+//! Not a hook of its own: [`take_over`] runs in `FaqView`'s one run-once effect, since each
+//! `use_effect_with` costs about 1 KB of wasm (BENCHMARKS.md, "Where the bytes go").
 //!
 //! ```ignore
 //! let copy = use_memo((), |_| Prerendered::read(&host));   // before the state starts
 //! let state = use_reducer(|| ViewState::new(n, deep_link).with_open(copy.open_indices(...)));
-//! use_takeover(&host, &copy);                                // after the first render
+//! // ... in the effect after the first render:
+//! take_over(&host);
 //! ```
-
-use std::rc::Rc;
-
-use yew::prelude::*;
 
 use crate::host::Host;
 
 /// What the visitor did to the pre-rendered copy before the widget started.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Prerendered {
-    /// Whether there is a copy to take over at all.
-    pub present: bool,
     /// The ids of the questions open in the copy.
     pub open_ids: Vec<String>,
     /// What was typed in the copy's search field.
     pub query: String,
-    /// The id of the element that had focus in the copy (`q-…` or the search field).
-    pub focused: Option<String>,
 }
 
 impl Prerendered {
@@ -68,41 +62,27 @@ fn read_copy(copy: &web_sys::Element) -> Prerendered {
         .map(wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlInputElement>)
         .map(|input| input.value())
         .unwrap_or_default();
-    let focused = wasm_bindgen::JsCast::dyn_into::<web_sys::ShadowRoot>(copy.get_root_node())
-        .ok()
-        .and_then(|shadow| shadow.active_element())
-        .filter(|element| copy.contains(Some(element)))
-        .map(|element| element.id())
-        .filter(|id| !id.is_empty());
-    Prerendered {
-        present: true,
-        open_ids,
-        query,
-        focused,
-    }
+    Prerendered { open_ids, query }
 }
 
-/// After the widget's first render: the copy goes, the widget shows, focus moves to the same
-/// control in the widget.
-#[hook]
-pub fn use_takeover(host: &Host, copy: &Rc<Prerendered>) {
-    let host = host.clone();
-    let copy = copy.clone();
-    use_effect_with((), move |_| {
-        if copy.present {
-            swap(&host, &copy);
-        }
-    });
-}
-
+/// After the widget's first render, if the page has a copy: the copy goes, the widget shows,
+/// focus moves to the same control in the widget (the copy keeps its focus until now: the
+/// widget renders hidden and focuses nothing).
 #[cfg(target_arch = "wasm32")]
-fn swap(host: &Host, copy: &Prerendered) {
+pub fn take_over(host: &Host) {
     let Some(prerendered) = host.prerendered() else {
         return;
     };
     let Some(widget) = host.root.cast::<web_sys::Element>() else {
         return;
     };
+    let focused =
+        wasm_bindgen::JsCast::dyn_into::<web_sys::ShadowRoot>(prerendered.get_root_node())
+            .ok()
+            .and_then(|shadow| shadow.active_element())
+            .filter(|element| prerendered.contains(Some(element)))
+            .map(|element| element.id())
+            .filter(|id| !id.is_empty());
     if let Some(parent) = prerendered.parent_node() {
         let _ = parent.remove_child(prerendered);
     }
@@ -110,14 +90,12 @@ fn swap(host: &Host, copy: &Prerendered) {
     if let Some(mount) = widget.parent_element() {
         let _ = mount.remove_attribute("hidden");
     }
-    let focused = copy
-        .focused
-        .as_deref()
-        .and_then(|id| widget.query_selector(&["#", id].concat()).ok().flatten());
+    let focused = focused.and_then(|id| widget.query_selector(&["#", &id].concat()).ok().flatten());
     if let Some(element) = focused {
         let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&element).focus();
     }
 }
 
+/// Nothing outside a browser.
 #[cfg(not(target_arch = "wasm32"))]
-fn swap(_host: &Host, _copy: &Prerendered) {}
+pub fn take_over(_host: &Host) {}
