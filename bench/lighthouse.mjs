@@ -14,12 +14,12 @@
 //   demo          the demo page (index.html), with its four category scores
 // Each row: the median of N runs (default 5) of Performance, FCP, LCP, TBT, CLS, and the wasm's
 // bytes on the wire.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { freePort } from "../tests/free-port.mjs";
+import { spawnServer } from "../tests/e2e/server.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const GENERATED = join(ROOT, "target/e2e-generated");
@@ -56,23 +56,6 @@ const ROWS = [
 
 // ---- servers and browser -----------------------------------------------------------------------
 
-async function server(compress) {
-  const [page, cdn] = [await freePort(), await freePort()];
-  const child = spawn(process.execPath, [join(ROOT, "tests/e2e/server.mjs")], {
-    env: { ...process.env, PAGE_PORT: String(page), CDN_PORT: String(cdn), FAQ_COMPRESS: compress ? "on" : "off" },
-    stdio: "ignore",
-  });
-  const origin = `http://127.0.0.1:${page}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${origin}/embed.js`)).ok) return { origin, stop: () => child.kill() };
-    } catch {
-      if (i > 100) throw new Error("the test server did not start");
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
 const median = (values) => {
   const sorted = values.filter((v) => typeof v === "number").sort((a, b) => a - b);
   if (!sorted.length) return NaN;
@@ -80,7 +63,7 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-const servers = { true: await server(true), false: await server(false) };
+const servers = { true: await spawnServer({ FAQ_COMPRESS: "on" }), false: await spawnServer({ FAQ_COMPRESS: "off" }) };
 let chrome;
 try {
   chrome = await chromeLauncher.launch({
@@ -138,5 +121,5 @@ try {
   if (by.script) console.log(`script tag LCP (brotli): ${(by.script.lcp / 1000).toFixed(2)} s (goal <= 2.50 s)`);
 } finally {
   await chrome?.kill();
-  for (const s of Object.values(servers)) s.stop();
+  for (const s of Object.values(servers)) await s.stop();
 }

@@ -13,7 +13,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "acorn";
-import { precompress } from "./compress.mjs";
+import { brotli, precompress } from "./compress.mjs";
 import { writeServiceWorker } from "./service-worker.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -223,6 +223,8 @@ const placeholders = [
   ["__FAQ_WIDGET_CSS__", cssName],
   ["__FAQ_WIDGET_REPORTER_GLUE__", reporterGlue],
   ["__FAQ_WIDGET_REPORTER_WASM__", reporterWasm],
+  // The wasm's bytes as its .br (release builds; a development build is never deployed).
+  ["__FAQ_WIDGET_WASM_BR__", String(release ? brotli(readFileSync(join(staging, wasm))).length : 0)],
 ];
 const fill = (text, what) => {
   for (const [placeholder, value] of placeholders) text = text.replaceAll(placeholder, value);

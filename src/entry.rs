@@ -65,6 +65,9 @@ pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, option
     let worker = options.worker().dyn_into::<js_sys::Function>().ok();
     let prerendered = options.prerendered().dyn_into::<web_sys::Element>().ok();
     let feedback = options.feedback().unwrap_or(true);
+    // Read from the element, not passed in `options`: one more getter is one more wasm import
+    // and glue function, some 200 B brotli (BENCHMARKS.md "Single-page apps").
+    let url_state = host.get_attribute("url-state").as_deref() != Some("off");
     let reports = options
         .report()
         .dyn_into::<js_sys::Function>()
@@ -87,6 +90,7 @@ pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, option
                 .map_or(crate::host::DEFAULT_TIMEOUT_MS, |ms| {
                     ms.min(f64::from(u32::MAX)) as u32
                 }),
+            url_state,
             faq: None,
             feedback,
             host: Some(host),

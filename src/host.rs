@@ -20,6 +20,10 @@ pub struct Host {
     /// `data-timeout` (milliseconds): how long the FAQ request may take before the widget shows
     /// the saved copy or says so (with "Try again"); 0: no limit. A late answer still shows.
     pub timeout_ms: u32,
+    /// Whether the widget writes the page URL: the open question's id as its fragment, the
+    /// search in `faq-q`. `data-url-state="off"` for hosts whose router owns the URL: the widget
+    /// then only reads it (a deep link the host passes in still opens its question).
+    pub url_state: bool,
     /// "Was this helpful?" under each open answer; `data-feedback="off"` turns it off.
     pub feedback: bool,
     /// The sender of feedback beacons to `data-report` (`crate::report`, or embed.js's relay to
@@ -45,6 +49,7 @@ impl Default for Host {
             cookie_notice: true,
             offline_always: false,
             timeout_ms: DEFAULT_TIMEOUT_MS,
+            url_state: true,
             feedback: true,
             reports: None,
             worker: None,

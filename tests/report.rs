@@ -71,6 +71,7 @@ async fn a_yew_apps_widget_reports_only_what_the_visitor_allowed() {
             offline_always: false,
             lang: "".into(),
             timeout_ms: 10_000,
+            url_state: true,
             faq: None,
             stylesheet: true,
             feedback: true,

@@ -14,12 +14,14 @@
   var REPORTER_WASM = "__FAQ_WIDGET_REPORTER_WASM__";
   /* Subresource Integrity: the digests of those files, fixed by the build (scripts/post-build.mjs).
      A file that does not match (tampered with on a CDN, cut short) is refused, and the widget
-     shows its alert instead (README "Embedding a release"). */
+     shows its alert instead (docs/deploying.md "Integrity"). */
   var GLUE_SRI = "__FAQ_WIDGET_GLUE_SRI__";
   var WASM_SRI = "__FAQ_WIDGET_WASM_SRI__";
   var CSS_SRI = "__FAQ_WIDGET_CSS_SRI__";
   var REPORTER_GLUE_SRI = "__FAQ_WIDGET_REPORTER_GLUE_SRI__";
   var REPORTER_WASM_SRI = "__FAQ_WIDGET_REPORTER_WASM_SRI__";
+  /* The wasm's size as the build's .br file, for the warning to a host that sends it uncompressed. */
+  var WASM_BR = __FAQ_WIDGET_WASM_BR__;
   var doc = document;
   var warn = function (message) {
     if (window.console) console.warn("faq-widget: " + message);
@@ -98,10 +100,26 @@
               });
           });
       };
+      /* A host that sends the wasm uncompressed costs every visitor about three times its bytes
+         (1.4 s more to the first paint on a phone, BENCHMARKS.md "First paint on a phone"): said
+         once, in the console, when the browser knows it. Resource Timing gives no sizes for a
+         file from another origin without Timing-Allow-Origin, nor a transfer for one from a
+         cache or a service worker: then nothing is said. */
       var load = function () {
-        return ready || (ready = program(GLUE, GLUE_SRI, WASM, WASM_SRI));
+        return (
+          ready ||
+          (ready = program(GLUE, GLUE_SRI, WASM, WASM_SRI).then(function (glue) {
+            var got = performance.getEntriesByName(new URL(WASM, base).href)[0] || {};
+            if (got.transferSize && !got.workerStart && got.encodedBodySize >= got.decodedBodySize)
+              warn(
+                "its wasm came uncompressed, " + Math.round(got.decodedBodySize / 1e3) + " KB; as the .br file beside it, " +
+                  Math.round(WASM_BR / 1e3) + " KB. Send the .br/.gz files: https://www.npmjs.com/package/faq-widget#embed-from-your-own-server",
+              );
+            return glue;
+          }))
+        );
       };
-      /* The feedback beacon sender (reporter/, README "Feedback"): a module of its own, loaded
+      /* The feedback beacon sender (reporter/, docs/feedback.md): a module of its own, loaded
          once per page the first time a widget with data-report says its visitor accepted the
          cookie notice; visitors who never accept never download it. Each widget gets a relay:
          the widget calls relay(kind, a, b) ("allow", "vote", "missed"; src/entry.rs) and the
@@ -125,7 +143,7 @@
               .catch(function () {});
         };
       };
-      /* The widget's service worker (README "Offline"). The widget decides when (consent); this
+      /* The widget's service worker (docs/embedding.md "Offline"). The widget decides when (consent); this
          does it, in a few lines of JS rather than many more bytes of wasm. keep: register sw.js
          if this page lies in its folder (same origin), and on the first registration ask it to
          keep the FAQ at `src` now. Otherwise: unregister it and delete its caches; without it,
@@ -237,8 +255,8 @@
               src = new URL(src || "faq.json", src ? doc.baseURI : base).href;
               /* Not under the widget's own worker: it answers the widget's request from its
                  cache at once, and a request started before the widget listens would lose the
-                 worker's "updated" message (README "Offline"). */
-              /* Feedback beacons' address (README "Feedback"), relative to the page. */
+                 worker's "updated" message (docs/embedding.md "Offline"). */
+              /* Feedback beacons' address (docs/feedback.md), relative to the page. */
               var report = host.getAttribute("report");
               try {
                 report = report ? new URL(report, doc.baseURI).href : undefined;
@@ -325,7 +343,7 @@
     var host = doc.createElement("faq-widget");
     var dataSrc = script.getAttribute("data-src");
     host.setAttribute("src", new URL(dataSrc || "faq.json", dataSrc ? doc.baseURI : base).href);
-    ["cookie-notice", "offline", "timeout", "feedback", "report"].forEach(function (name) {
+    ["cookie-notice", "offline", "timeout", "feedback", "report", "url-state"].forEach(function (name) {
       var value = script.getAttribute("data-" + name);
       if (value !== null) host.setAttribute(name, value);
     });

@@ -10,7 +10,9 @@ use super::rich_text::render_blocks;
 use super::search_box::{slash_listener, SearchBox};
 use crate::browser::{dom, url};
 use crate::faq::{Faq, Question};
-use crate::hooks::{take_over, use_consent, use_feedback, use_offline, use_search, Prerendered};
+use crate::hooks::{
+    take_over, use_consent, use_feedback, use_offline, use_search, Consent, Prerendered,
+};
 use crate::host::{Detail, Host};
 use crate::i18n::Strings;
 use crate::load::Fetched;
@@ -88,9 +90,14 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
     use_update(&questions, &state, &strings);
 
     // The URL names the open question, by replacing the fragment: no history entry per click.
+    // Not when the host's router owns the URL (`data-url-state="off"`).
     {
         let questions = questions.clone();
+        let url_state = host.url_state;
         use_effect_with(state.linked, move |linked| {
+            if !url_state {
+                return;
+            }
             let current = url::fragment();
             let ours = current
                 .as_deref()
@@ -107,7 +114,7 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
         });
     }
     use_first_show(
-        host,
+        &consent,
         &questions,
         &button_refs,
         [&accordion_ref, &search_input],
@@ -135,6 +142,7 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
     let on_copy_link = {
         let dispatcher = state.dispatcher();
         let strings = strings.clone();
+        let url_state = host.url_state;
         use_callback(questions.clone(), move |index: usize, questions| {
             let Some(question) = questions.get(index) else {
                 return;
@@ -147,7 +155,9 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
                     Some(link) => dom::copy_text(&link).await,
                     None => false,
                 };
-                url::replace_fragment(Some(&id));
+                if url_state {
+                    url::replace_fragment(Some(&id));
+                }
                 dispatcher.dispatch(Action::Announce(strings.get(if copied {
                     "link_copied"
                 } else {
@@ -263,23 +273,26 @@ fn use_open_events(
     });
 }
 
-/// What happens once, when the FAQ first shows (one effect, not four: each `use_effect_with`
+/// What happens once, when the FAQ first shows (one effect, not five: each `use_effect_with`
 /// costs about 1 KB of wasm, BENCHMARKS.md "Where the bytes go"): the widget takes over a
-/// pre-rendered copy ([`take_over`]); the host page hears `faq-widget:ready`; a deep link's question is scrolled into view (revealed first if the
+/// pre-rendered copy ([`take_over`]); consent starts ([`Consent::start`]: the clean-up at start,
+/// a stored choice told to the host, other widgets' and tabs' choices listened to); the host
+/// page hears `faq-widget:ready`; a deep link's question is scrolled into view (revealed first if the
 /// search in the URL or the first page of results hides it); and the events from outside Yew's
 /// delegation are listened to until the widget goes: the browser's find-in-page (`beforematch`
 /// on a closed answer), fragment changes from in-page links, and "/" to focus the search field
 /// (the refs: the accordion, the search field).
 #[hook]
 fn use_first_show(
-    host: &Host,
+    consent: &Consent,
     questions: &Rc<Vec<Rc<Question>>>,
     button_refs: &Rc<Vec<NodeRef>>,
     refs: [&NodeRef; 2],
     state: &UseReducerHandle<ViewState>,
     search: Callback<SearchAction>,
 ) {
-    let host = host.clone();
+    let host = consent.host().clone();
+    let consent = consent.clone();
     let questions = questions.clone();
     let button_refs = button_refs.clone();
     let [accordion_ref, search_input] = refs.map(NodeRef::clone);
@@ -287,6 +300,7 @@ fn use_first_show(
     let linked = state.linked;
     use_effect_with((), move |_| {
         take_over(&host);
+        let mut listeners = consent.start();
         host.emit(
             "faq-widget:ready",
             Detail::new()
@@ -300,8 +314,13 @@ fn use_first_show(
         if let Some(node) = linked.and_then(|index| button_refs.get(index)) {
             dom::scroll_to(node);
         }
-        let mut listeners =
-            page_listeners(questions, button_refs, accordion_ref, dispatcher, search);
+        listeners.extend(page_listeners(
+            questions,
+            button_refs,
+            accordion_ref,
+            dispatcher,
+            search,
+        ));
         listeners.extend(slash_listener(search_input));
         move || drop(listeners)
     });

@@ -33,6 +33,11 @@ pub struct FaqWidgetProps {
     /// or says so with "Try again" (`data-timeout`); 0: no limit. A late answer still shows.
     #[prop_or(crate::host::DEFAULT_TIMEOUT_MS)]
     pub timeout_ms: u32,
+    /// Whether the widget writes the page URL (the open question as its fragment, the search in
+    /// `faq-q`); `false` for an app whose router owns the URL (`data-url-state="off"`). The
+    /// widget still reads it, so a deep link the app passes in opens its question.
+    #[prop_or(true)]
+    pub url_state: bool,
     /// The page's language (a BCP 47 tag such as `fr`), for the texts shown before the FAQ and
     /// its own language are known; empty: `<html lang>`, else English.
     #[prop_or_default]
@@ -105,10 +110,11 @@ pub fn FaqWidget(props: &FaqWidgetProps) -> Html {
             props.cookie_notice,
             props.offline_always,
             props.timeout_ms,
+            props.url_state,
             props.feedback,
             report,
         ),
-        |(host, cookie_notice, offline_always, timeout_ms, feedback, report)| {
+        |(host, cookie_notice, offline_always, timeout_ms, url_state, feedback, report)| {
             let mut host = host.clone().unwrap_or_else(|| {
                 #[cfg(feature = "report")]
                 let reports = crate::report::sender(&report.0, &report.1);
@@ -123,6 +129,7 @@ pub fn FaqWidget(props: &FaqWidgetProps) -> Html {
                 host
             });
             host.timeout_ms = *timeout_ms;
+            host.url_state = *url_state;
             host
         },
     );

@@ -10,7 +10,9 @@
 //! (`None`: no notice).
 //!
 //! Returns a [`Consent`] handle (cheap to clone and compare) to pass to the components that
-//! need it.
+//! need it. Its side effects at start are [`Consent::start`], which the caller runs once after
+//! the first render and whose listeners it keeps until the widget goes (`FaqView` does, in its
+//! one run-once effect).
 //!
 //! **Every feature that stores anything must ask first.** `FaqView` owns the widget's
 //! [`Consent`] (`use_consent(&host, revision)`, called once); pass it (or what you need of it) to the
@@ -103,6 +105,28 @@ impl Consent {
     pub fn toggle(&self) {
         self.state.dispatch(ConsentAction::Toggle)
     }
+
+    /// The widget this consent belongs to.
+    pub fn host(&self) -> &Host {
+        &self.host
+    }
+
+    /// Once, after the widget's first render (in `FaqView`'s one run-once effect, not an effect
+    /// of this hook: each `use_effect_with` costs about 1 KB of wasm): drops what no current
+    /// acceptance covers, tells the host a stored choice, and listens to choices made in other
+    /// widgets and tabs until the returned listeners are dropped (when the widget goes).
+    pub fn start(&self) -> Vec<Listener> {
+        let Some(revision) = self.state.revision else {
+            return Vec::new();
+        };
+        if !self.state.allows_storage() {
+            storage::clear_widget_data(self.host.offline_always);
+        }
+        if let Some(record) = self.state.record {
+            emit(&self.host, &record);
+        }
+        listeners(revision, self.state.dispatcher(), self.host.clone())
+    }
 }
 
 impl Reducible for ConsentState {
@@ -136,26 +160,6 @@ pub fn use_consent(host: &Host, revision: Option<u32>) -> Consent {
     let host = host.clone();
     let revision = revision.filter(|_| host.cookie_notice);
     let state = use_reducer(move || start(revision));
-    {
-        let state = state.clone();
-        let host = host.clone();
-        use_effect_with((), move |_| {
-            // At start: drop what no current acceptance covers; tell the host a stored choice.
-            if state.revision.is_some() {
-                if !state.allows_storage() {
-                    storage::clear_widget_data(host.offline_always);
-                }
-                if let Some(record) = state.record {
-                    emit(&host, &record);
-                }
-            }
-            let listeners = state
-                .revision
-                .map(|revision| listeners(revision, state.dispatcher(), host))
-                .unwrap_or_default();
-            move || drop(listeners)
-        });
-    }
     Consent { state, host }
 }
 
@@ -165,10 +169,12 @@ fn start(revision: Option<u32>) -> ConsentState {
     ConsentState::new(revision, stored, storage::now_ms())
 }
 
+/// A listener that lasts until dropped (nothing outside a browser).
 #[cfg(target_arch = "wasm32")]
-type Listener = gloo_events::EventListener;
+pub type Listener = gloo_events::EventListener;
+/// A listener that lasts until dropped (nothing outside a browser).
 #[cfg(not(target_arch = "wasm32"))]
-type Listener = ();
+pub type Listener = ();
 
 /// Choices made in another widget on this page (its `faq-widget:consent` event, which bubbles to
 /// the window) and in other tabs (the `storage` event).

@@ -147,7 +147,8 @@ pub fn use_search(
                     let results = if query.is_empty() { total } else { hits };
                     let missed = !query.is_empty() && hits == 0;
                     dispatcher.dispatch(SearchAction::Status(text));
-                    if !first {
+                    // Not when the host's router owns the URL (`data-url-state="off"`).
+                    if !first && host.url_state {
                         url::replace_query_param(PARAM, query);
                     }
                     host.emit(

@@ -14,6 +14,7 @@
 //   FAQ_COMPRESS=off sends every file as it is (a host without compression).
 // /examples/* serves examples/ with the per-page headers of examples/_headers (the format Netlify
 //   and Cloudflare Pages read); there, https://cdn.example.org/faq stands for the CDN port.
+import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
@@ -48,7 +49,7 @@ function hostPage(query) {
   const target = query.get("target");
   const mode = query.get("mode") || "";
   const data = { ...(src === null ? {} : { src }), ...(target === null ? {} : { target }) };
-  for (const name of ["offline", "timeout", "report", "feedback", "cookie-notice"]) {
+  for (const name of ["offline", "timeout", "report", "feedback", "cookie-notice", "url-state"]) {
     if (query.get(name) !== null) data[name] = query.get(name);
   }
   const dataAttrs = Object.entries(data).map(([k, v]) => ` data-${k}="${escapeAttr(v)}"`).join("");
@@ -195,6 +196,39 @@ export function start() {
   cdn.listen(CDN_PORT, "127.0.0.1");
   console.log(`test server: pages on http://127.0.0.1:${PAGE_PORT}, dist on http://127.0.0.1:${CDN_PORT}`);
   return { page, cdn };
+}
+
+/** This server in a process of its own on two free loopback ports, with `env` added (FAQ_DIST,
+ *  FAQ_COMPRESS): for specs and benchmarks that need another copy of dist/ or other settings
+ *  than the suite's own server. Resolves once both ports answer. */
+export async function spawnServer(env = {}) {
+  const { freePort } = await import("../free-port.mjs");
+  const [port, cdnPort] = [await freePort(), await freePort()];
+  const child = spawn(process.execPath, [new URL(import.meta.url).pathname], {
+    env: { ...process.env, ...env, PAGE_PORT: String(port), CDN_PORT: String(cdnPort) },
+    stdio: "ignore",
+  });
+  const exited = new Promise((done) => child.once("exit", () => done("exited")));
+  const server = {
+    origin: `http://127.0.0.1:${port}`,
+    cdn: `http://127.0.0.1:${cdnPort}`,
+    async stop() {
+      child.kill();
+      await exited;
+    },
+  };
+  for (let i = 0; i < 200; i++) {
+    // A server that exited (its port taken) must not pass for one that answers.
+    if ((await Promise.race([exited, new Promise((done) => setTimeout(done, 50, "waited"))])) === "exited") break;
+    try {
+      await Promise.all([fetch(`${server.origin}/embed.js`), fetch(`${server.cdn}/embed.js`)]);
+      return server;
+    } catch {
+      // not listening yet
+    }
+  }
+  child.kill();
+  throw new Error(`test server on ports ${port} and ${cdnPort} did not start`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {

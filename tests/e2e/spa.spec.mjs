@@ -146,3 +146,38 @@ test("a widget removed and added back later mounts anew and says ready again; re
   await expect(page.getByRole("search")).toHaveCount(1);
   console.expectClean();
 });
+
+// A host whose router owns the URL: the widget reads it (a deep link opens its question) but never
+// writes it. The same steps without the option do write it, so the check can fail.
+for (const off of [true, false]) {
+  test(`data-url-state${off ? '="off"' : " (default)"}: opening, searching and closing ${off ? "leave the URL as the host set it" : "write the URL"}`, async ({ page }) => {
+    const console = watchConsole(page);
+    await page.addInitScript(() => {
+      window.__searched = 0;
+      document.addEventListener("faq-widget:search", () => window.__searched++);
+    });
+    const linked = bundledFaq.questions[1];
+    await page.goto(`/host.html?cdn=1${off ? "&url-state=off" : ""}#${linked.id}`);
+    await expect(question(page, linked.question)).toHaveAttribute("aria-expanded", "true");
+    const start = page.url();
+    const button = question(page, first.question);
+    await button.click();
+    await expect(button).toHaveAttribute("aria-expanded", "true");
+    const opened = page.url();
+    const search = page.getByRole("searchbox", { name: "Search the questions" });
+    await search.fill("notice");
+    await expect.poll(() => page.evaluate(() => window.__searched)).toBe(1);
+    const searched = page.url();
+    await search.fill("");
+    await expect.poll(() => page.evaluate(() => window.__searched)).toBe(2);
+    await button.click();
+    await expect(button).toHaveAttribute("aria-expanded", "false");
+    if (off) {
+      expect([opened, searched, page.url()]).toEqual([start, start, start]);
+    } else {
+      expect(opened).toMatch(new RegExp(`#${first.id}$`));
+      expect(searched).toContain("faq-q=notice");
+    }
+    console.expectClean();
+  });
+}
