@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "acorn";
+import { transform as transformCss } from "lightningcss";
 import { brotli, precompress } from "./compress.mjs";
 import { writeServiceWorker } from "./service-worker.mjs";
 
@@ -188,16 +189,19 @@ if (release) {
   [reporterGlue, reporterWasm] = await shrink(reporterGlue, reporterWasm, "faq-widget-reporter");
 }
 
-// Comments and whitespace cost bytes on every visit; nothing in the stylesheet needs them.
-// Quoted strings are kept as written; outside them, whitespace next to { } ; and after a colon
-// goes (a colon followed by a space is a declaration or media feature, never a selector).
-const css = readFileSync("styles/widget.css", "utf8")
-  .replace(/\/\*[\s\S]*?\*\//g, "")
-  .replace(/("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')|\s*([{};])\s*|(:)\s+|\s+/g, (all, quoted, punct, colon) =>
-    quoted ?? punct ?? colon ?? " ",
-  )
-  .replace(/;}/g, "}")
-  .trim();
+// Minified by lightningcss (a kept library, issue 24), which also parses it: a syntax error
+// fails the build instead of reaching visitors. No browser targets, so nothing is rewritten for
+// older engines; 15 B brotli fewer than the regex minifier it replaced (BENCHMARKS.md).
+const css = (() => {
+  const source = readFileSync("styles/widget.css");
+  try {
+    const { code, warnings } = transformCss({ filename: "styles/widget.css", code: source, minify: true });
+    if (warnings.length) die(`styles/widget.css: ${warnings.map((w) => `${w.loc.line}:${w.loc.column} ${w.message}`).join("; ")}`);
+    return code.toString();
+  } catch (error) {
+    die(`styles/widget.css: ${error.message}${error.loc ? ` at ${error.loc.line}:${error.loc.column}` : ""}`);
+  }
+})();
 const cssName = `faq-widget-${hash(css)}.css`;
 writeFileSync(join(staging, cssName), css);
 // The same stylesheet under a stable name, for pre-rendered pages (`faq-widget render

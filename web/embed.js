@@ -112,8 +112,8 @@
             var got = performance.getEntriesByName(new URL(WASM, base).href)[0] || {};
             if (got.transferSize && !got.workerStart && got.encodedBodySize >= got.decodedBodySize)
               warn(
-                "its wasm came uncompressed, " + Math.round(got.decodedBodySize / 1e3) + " KB; as the .br file beside it, " +
-                  Math.round(WASM_BR / 1e3) + " KB. Send the .br/.gz files: https://www.npmjs.com/package/faq-widget#embed-from-your-own-server",
+                "its wasm came uncompressed (" + Math.round(got.decodedBodySize / 1e3) + " KB; " + Math.round(WASM_BR / 1e3) +
+                  " KB as its .br file): https://www.npmjs.com/package/faq-widget#embed-from-your-own-server",
               );
             return glue;
           }))

@@ -101,7 +101,11 @@ pub fn use_faq(src: AttrValue, host: &Host, fetch: bool) -> FaqLoad {
 /// copy, else the message with "Try again"); its answer, if it still comes, then shows quietly.
 fn spawn_fetch(src: AttrValue, host: Host, dispatcher: UseReducerDispatcher<Loader>, quiet: bool) {
     let settled = Rc::new(std::cell::Cell::new(false));
-    if !quiet && host.timeout_ms > 0 {
+    // Held by the request below and dropped (cancelled) when its answer comes, never forgotten:
+    // a forgotten timer's closure stays in wasm memory for good, and with it the dispatcher and
+    // the whole loaded FAQ (33 KB for each widget a single-page app removed, BENCHMARKS.md
+    // "Single-page apps").
+    let timeout = (!quiet && host.timeout_ms > 0).then(|| {
         let settled = settled.clone();
         let (src, host, dispatcher) = (src.clone(), host.clone(), dispatcher.clone());
         gloo_timers::callback::Timeout::new(host.timeout_ms, move || {
@@ -110,11 +114,11 @@ fn spawn_fetch(src: AttrValue, host: Host, dispatcher: UseReducerDispatcher<Load
                 dispatcher.dispatch(settle(Err(error), &src, &host));
             }
         })
-        .forget();
-    }
+    });
     wasm_bindgen_futures::spawn_local(async move {
         let url = offline::fetch_url(&src, cacheable(&src, &host));
         let result = fetch_text(&url).await;
+        drop(timeout);
         let late = settled.replace(true);
         let result = result.and_then(|text| Ok((validate(&text)?, text)));
         match (result, quiet || late) {

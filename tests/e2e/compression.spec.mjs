@@ -11,7 +11,7 @@ import { GENERATED, spawnServer } from "./server.mjs";
 const DIST = new URL("../../dist", import.meta.url).pathname;
 const WASM = readdirSync(DIST).find((name) => /^faq-widget-[0-9a-f]{16}_bg\.wasm$/.test(name));
 const kb = (file) => Math.round(statSync(join(DIST, file)).size / 1e3);
-const WARNING = /^faq-widget: its wasm came uncompressed, (\d+) KB; as the \.br file beside it, (\d+) KB\. Send the \.br\/\.gz files: (https:\/\/\S+)$/;
+const WARNING = /^faq-widget: its wasm came uncompressed \((\d+) KB; (\d+) KB as its \.br file\): (https:\/\/\S+)$/;
 
 /** A host page with two widgets (one wasm for both), embed.js from `origin`; `name`: its own
  *  file, since the tests run in parallel. */
