@@ -5,6 +5,7 @@
 // which sends the build's .br/.gz as nginx and Caddy do (FAQ_COMPRESS=off for the uncompressed row).
 //
 //   trunk build --release && node bench/lighthouse.mjs [--runs N] [--only ROW,ROW] [--json DIR]
+//                                                      [--method simulate|devtools]
 //
 // Rows, the same host page around each (a heading, then the FAQ), the bundled faq.json:
 //   static        `faq-widget render` (<details>, no script) linking the widget's stylesheet: the floor
@@ -30,6 +31,9 @@ const arg = (name, fallback) => {
 const RUNS = Math.max(1, Number(arg("--runs", 5)) || 5);
 const ONLY = arg("--only", null)?.split(",");
 const JSON_DIR = arg("--json", null);
+// simulate: Lighthouse's default (Lantern estimates each metric from an unthrottled trace);
+// devtools: the page is loaded under the same throttling and the metrics are measured.
+const METHOD = arg("--method", "simulate");
 
 // ---- the pages ---------------------------------------------------------------------------------
 
@@ -76,7 +80,7 @@ try {
     const url = `${servers[row.compress].origin}/${row.page}`;
     const runs = [];
     for (let run = 1; run <= RUNS; run++) {
-      const { lhr } = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error" });
+      const { lhr } = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", throttlingMethod: METHOD });
       const audit = (id) => lhr.audits[id]?.numericValue;
       const wasm = (lhr.audits["network-requests"]?.details?.items ?? []).find((item) => /faq-widget-[0-9a-f]{16}_bg\.wasm$/.test(item.url));
       const scores = Object.fromEntries(Object.values(lhr.categories).map((c) => [c.title, Math.round(c.score * 100)]));
@@ -110,7 +114,7 @@ try {
     });
   }
 
-  console.log(`\nLighthouse ${RUNS} runs per row (medians), mobile, simulated throttling, ${version}`);
+  console.log(`\nLighthouse ${RUNS} runs per row (medians), mobile, ${METHOD === "simulate" ? "simulated" : "applied (devtools)"} throttling, ${version}`);
   console.log("row                                   Perf   FCP s   LCP s  TBT ms    CLS  wasm on the wire");
   for (const r of results) {
     const wasm = Number.isNaN(r.wasm) ? "-" : `${r.wasm} B`;

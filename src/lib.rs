@@ -24,6 +24,7 @@ pub mod load;
 pub mod offline;
 #[cfg(feature = "report")]
 pub mod report;
+pub mod roving;
 pub mod search;
 pub mod search_state;
 pub mod state;

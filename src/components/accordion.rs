@@ -6,27 +6,8 @@ use super::question::QuestionItem;
 use crate::faq::Question;
 use crate::feedback_state::{Vote, Votes};
 use crate::i18n::Strings;
+use crate::roving::{move_target, Move};
 use crate::search::Highlighter;
-
-/// Arrow-key movement between question buttons (WAI-ARIA accordion pattern).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Move {
-    Previous,
-    Next,
-    First,
-    Last,
-}
-
-/// Where focus goes; Up on the first and Down on the last wrap around, as in the APG example.
-pub fn move_target(from: usize, count: usize, step: Move) -> usize {
-    match step {
-        _ if count == 0 => 0,
-        Move::Previous => (from + count - 1) % count,
-        Move::Next => (from + 1) % count,
-        Move::First => 0,
-        Move::Last => count - 1,
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct AccordionProps {
@@ -138,20 +119,5 @@ pub fn accordion(props: &AccordionProps) -> Html {
             }) }
             { show_more }
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn arrow_keys_wrap_and_home_end_jump() {
-        assert_eq!(move_target(0, 3, Move::Next), 1);
-        assert_eq!(move_target(2, 3, Move::Next), 0);
-        assert_eq!(move_target(0, 3, Move::Previous), 2);
-        assert_eq!(move_target(1, 3, Move::First), 0);
-        assert_eq!(move_target(1, 3, Move::Last), 2);
-        assert_eq!(move_target(0, 0, Move::Last), 0);
     }
 }

@@ -3,13 +3,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew::virtual_dom::{AttributeOrProperty, Attributes, VNode};
 
-use super::accordion::Move;
 use super::feedback::{feedback, FeedbackProps};
 use super::rich_text::{render_blocks_marked, text_marked, with_marks};
 use crate::faq::Question;
 use crate::feedback_state::Vote;
 use crate::host::prefixed;
 use crate::i18n::Strings;
+use crate::roving::Move;
 use crate::search::{why, Highlighter};
 
 #[derive(Properties, PartialEq)]

@@ -8,6 +8,7 @@ pub mod load_error;
 pub mod locate;
 pub mod markup;
 pub mod model;
+mod path;
 mod place;
 pub mod validate;
 

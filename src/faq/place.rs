@@ -9,7 +9,7 @@
 //! path in a few hundred bytes of code. The tests in `validate.rs` hold it to the checker's
 //! answer for every fatal problem they make.
 
-use super::validate::Seg;
+use super::path::Seg;
 
 enum Frame {
     /// An object, and the member being read: its name, once read.

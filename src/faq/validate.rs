@@ -15,6 +15,7 @@ use super::contract::{self, FaqFile, Lenient};
 use super::ids::{self, Ids};
 use super::markup::{self, check_href, MarkupProblem};
 use super::model::{Contact, CookieNotice, Faq, Link, Question};
+use super::path::Seg;
 
 pub use super::contract::LONG_QUESTION_CHARS;
 
@@ -69,13 +70,6 @@ impl Loaded {
             .iter()
             .find(|d| d.severity == Severity::Fatal)
     }
-}
-
-/// One step of a path: a field name or a list index.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Seg {
-    Key(String),
-    Index(usize),
 }
 
 fn pointer(path: &[Seg]) -> String {
