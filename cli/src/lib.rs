@@ -55,14 +55,14 @@ Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O prob
 /// Runs the tool with the process's arguments and standard streams; returns the exit status.
 pub fn main() -> i32 {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
-    let stdin = std::io::stdin();
-    let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
+    // The standard streams unlocked: each write takes the lock for itself. Held for the whole
+    // run, the lock on stderr made the collector's writer thread wait for ever in its first
+    // `eprintln!` (a database error), and every request after it with it (issue 26).
     run(
         &args,
-        &mut stdin.lock(),
-        &mut stdout.lock(),
-        &mut stderr.lock(),
+        &mut std::io::stdin(),
+        &mut std::io::stdout(),
+        &mut std::io::stderr(),
     )
 }
 

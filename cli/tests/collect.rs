@@ -466,3 +466,40 @@ fn sigterm_stops_the_collector_cleanly_and_usage_errors_exit_2() {
     let help = String::from_utf8_lossy(&help.stdout);
     assert!(help.contains("X-Forwarded-For") && help.contains("feedback.schema.json"));
 }
+
+/// Issue 26: a database error (here another process holding the write lock past the collector's
+/// 5 s busy timeout) is logged and answered 500, and once the lock is gone the collector stores
+/// again and still stops on SIGTERM. Before, its writer thread waited for ever for the stderr
+/// lock the main thread held: every later request hung, and SIGTERM never ended it.
+#[test]
+fn a_database_error_is_logged_and_answered_500_and_the_collector_recovers() {
+    let dir = scratch("locked");
+    let db = dir.join("f.sqlite");
+    let log_path = dir.join("stderr.log");
+    let log = std::fs::File::create(&log_path).unwrap();
+    let mut collector = Collector::start_with(&db, &[], log);
+    assert_eq!(collector.post(&vote("before-the-lock")).status, 204);
+
+    let holder = Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let started = Instant::now();
+    let reply = collector.post(&vote("while-locked"));
+    assert_eq!(reply.status, 500, "{reply:?}");
+    assert!(
+        started.elapsed() >= std::time::Duration::from_secs(4),
+        "after the busy timeout"
+    );
+    holder.execute_batch("ROLLBACK").unwrap();
+    drop(holder);
+
+    let logged = std::fs::read_to_string(&log_path).unwrap();
+    assert!(
+        logged.contains("faq-widget collect: a batch was not stored: database is locked"),
+        "{logged}"
+    );
+    assert_eq!(collector.post(&vote("after-the-lock")).status, 204);
+    assert_eq!(collector.terminate().code(), Some(0));
+    let stored = stored_questions(&db);
+    assert!(stored.contains("before-the-lock") && stored.contains("after-the-lock"));
+    assert!(!stored.contains("while-locked"), "{stored:?}");
+}

@@ -32,6 +32,11 @@ impl Collector {
     /// Starts `faq-widget collect --db DB --allow-origin ORIGIN --port 0 EXTRA...` and waits for
     /// the line that gives its port.
     pub fn start(db: &Path, extra: &[&str]) -> Collector {
+        Collector::start_with(db, extra, Stdio::inherit())
+    }
+
+    /// [`Collector::start`] with its standard error going to `stderr` (a file, to read its log).
+    pub fn start_with(db: &Path, extra: &[&str], stderr: impl Into<Stdio>) -> Collector {
         let mut child = Command::new(BIN)
             .arg("collect")
             .arg("--db")
@@ -39,7 +44,7 @@ impl Collector {
             .args(["--allow-origin", ORIGIN, "--port", "0"])
             .args(extra)
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(stderr)
             .spawn()
             .expect("faq-widget collect starts");
         let stdout = child.stdout.take().unwrap();
