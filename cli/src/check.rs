@@ -145,7 +145,7 @@ fn is_bidi_control(ch: char) -> bool {
 
 /// Text from the file (inside messages) made safe for a terminal: control characters appear
 /// as `\u{1b}` escapes instead of acting.
-fn terminal_safe(text: &str) -> String {
+pub(crate) fn terminal_safe(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
         if ch.is_control() || is_bidi_control(ch) {

@@ -2,6 +2,7 @@
 //! `--html`, as one self-contained page (no script, no network) with SVG charts, each followed by
 //! its data as a table for screen readers.
 
+use crate::check::terminal_safe;
 use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::io::Write;
@@ -319,19 +320,25 @@ pub fn text(summary: &Summary) -> String {
     if summary.questions.is_empty() {
         let _ = writeln!(out, "  no votes");
     } else {
-        let width = summary
+        // What visitors sent, with control characters as `\u{1b}` text: an id or a query
+        // holding ESC must not rewrite the owner's terminal (issue 26).
+        let labels: Vec<String> = summary
             .questions
             .iter()
-            .map(|q| q.label.chars().count())
+            .map(|q| terminal_safe(&q.label))
+            .collect();
+        let width = labels
+            .iter()
+            .map(|label| label.chars().count())
             .max()
             .unwrap_or(0)
             .max("question".len());
         let _ = writeln!(out, "  {:<width$}  helpful    yes     no", "question");
-        for q in &summary.questions {
+        for (q, label) in summary.questions.iter().zip(&labels) {
             let _ = writeln!(
                 out,
                 "  {:<width$}  {:>6}%  {:>5}  {:>5}",
-                q.label,
+                label,
                 percent(q.yes, q.yes + q.no),
                 q.yes,
                 q.no
@@ -344,7 +351,7 @@ pub fn text(summary: &Summary) -> String {
     } else {
         let _ = writeln!(out, "  {:>5}  query", "count");
         for (query, count) in &summary.top_missed {
-            let _ = writeln!(out, "  {count:>5}  {query}");
+            let _ = writeln!(out, "  {count:>5}  {}", terminal_safe(query));
         }
     }
     let _ = writeln!(out, "\nBeacons per day (UTC)");
@@ -362,9 +369,10 @@ pub fn text(summary: &Summary) -> String {
     out
 }
 
+/// Text for the HTML page: markup characters as entities, control characters as `\u{1b}` text.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in terminal_safe(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

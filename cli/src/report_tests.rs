@@ -47,3 +47,28 @@ fn the_page_escapes_what_visitors_sent() {
     assert!(!page.contains("<script"));
     assert!(page.contains("&lt;script&gt;"));
 }
+
+#[test]
+fn control_characters_from_visitors_are_shown_escaped_in_both_reports() {
+    let summary = Summary {
+        from_day: 0,
+        to_day: 1,
+        beacons: 1,
+        votes: 1,
+        missed: 1,
+        questions: vec![Question {
+            label: "ship\u{1b}[2Jping\u{202e}".into(),
+            yes: 1,
+            no: 0,
+        }],
+        top_missed: vec![("nul\u{0}here\u{7}".into(), 1)],
+        days: vec![],
+    };
+    for output in [text(&summary), html(&summary)] {
+        for raw in ['\u{1b}', '\u{0}', '\u{7}', '\u{202e}'] {
+            assert!(!output.contains(raw), "{raw:?} in {output}");
+        }
+        assert!(output.contains("ship\\u{1b}[2Jping\\u{202e}"), "{output}");
+        assert!(output.contains("nul\\u{0}here\\u{7}"), "{output}");
+    }
+}
