@@ -241,12 +241,13 @@ struct App {
 }
 
 impl App {
-    /// The request's Origin when it is allowed.
+    /// The request's Origin when it is allowed: exactly as browsers send it (lower case, as
+    /// `--allow-origin` is stored), so a hand-made spelling is refused (issue 26).
     fn allowed_origin<'a>(&self, headers: &'a HeaderMap) -> Option<&'a HeaderValue> {
         let origin = headers.get(header::ORIGIN)?;
         self.origins
             .iter()
-            .any(|allowed| allowed.as_bytes().eq_ignore_ascii_case(origin.as_bytes()))
+            .any(|allowed| allowed == origin)
             .then_some(origin)
     }
 
@@ -318,11 +319,20 @@ async fn handle(
     match method {
         Method::POST => post(&app, peer.ip(), &headers, body).await,
         Method::OPTIONS => preflight(&app, &headers),
-        Method::GET | Method::HEAD => reply(
-            StatusCode::OK,
-            "faq-widget collect: POST feedback beacons here (feedback.schema.json)",
-            None,
-        ),
+        // A health check: 503 while the database refuses writes, so a load balancer or a
+        // monitor sees it (issue 26).
+        Method::GET | Method::HEAD => match app.store.failing() {
+            None => reply(
+                StatusCode::OK,
+                "faq-widget collect: POST feedback beacons here (feedback.schema.json)",
+                None,
+            ),
+            Some(problem) => reply(
+                StatusCode::SERVICE_UNAVAILABLE,
+                &format!("faq-widget collect: unhealthy, the last write failed: {problem}"),
+                None,
+            ),
+        },
         _ => {
             let mut response = reply(
                 StatusCode::METHOD_NOT_ALLOWED,

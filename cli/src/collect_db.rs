@@ -156,17 +156,29 @@ struct Job {
 #[derive(Clone)]
 pub struct Store {
     jobs: SyncSender<Job>,
+    /// Why the last write failed, until one succeeds again (`GET` reports it).
+    failing: std::sync::Arc<std::sync::Mutex<Option<String>>>,
 }
 
 impl Store {
     /// Starts the writer thread on `conn`.
     pub fn start(conn: Connection) -> Result<(Store, JoinHandle<()>), String> {
         let (jobs, queue) = sync_channel(QUEUE);
+        let failing = std::sync::Arc::default();
+        let writer_failing = std::sync::Arc::clone(&failing);
         let thread = std::thread::Builder::new()
             .name("feedback-writer".into())
-            .spawn(move || write_all(conn, queue))
+            .spawn(move || write_all(conn, queue, &writer_failing))
             .map_err(|e| format!("cannot start the writer thread: {e}"))?;
-        Ok((Store { jobs }, thread))
+        Ok((Store { jobs, failing }, thread))
+    }
+
+    /// Why the last write failed, while no write has succeeded since.
+    pub fn failing(&self) -> Option<String> {
+        self.failing
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
     }
 
     /// Stores `batch`; returns once it is committed.
@@ -191,12 +203,19 @@ impl Store {
     }
 }
 
-fn write_all(mut conn: Connection, queue: Receiver<Job>) {
+fn write_all(
+    mut conn: Connection,
+    queue: Receiver<Job>,
+    failing: &std::sync::Mutex<Option<String>>,
+) {
     while let Ok(job) = queue.recv() {
         let result = insert(&mut conn, &job.batch, job.received_ms).map_err(|e| e.to_string());
         if let Err(problem) = &result {
             eprintln!("faq-widget collect: a batch was not stored: {problem}");
         }
+        *failing
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = result.clone().err();
         // The request may be gone (client left): the batch is stored all the same.
         let _ = job.done.send(result);
     }

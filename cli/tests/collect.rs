@@ -226,6 +226,8 @@ fn a_wrong_or_missing_origin_is_refused_with_403_and_preflights_follow_the_allow
     for origin in [
         Some("https://evil.example"),
         Some("http://www.example.org"),
+        // Browsers send the origin in lower case; another spelling is not a browser's.
+        Some("HTTPS://WWW.EXAMPLE.ORG"),
         None,
     ] {
         let headers: Vec<_> = origin.map(|o| ("Origin", o)).into_iter().collect();
@@ -489,6 +491,11 @@ fn a_database_error_is_logged_and_answered_500_and_the_collector_recovers() {
         started.elapsed() >= std::time::Duration::from_secs(4),
         "after the busy timeout"
     );
+    let health = request(collector.port, "GET", &[], b"").unwrap();
+    assert_eq!(
+        health.status, 503,
+        "unhealthy while writes fail: {health:?}"
+    );
     holder.execute_batch("ROLLBACK").unwrap();
     drop(holder);
 
@@ -498,6 +505,11 @@ fn a_database_error_is_logged_and_answered_500_and_the_collector_recovers() {
         "{logged}"
     );
     assert_eq!(collector.post(&vote("after-the-lock")).status, 204);
+    let health = request(collector.port, "GET", &[], b"").unwrap();
+    assert_eq!(
+        health.status, 200,
+        "healthy once a write succeeds: {health:?}"
+    );
     assert_eq!(collector.terminate().code(), Some(0));
     let stored = stored_questions(&db);
     assert!(stored.contains("before-the-lock") && stored.contains("after-the-lock"));
