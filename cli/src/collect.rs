@@ -306,6 +306,17 @@ pub fn parse(body: &[u8]) -> Result<Batch, Refusal> {
     batch
         .events
         .retain(|event| !matches!(event, Event::Missed { query, .. } if query.is_empty()));
+    // One vote per question per beacon, its last (the widget sends a changed vote as a new one
+    // with `previous`): twenty copies of a vote in one beacon count once (issue 26).
+    let mut seen = std::collections::HashSet::new();
+    let mut events = std::mem::take(&mut batch.events);
+    events.reverse();
+    events.retain(|event| match event {
+        Event::Vote { question, .. } => seen.insert(question.clone()),
+        Event::Missed { .. } => true,
+    });
+    events.reverse();
+    batch.events = events;
     Ok(batch)
 }
 
@@ -407,6 +418,11 @@ async fn post(app: &App, peer: IpAddr, headers: &HeaderMap, body: Body) -> Respo
         Ok(batch) => batch,
         Err(refusal) => return reply(refusal.status, &refusal.reason, cors),
     };
+    // Nothing left once redacted (a query of only control characters): accepted, not stored,
+    // so it does not count as a beacon.
+    if batch.events.is_empty() {
+        return reply(StatusCode::NO_CONTENT, "", cors);
+    }
     match app.store.save(batch, now_ms()).await {
         Ok(()) => reply(StatusCode::NO_CONTENT, "", cors),
         Err(StoreError::Busy) => {

@@ -515,3 +515,35 @@ fn a_database_error_is_logged_and_answered_500_and_the_collector_recovers() {
     assert!(stored.contains("before-the-lock") && stored.contains("after-the-lock"));
     assert!(!stored.contains("while-locked"), "{stored:?}");
 }
+
+/// Issue 26: one beacon of nineteen identical changed votes counts as one vote, and a beacon whose
+/// only event redacts to nothing is not stored (it would count as a beacon).
+#[test]
+fn a_beacon_counts_one_vote_per_question_and_an_empty_one_is_not_stored() {
+    let dir = scratch("votes");
+    let db = dir.join("f.sqlite");
+    let collector = Collector::start(&db, &[]);
+    let vote = r#"{"type":"vote","question":"shipping","helpful":false,"previous":true,"at":1764450000000}"#;
+    let body = format!(
+        r#"{{"v":1,"faq":"https://www.example.org/faq.json","events":[{},{{"type":"vote","question":"returns","helpful":true,"at":1764450000000}}]}}"#,
+        vec![vote; 19].join(",")
+    );
+    assert_eq!(collector.post(&body).status, 204);
+    let empty = r#"{"v":1,"faq":"https://www.example.org/faq.json","events":[{"type":"missed","query":"\u0001\u0002","at":1764450000000}]}"#;
+    assert_eq!(collector.post(empty).status, 204);
+    let conn = Connection::open(&db).unwrap();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        count("SELECT count(*) FROM event WHERE question = 'shipping'"),
+        1
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM event WHERE question = 'returns'"),
+        1
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM batch"),
+        1,
+        "the empty beacon is not stored"
+    );
+}
