@@ -247,6 +247,49 @@ pub fn redact_with(query: &str, lower: fn(&str) -> String, is_number: fn(char) -
     cut_at_word(out, MAX_QUERY_CHARS)
 }
 
+/// What the collector stores of a missed query: [`redact`], once the e-mail addresses written
+/// to slip past it are made plain (issue 26): the full-width and small commercial at (`＠`, `﹫`),
+/// a percent-encoded `%40`, `(at)`, `[at]`, `{at}`, `<at>`, and an `@` (or one of those) standing
+/// alone between two words (`jane @ example.org`). Not in the widget's wasm: the widget's own
+/// redaction is [`redact_with`]; the collector, which stores, redacts again with this.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn redact_stored(query: &str) -> String {
+    let mut text = query.replace(['\u{ff20}', '\u{fe6b}'], "@");
+    for spelled in ["%40", "(at)", "[at]", "{at}", "<at>"] {
+        text = replace_ignoring_case(&text, spelled, " @ ");
+    }
+    // A lone `@` joins the words around it into one, which `redact` then replaces.
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut joined: Vec<String> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        if words[i] == "@" {
+            let before = joined.pop().unwrap_or_default();
+            let after = words.get(i + 1).copied().unwrap_or_default();
+            joined.push([before.as_str(), "@", after].concat());
+            i += 2;
+        } else {
+            joined.push(words[i].to_owned());
+            i += 1;
+        }
+    }
+    redact(&joined.join(" "))
+}
+
+/// `text` with every `pattern` (ASCII, matched in any case) replaced by `with`.
+#[cfg(not(target_arch = "wasm32"))]
+fn replace_ignoring_case(text: &str, pattern: &str, with: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.to_ascii_lowercase().find(pattern) {
+        out.push_str(&rest[..at]);
+        out.push_str(with);
+        rest = &rest[at + pattern.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Replaces each number in `text` (single spaces only, as [`redact`] leaves them) by [`NUMBER`].
 fn redact_numbers(text: &str, is_number: fn(char) -> bool) -> String {
     let chars: Vec<char> = text.chars().collect();

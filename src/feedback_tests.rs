@@ -265,3 +265,25 @@ fn outbox_redacts_and_batches_missed_queries() {
     assert_eq!(outbox.take_batch().unwrap().events.len(), 5);
     assert!(outbox.take_batch().is_none());
 }
+
+#[test]
+fn the_collector_redacts_addresses_written_to_slip_past() {
+    for query in [
+        "mail jane＠example.org now",
+        "mail jane﹫example.org now",
+        "mail jane%40example.org now",
+        "mail JANE%40EXAMPLE.ORG now",
+        "mail jane(at)example.org now",
+        "mail jane [at] example.org now",
+        "mail jane @ example.org now",
+        "mail jane (AT) example.org now",
+    ] {
+        let stored = redact_stored(query);
+        assert_eq!(stored, "mail [email] now", "{query:?}");
+        assert_eq!(redact_stored(&stored), stored, "twice changes nothing");
+    }
+    // A lone `@` between two words is taken for an address: storing too little beats storing one.
+    assert_eq!(redact_stored("what is an @ sign"), "what is [email]");
+    assert_eq!(redact_stored("closing hours"), "closing hours");
+    assert_eq!(redact_stored("order 1234 5678"), "order [number]");
+}

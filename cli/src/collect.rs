@@ -276,8 +276,8 @@ pub struct Refusal {
 }
 
 /// Reads a beacon's body: JSON of the shape and within the limits of feedback.schema.json.
-/// Missed queries are redacted again ([`feedback::redact`] changes nothing in a query the widget
-/// redacted), so no other sender can get an e-mail address or a number into the database.
+/// Missed queries are redacted again ([`feedback::redact_stored`]: [`feedback::redact`], which
+/// changes nothing in a query the widget redacted, after disguised addresses are made plain), so no other sender can get an e-mail address or a number into the database.
 pub fn parse(body: &[u8]) -> Result<Batch, Refusal> {
     let shape = |problem: String| Refusal {
         status: StatusCode::UNPROCESSABLE_ENTITY,
@@ -300,7 +300,7 @@ pub fn parse(body: &[u8]) -> Result<Batch, Refusal> {
     batch.check().map_err(shape)?;
     for event in &mut batch.events {
         if let Event::Missed { query, .. } = event {
-            *query = feedback::redact(query);
+            *query = feedback::redact_stored(query);
         }
     }
     batch

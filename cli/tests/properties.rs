@@ -773,6 +773,28 @@ proptest! {
     }
 }
 
+// ---------------------------------------------------------------- the collector's redaction
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// Issue 26: however the `@` is written, the collector stores no address.
+    #[test]
+    fn no_disguised_address_is_stored(
+        before in "[a-z ]{0,20}",
+        local in "[a-z][a-z0-9._-]{0,12}",
+        at in prop::sample::select(vec!["@", "\u{ff20}", "\u{fe6b}", "%40", "%40", "(at)", "[AT]", " @ ", " (at) ", "{at}", "<at>"]),
+        domain in "[a-z]{2,10}\\.[a-z]{2,4}",
+        after in "[a-z ]{0,20}",
+    ) {
+        let query = format!("{before} {local}{at}{domain} {after}");
+        let stored = faq_widget::feedback::redact_stored(&query);
+        prop_assert!(!stored.contains('@'), "{query:?} -> {stored:?}");
+        prop_assert!(!stored.contains(&domain), "{query:?} -> {stored:?}");
+        prop_assert_eq!(faq_widget::feedback::redact_stored(&stored), stored.clone());
+    }
+}
+
 // ---------------------------------------------------------------- sizes that expose slowness
 
 #[test]
