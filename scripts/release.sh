@@ -70,9 +70,20 @@ tar --sort=name --owner=0 --group=0 --numeric-owner --mtime='@0' -C "$staging" -
   gzip -n -9 >"$out/faq-widget-$version.tar.gz"
 
 step "The crates faq-widget and faq-widget-cli (cargo package, each built from its packed source)"
-cargo package -p faq-widget -p faq-widget-cli "${cargo_flags[@]}"
+# cargo package verifies faq-widget-cli against the packed faq-widget through a temporary local
+# registry. Cargo takes a registry crate of a given version as immutable: an earlier run's
+# unpacked sources ($CARGO_HOME/registry/src/-<hash>/) and compiled faq-widget were reused as
+# they were, so the CLI was verified against stale sources (a function added since was "not
+# found"). So: those sources removed, and the packed crates built in a target directory of their
+# own whose faq-widget artefacts are removed (its other dependencies stay built).
+verify_target=target/package-verify
+rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/faq-widget-"$version" \
+  "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/faq-widget-cli-"$version" \
+  "$verify_target"/debug/.fingerprint/faq-widget* "$verify_target"/debug/deps/*faq_widget* \
+  "$verify_target"/debug/build/faq-widget*
+cargo package -p faq-widget -p faq-widget-cli --target-dir "$verify_target" "${cargo_flags[@]}"
 for crate in faq-widget faq-widget-cli; do
-  cp "target/package/$crate-$version.crate" "$out/"
+  cp "$verify_target/package/$crate-$version.crate" "$out/"
 done
 
 step "The script tag, and the checksums"
