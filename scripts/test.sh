@@ -17,7 +17,7 @@ TIERS=(lint native check wasm-chromium wasm-firefox build size e2e engines relea
 declare -A ABOUT=(
   [lint]="cargo fmt --check; clippy -D warnings on the workspace (native) and the wasm builds (embed, report, studio, reporter)"
   [native]="cargo test --workspace: the pure core, views rendered to HTML (ssr), the CLI, the collector, the studio's logic"
-  [check]="faq-widget check faq.json; the JSON Schemas (faq, feedback) with ajv; this script's arguments; no import cycle; the links between the Markdown docs"
+  [check]="faq-widget check faq.json and its translations; the JSON Schemas (faq, feedback) with ajv; this script's arguments; no import cycle; the links between the Markdown docs"
   [wasm-chromium]="wasm-bindgen tests of the components and hooks in headless Chromium"
   [wasm-firefox]="the same wasm-bindgen tests in headless Firefox ESR"
   [build]="trunk build --release (dist/: widget, reporter, studio) and examples/yew-app"
@@ -165,7 +165,7 @@ tier_native() {
 
 tier_check() {
   step "Authoring tools: check the bundled faq.json; the JSON Schema with ajv; the docs' links"
-  cargo run --quiet -p faq-widget-cli -- check faq.json
+  cargo run --quiet -p faq-widget-cli -- check faq.json faq.fr.json faq.es.json faq.ar.json
   node --test tests/schema/schema.test.mjs tests/schema/feedback.test.mjs tests/scripts/tiers.test.mjs tests/scripts/imports.test.mjs tests/docs/links.test.mjs
 }
 

@@ -1,5 +1,7 @@
-//! The relevance set (tests/relevance/queries.json) against the bundled FAQ: prints top-1 and
-//! top-3 accuracy and every miss, and fails below 90% top-1. `cargo test --test relevance -- --nocapture`
+//! The relevance sets (tests/relevance/queries*.json) against the bundled FAQ in each of its
+//! languages (faq.json, faq.fr.json, faq.es.json, faq.ar.json): prints top-1 and top-3 accuracy
+//! and every miss, and fails below each language's floor.
+//! `cargo test --test relevance -- --nocapture`
 #![cfg(not(target_arch = "wasm32"))]
 
 use faq_widget::faq::load;
@@ -18,13 +20,15 @@ struct Query {
     kind: String,
 }
 
-pub fn queries() -> Vec<(String, String, String)> {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/relevance/queries.json"
-    ))
-    .unwrap();
-    let queries: Queries = serde_json::from_str(&text).expect("tests/relevance/queries.json");
+fn read(path: &str) -> String {
+    std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR")))
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The queries of one set: (query, expected id, kind).
+pub fn queries(file: &str) -> Vec<(String, String, String)> {
+    let queries: Queries =
+        serde_json::from_str(&read(&format!("tests/relevance/{file}"))).expect(file);
     queries
         .queries
         .into_iter()
@@ -32,18 +36,17 @@ pub fn queries() -> Vec<(String, String, String)> {
         .collect()
 }
 
-#[test]
-fn relevance_top1_at_least_90_percent() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/faq.json")).unwrap();
-    let faq = load(&text).faq.unwrap();
+/// Runs one set against one FAQ; returns (queries, top-1 hits, top-3 hits) and prints misses.
+fn measure(faq_file: &str, queries_file: &str) -> (usize, usize, usize) {
+    let faq = load(&read(faq_file)).faq.expect(faq_file);
     let index = SearchIndex::new(&faq.questions, faq.lang.as_deref());
-    let queries = queries();
-    assert!(queries.len() >= 30);
+    let queries = queries(queries_file);
+    assert!(queries.len() >= 20, "{queries_file}: at least 20 queries");
     let (mut top1, mut top3) = (0, 0);
     for (query, expect, kind) in &queries {
         assert!(
             faq.questions.iter().any(|q| &q.id == expect),
-            "unknown id {expect}"
+            "{queries_file}: unknown id {expect}"
         );
         let outcome = index.search(query);
         // What the visitor sees first: the results, or the closest questions when there are none.
@@ -62,16 +65,48 @@ fn relevance_top1_at_least_90_percent() {
         top3 += usize::from(rank.is_some());
         if rank != Some(0) {
             println!(
-                "miss ({kind}): {query:?} expected {expect}, got {ids:?} of {}",
+                "{faq_file} miss ({kind}): {query:?} expected {expect}, got {ids:?} of {}",
                 shown.len()
             );
         }
     }
     let n = queries.len();
     println!(
-        "relevance: {n} queries, top-1 {top1}/{n} = {}%, top-3 {top3}/{n} = {}%",
+        "relevance {faq_file}: {n} queries, top-1 {top1}/{n} = {}%, top-3 {top3}/{n} = {}%",
         top1 * 100 / n,
         top3 * 100 / n
     );
-    assert!(top1 * 10 >= n * 9, "top-1 below 90%: {top1}/{n}");
+    (n, top1, top3)
+}
+
+/// Fails when top-1 falls below `percent`.
+fn at_least(faq_file: &str, queries_file: &str, percent: usize) {
+    let (n, top1, _) = measure(faq_file, queries_file);
+    assert!(
+        top1 * 100 >= n * percent,
+        "{faq_file}: top-1 below {percent}%: {top1}/{n}"
+    );
+}
+
+#[test]
+fn english_top1_at_least_90_percent() {
+    assert!(queries("queries.json").len() >= 30);
+    at_least("faq.json", "queries.json", 90);
+}
+
+// The same floor as the English set's. Measured on 2026-12-07 before any language's own rules:
+// French 93%, Spanish 93%, Arabic 90% (its diacritic queries found through typo tolerance).
+#[test]
+fn french_top1_at_least_90_percent() {
+    at_least("faq.fr.json", "queries.fr.json", 90);
+}
+
+#[test]
+fn spanish_top1_at_least_90_percent() {
+    at_least("faq.es.json", "queries.es.json", 90);
+}
+
+#[test]
+fn arabic_top1_at_least_90_percent() {
+    at_least("faq.ar.json", "queries.ar.json", 90);
 }
