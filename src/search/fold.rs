@@ -1,7 +1,8 @@
 //! Case and diacritics folding, and splitting text into words, with a compact table instead of
 //! Unicode case tables: Latin-1, Latin Extended-A, Romanian comma letters, Greek and Cyrillic
 //! capitals fold to lower-case letters without accents; combining marks are dropped, so
-//! "Europól", "EUROPOL" and "europo\u{301}l" all fold to "europol".
+//! "Europól", "EUROPOL" and "europo\u{301}l" all fold to "europol"; Arabic is normalised (hamza
+//! forms of alef, taa marbuta, alef maqsura, tashkeel and tatweel).
 
 /// What one character becomes in a folded word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +48,15 @@ pub fn fold(c: char) -> Fold {
         0x300..=0x36f | 0x1ab0..=0x1aff | 0x1dc0..=0x1dff | 0x20d0..=0x20ff | 0xfe00..=0xfe0f => {
             Fold::Mark
         }
+        // Arabic, as Lucene's ArabicNormalizer: alef with hamza or madda (and wasla) to alef,
+        // taa marbuta to haa, alef maqsura to yaa; tashkeel, Quranic marks and tatweel fold to
+        // nothing, so "الإنتربول" and "الانتربول" are one word. Arabic-Indic digits to ASCII.
+        0x622 | 0x623 | 0x625 | 0x671 => Fold::One('ا'),
+        0x629 => Fold::One('ه'),
+        0x649 => Fold::One('ي'),
+        0x610..=0x61a | 0x640 | 0x64b..=0x65f | 0x670 | 0x6d6..=0x6ed => Fold::Mark,
+        0x660..=0x669 | 0x6f0..=0x6f9 => Fold::One(char::from(b'0' + (code & 15) as u8)),
+        0x600..=0x60f | 0x61b..=0x61f | 0x66a..=0x66d | 0x6d4 => Fold::Separator,
         // Greek: capitals and tonos forms to plain small letters; final sigma to sigma.
         0x386 | 0x3ac => Fold::One('α'),
         0x388 | 0x3ad => Fold::One('ε'),
@@ -176,6 +186,14 @@ mod tests {
         assert_eq!(folded("Straße Ærø Œuvre"), ["strasse", "aero", "oeuvre"]);
         assert_eq!(folded("Ştiinţă Știință"), ["stiinta", "stiinta"]);
         assert_eq!(folded("ΈΛΛΑΔΑ Ёлка МОСКВА"), ["ελλαδα", "елка", "москва"]);
+    }
+
+    #[test]
+    fn arabic_is_normalised() {
+        assert_eq!(folded("الإنتربول أمر آخر"), ["الانتربول", "امر", "اخر"]);
+        assert_eq!(folded("الشرطة على"), ["الشرطه", "علي"]);
+        assert_eq!(folded("الإنتـــربولُ بريدٌ"), ["الانتربول", "بريد"]);
+        assert_eq!(folded("١٩٤ بلدًا، ۲۰۰۱؟"), ["194", "بلدا", "2001"]);
     }
 
     #[test]

@@ -116,3 +116,28 @@ fn non_english_faqs_have_no_stemming_or_stop_words() {
     assert_eq!(index.search("comment ").hits, [0]);
     assert!(index.stem_keys.is_empty());
 }
+
+#[test]
+fn arabic_is_found_without_hamza_taa_marbuta_or_tashkeel() {
+    let (_, index) = index(
+        r#"{"title": "T", "lang": "ar", "questions": [
+            {"question": "كيف أتحقق من اعتقال الهارب؟", "answer": "تؤكده السلطات الوطنية."},
+            {"question": "هل الإنتربول جزء من الأمم المتحدة؟", "answer": "لا."}]}"#,
+    );
+    assert_eq!(
+        index.search("الامم المتحده ").hits,
+        [1],
+        "hamza, taa marbuta"
+    );
+    assert_eq!(
+        index.search("اتحقق ").hits,
+        [0],
+        "a short word: no typo to lean on"
+    );
+    assert_eq!(
+        index.search("السُّلطات الوطنيّة ").hits,
+        [0],
+        "tashkeel, in the answer"
+    );
+    assert_eq!(index.search("الإنتـــربول ").hits, [1], "tatweel");
+}
