@@ -165,7 +165,7 @@ tier_native() {
 
 tier_check() {
   step "Authoring tools: check the bundled faq.json; the JSON Schema with ajv; the docs' links"
-  cargo run --quiet -p faq-widget-cli -- check faq.json faq.fr.json faq.es.json faq.ar.json
+  cargo run --quiet -p faq-widget-cli -- check --translations faq.json faq.fr.json faq.es.json faq.ar.json
   node --test tests/schema/schema.test.mjs tests/schema/feedback.test.mjs tests/scripts/tiers.test.mjs tests/scripts/imports.test.mjs tests/docs/links.test.mjs
 }
 

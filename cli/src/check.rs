@@ -56,7 +56,8 @@ pub fn check_text(text: &str) -> Vec<Problem> {
     place(text, load(text).diagnostics)
 }
 
-fn place(text: &str, diagnostics: Vec<Diagnostic>) -> Vec<Problem> {
+/// The diagnostics placed in `text` (line, column, excerpt), in the order they appear in it.
+pub fn place(text: &str, diagnostics: Vec<Diagnostic>) -> Vec<Problem> {
     let offsets = offsets(text, &diagnostics);
     let mut placed: Vec<(usize, Diagnostic)> = offsets.into_iter().zip(diagnostics).collect();
     placed.sort_by_key(|(at, _)| *at);

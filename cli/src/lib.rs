@@ -8,6 +8,7 @@ mod opts;
 pub mod render;
 pub mod report;
 pub mod schema;
+pub mod translations;
 
 use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
@@ -30,9 +31,10 @@ pub const USAGE: &str = "\
 faq-widget: check, describe and pre-render faq.json files for the faq-widget FAQ widget.
 
 Usage:
-  faq-widget check [--format human|json] FILE...
+  faq-widget check [--format human|json] [--translations] FILE...
       Report every problem as FILE:LINE:COLUMN: error|warning: message, with a hint.
-      FILE - reads standard input.
+      FILE - reads standard input. --translations: the FILEs are one FAQ in several
+      languages (the first is the reference): the same question ids, one file per language.
   faq-widget schema
       Print the JSON Schema (draft 2020-12) of faq.json.
   faq-widget render [--json-ld] FILE
@@ -113,6 +115,8 @@ fn usage(err: &mut dyn Write, problem: &str) -> i32 {
 /// Options and operands; `--` ends the options.
 struct Parsed<'a> {
     format_json: bool,
+    /// `check --translations`: the files are one FAQ in several languages.
+    translations: bool,
     json_ld: bool,
     /// `render --prerender BASE`: the folder (URL) where dist/ is served.
     prerender: Option<String>,
@@ -137,6 +141,7 @@ fn option_value<'s, 'a: 's>(
 fn parse<'a>(args: &[&'a OsString], allowed: &[&str]) -> Result<Parsed<'a>, String> {
     let mut parsed = Parsed {
         format_json: false,
+        translations: false,
         json_ld: false,
         prerender: None,
         src: None,
@@ -168,6 +173,7 @@ fn parse<'a>(args: &[&'a OsString], allowed: &[&str]) -> Result<Parsed<'a>, Stri
                 };
             }
             "--json-ld" if inline.is_none() => parsed.json_ld = true,
+            "--translations" if inline.is_none() => parsed.translations = true,
             "--prerender" | "--src" => {
                 let value = option_value(inline, &mut args);
                 if value.is_empty() {
@@ -244,7 +250,7 @@ fn check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let parsed = match parse(args, &["--format"]) {
+    let parsed = match parse(args, &["--format", "--translations"]) {
         Ok(parsed) => parsed,
         Err(problem) => return usage(err, &problem),
     };
@@ -254,17 +260,41 @@ fn check(
     let (mut errors, mut warnings, mut unreadable) = (0, 0, 0);
     // Each file's name and problems, or why it could not be read.
     let mut results: Vec<(String, Result<Vec<check::Problem>, String>)> = Vec::new();
+    let mut texts: Vec<(String, Vec<u8>)> = Vec::new();
     for file in &parsed.files {
         let name = display(file);
-        let problems = match read(file, stdin) {
-            Ok(bytes) => check::check_bytes(&bytes),
+        match read(file, stdin) {
+            Ok(bytes) => texts.push((name, bytes)),
             Err(problem) => {
                 unreadable += 1;
                 let _ = writeln!(err, "faq-widget: {name}: {problem}");
                 results.push((name, Err(problem)));
-                continue;
             }
-        };
+        }
+    }
+    let mut checked: Vec<(String, Vec<check::Problem>)> = texts
+        .iter()
+        .map(|(name, bytes)| (name.clone(), check::check_bytes(bytes)))
+        .collect();
+    if parsed.translations {
+        let files: Vec<translations::Translation> = texts
+            .iter()
+            .filter_map(|(name, bytes)| {
+                Some(translations::Translation {
+                    name,
+                    text: std::str::from_utf8(bytes).ok()?,
+                })
+            })
+            .collect();
+        for (i, mut more) in translations::compare(&files) {
+            if let Some((_, problems)) = checked.iter_mut().find(|(name, _)| name == files[i].name)
+            {
+                problems.append(&mut more);
+                problems.sort_by_key(|p| p.offset);
+            }
+        }
+    }
+    for (name, problems) in checked {
         let file_errors = problems.iter().filter(|p| check::is_error(p)).count();
         let file_warnings = problems.len() - file_errors;
         errors += file_errors;

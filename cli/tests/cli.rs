@@ -405,6 +405,7 @@ fn usage_problems_exit_2_with_the_usage() {
         &["render"],
         &["render", "faq.json", "faq.json"],
         &["render", "--json-ld=yes", "faq.json"],
+        &["check", "--translations=yes", "faq.json"],
         &["schema", "faq.json"],
     ] {
         let output = run(args);
@@ -414,7 +415,8 @@ fn usage_problems_exit_2_with_the_usage() {
     }
     let help = run(&["--help"]);
     assert_eq!(help.status.code(), Some(0));
-    assert!(text(&help.stdout).contains("faq-widget check [--format human|json] FILE..."));
+    assert!(text(&help.stdout)
+        .contains("faq-widget check [--format human|json] [--translations] FILE..."));
     let version = run(&["--version"]);
     assert_eq!(
         text(&version.stdout),
@@ -576,4 +578,64 @@ fn render_refuses_a_faq_the_widget_would_not_show() {
     assert!(text(&output.stderr).contains("Question 2: \"answer\" is missing."));
     let output = run(&["render", "no/such/file.json"]);
     assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn check_translations_finds_missing_and_foreign_ids_order_and_a_repeated_language() {
+    let output = run(&[
+        "check",
+        "--translations",
+        &fixture("translation-en.json"),
+        &fixture("translation-fr.json"),
+        &fixture("translation-en-gb.json"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let out = text(&output.stdout);
+    let (en, fr) = (
+        fixture("translation-en.json"),
+        fixture("translation-fr.json"),
+    );
+    for expected in [
+        format!("{fr}:4:3: error: the question \"price\" of {en} is missing here"),
+        format!("{fr}:4:3: warning: the questions are in another order than in {en}"),
+        format!("{fr}:7:5: error: Question 3: the id \"prix\" is not in {en}"),
+    ] {
+        assert!(out.contains(&expected), "{expected}\nin\n{out}");
+    }
+    assert!(
+        !out.contains(&format!("{en}:")),
+        "the reference has nothing to answer for:\n{out}"
+    );
+    // en and en-GB are different languages for the widget's switch: no complaint.
+    assert!(!out.contains("translation-en-gb.json:"), "{out}");
+    assert!(text(&output.stderr).contains("checked 3 files: 2 errors, 1 warning"));
+
+    let same = run(&[
+        "check",
+        "--translations",
+        &fixture("translation-en.json"),
+        &fixture("translation-en.json"),
+    ]);
+    assert!(
+        text(&same.stdout).contains(&format!("error: {en} is in \"en\" too")),
+        "{}",
+        text(&same.stdout)
+    );
+
+    // The bundled FAQ and its translations agree; without the flag nothing is compared.
+    let bundled = run(&[
+        "check",
+        "--translations",
+        "faq.json",
+        "faq.fr.json",
+        "faq.es.json",
+        "faq.ar.json",
+    ]);
+    assert_eq!(bundled.status.code(), Some(0), "{}", text(&bundled.stdout));
+    let plain = run(&[
+        "check",
+        &fixture("translation-en.json"),
+        &fixture("translation-fr.json"),
+    ]);
+    assert_eq!(plain.status.code(), Some(0), "{}", text(&plain.stdout));
 }
