@@ -23,11 +23,12 @@ use axum::Router;
 use faq_widget::feedback::{self, Batch, Event, MAX_BODY_BYTES};
 
 use crate::collect_db::{self, Store, StoreError};
+use crate::collect_faqs::Known;
 use crate::opts::Given;
 
 pub const HELP: &str = "\
-faq-widget collect --db FILE --allow-origin ORIGIN... [--port 8787] [--bind 127.0.0.1]
-                   [--rate 60] [--behind-proxy]
+faq-widget collect --db FILE --allow-origin ORIGIN... [--faq FILE]... [--port 8787]
+                   [--bind 127.0.0.1] [--rate 60] [--behind-proxy]
 
 Receives the widget's feedback beacons (data-report=\"https://...\" on the script tag) and stores
 them in the SQLite database FILE (created if needed; WAL; one transaction per beacon, answered
@@ -36,6 +37,9 @@ them in the SQLite database FILE (created if needed; WAL; one transaction per be
   --db FILE            the SQLite database
   --allow-origin URL   a site whose pages may send beacons, as scheme://host[:port]
                        (repeat it, or separate origins with commas). Other origins get 403.
+  --faq FILE           a faq.json the site serves (repeat it for several): votes for question
+                       ids none of them has are dropped, not stored; each file is read again
+                       when it changes. Without --faq every id is stored.
   --port N             the TCP port (default 8787; 0 picks a free one)
   --bind ADDR          the address to listen on (default 127.0.0.1)
   --rate N             beacons per minute per client, with bursts of N (default 60)
@@ -74,14 +78,15 @@ struct Options {
     port: u16,
     rate: u32,
     behind_proxy: bool,
+    faqs: Vec<PathBuf>,
 }
 
 fn options(args: &[&OsString]) -> Result<Options, String> {
     let given = Given::parse(
         args,
-        &["db", "allow-origin", "port", "bind", "rate"],
+        &["db", "allow-origin", "port", "bind", "rate", "faq"],
         &["behind-proxy"],
-        &["allow-origin"],
+        &["allow-origin", "faq"],
     )?;
     let db = given
         .one("db")
@@ -121,6 +126,7 @@ fn options(args: &[&OsString]) -> Result<Options, String> {
         port,
         rate,
         behind_proxy: given.flag("behind-proxy"),
+        faqs: given.all("faq").iter().map(PathBuf::from).collect(),
     })
 }
 
@@ -163,6 +169,7 @@ pub fn main(args: &[&OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32
 }
 
 fn serve(options: Options, out: &mut dyn Write) -> Result<(), String> {
+    let known = Known::load(&options.faqs)?;
     let conn = collect_db::open_for_writing(&options.db)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -177,6 +184,7 @@ fn serve(options: Options, out: &mut dyn Write) -> Result<(), String> {
             .collect(),
         limiter: Limiter::new(options.rate),
         behind_proxy: options.behind_proxy,
+        known,
         store,
     });
     let served = runtime.block_on(async {
@@ -237,6 +245,7 @@ struct App {
     origins: Vec<HeaderValue>,
     limiter: Limiter,
     behind_proxy: bool,
+    known: Known,
     store: Store,
 }
 
@@ -276,7 +285,7 @@ pub struct Refusal {
 }
 
 /// Reads a beacon's body: JSON of the shape and within the limits of feedback.schema.json.
-/// Missed queries are redacted again ([`feedback::redact_stored`]: [`feedback::redact`], which
+/// The `faq` address loses its query and fragment. Missed queries are redacted again ([`feedback::redact_stored`]: [`feedback::redact`], which
 /// changes nothing in a query the widget redacted, after disguised addresses are made plain), so no other sender can get an e-mail address or a number into the database.
 pub fn parse(body: &[u8]) -> Result<Batch, Refusal> {
     let shape = |problem: String| Refusal {
@@ -298,6 +307,11 @@ pub fn parse(body: &[u8]) -> Result<Batch, Refusal> {
     }
     let mut batch: Batch = serde_json::from_value(value).map_err(|e| shape(e.to_string()))?;
     batch.check().map_err(shape)?;
+    // The FAQ's address without its query or fragment: what identifies the file, nothing a
+    // visitor's page may have added (a session token, an e-mail in a tracking parameter).
+    if let Some(end) = batch.faq.find(['?', '#']) {
+        batch.faq.truncate(end);
+    }
     for event in &mut batch.events {
         if let Event::Missed { query, .. } = event {
             *query = feedback::redact_stored(query);
@@ -414,10 +428,12 @@ async fn post(app: &App, peer: IpAddr, headers: &HeaderMap, body: Body) -> Respo
             )
         }
     };
-    let batch = match parse(&bytes) {
+    let mut batch = match parse(&bytes) {
         Ok(batch) => batch,
         Err(refusal) => return reply(refusal.status, &refusal.reason, cors),
     };
+    app.known
+        .retain_known(&mut batch, Instant::now(), &mut |line| eprintln!("{line}"));
     // Nothing left once redacted (a query of only control characters): accepted, not stored,
     // so it does not count as a beacon.
     if batch.events.is_empty() {

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod collect;
 pub mod collect_db;
+pub mod collect_faqs;
 mod opts;
 pub mod render;
 pub mod report;
@@ -45,7 +46,7 @@ Usage:
       then the embed script): every question shows before the wasm arrives and with scripts
       off, and the widget takes it over. BASE is where dist/ is served (embed.js, the CSS);
       URL is where the widget fetches the FAQ (default BASE/faq.json).
-  faq-widget collect --db FILE --allow-origin ORIGIN [--port 8787] [--bind 127.0.0.1]
+  faq-widget collect --db FILE --allow-origin ORIGIN [--faq FILE]... [--port 8787] [--bind ADDR]
       Receive the widget's feedback beacons into a SQLite database (collect --help).
   faq-widget report --db FILE [--since 30d] [--html FILE]
       Summarise the feedback: helpfulness per question, missed searches, volume per day.

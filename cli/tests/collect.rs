@@ -547,3 +547,73 @@ fn a_beacon_counts_one_vote_per_question_and_an_empty_one_is_not_stored() {
         "the empty beacon is not stored"
     );
 }
+
+#[test]
+fn with_faq_files_only_their_question_ids_are_stored_and_the_faq_address_loses_its_query() {
+    let dir = scratch("known");
+    let db = dir.join("f.sqlite");
+    let faq = dir.join("faq.json");
+    let write = |ids: &[&str]| {
+        let questions: Vec<String> = ids
+            .iter()
+            .map(|id| format!(r#"{{"id":"{id}","question":"Q {id}?","answer":"A."}}"#))
+            .collect();
+        std::fs::write(
+            &faq,
+            format!(r#"{{"title":"T","questions":[{}]}}"#, questions.join(",")),
+        )
+        .unwrap();
+    };
+    write(&["shipping", "returns"]);
+    let faq_arg = faq.to_str().unwrap();
+    let collector = Collector::start(&db, &["--faq", faq_arg]);
+    for question in ["shipping", "jane@example.org", "made-up"] {
+        assert_eq!(collector.post(&vote(question)).status, 204, "{question}");
+    }
+    assert_eq!(
+        stored_questions(&db),
+        BTreeSet::from(["shipping".to_owned()])
+    );
+
+    // The site adds a question: no restart needed (read again within about a second).
+    write(&["shipping", "returns", "gift-cards"]);
+    let deadline = Instant::now() + std::time::Duration::from_secs(10);
+    while !stored_questions(&db).contains("gift-cards") {
+        assert!(
+            Instant::now() < deadline,
+            "the new question was never accepted"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        assert_eq!(collector.post(&vote("gift-cards")).status, 204);
+    }
+
+    let tracked = r#"{"v":1,"faq":"https://www.example.org/faq.json?session=abc&email=jane@example.org#top","events":[{"type":"vote","question":"returns","helpful":true,"at":1764450000000}]}"#;
+    assert_eq!(collector.post(tracked).status, 204);
+    let conn = Connection::open(&db).unwrap();
+    let addresses: BTreeSet<String> = conn
+        .prepare("SELECT DISTINCT faq FROM batch")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        addresses,
+        BTreeSet::from(["https://www.example.org/faq.json".to_owned()])
+    );
+
+    // A FAQ the collector cannot read: it does not start, and says why.
+    let missing = std::process::Command::new(env!("CARGO_BIN_EXE_faq-widget"))
+        .args([
+            "collect",
+            "--db",
+            db.to_str().unwrap(),
+            "--allow-origin",
+            "https://www.example.org",
+        ])
+        .args(["--faq", dir.join("nope.json").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(1), "like a database it cannot open");
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("nope.json"));
+}

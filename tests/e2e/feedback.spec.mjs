@@ -36,7 +36,8 @@ test.beforeAll(async () => {
   execFileSync("cargo", ["build", "--quiet", "-p", "faq-widget-cli", "--bin", "faq-widget"], { cwd: ROOT });
   mkdirSync(GENERATED, { recursive: true });
   db = join(mkdtempSync(join(GENERATED, "widget-feedback-")), "feedback.sqlite");
-  collector = await startCollector(BIN, db, ORIGIN);
+  // With the bundled FAQ as the one it serves: the widget's votes name questions that exist.
+  collector = await startCollector(BIN, db, ORIGIN, ["--faq", join(ROOT, "faq.json")]);
 });
 
 test.afterAll(async () => {

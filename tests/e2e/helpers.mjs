@@ -37,8 +37,8 @@ export const question = (page, text) => page.getByRole("button", { name: text, e
 
 /** Starts `faq-widget collect` (the built tool `bin`) on a free loopback port, writing to `db` and
  *  accepting `origin`; resolves once it listens, with the process, its port and its exit. */
-export function startCollector(bin, db, origin) {
-  const child = spawn(bin, ["collect", "--db", db, "--allow-origin", origin, "--port", "0", "--bind", "127.0.0.1"], {
+export function startCollector(bin, db, origin, extra = []) {
+  const child = spawn(bin, ["collect", "--db", db, "--allow-origin", origin, "--port", "0", "--bind", "127.0.0.1", ...extra], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((resolve, reject) => {
