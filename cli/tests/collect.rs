@@ -614,6 +614,10 @@ fn with_faq_files_only_their_question_ids_are_stored_and_the_faq_address_loses_i
         .args(["--faq", dir.join("nope.json").to_str().unwrap()])
         .output()
         .unwrap();
-    assert_eq!(missing.status.code(), Some(1), "like a database it cannot open");
+    assert_eq!(
+        missing.status.code(),
+        Some(1),
+        "like a database it cannot open"
+    );
     assert!(String::from_utf8_lossy(&missing.stderr).contains("nope.json"));
 }
