@@ -22,13 +22,14 @@ use axum::response::{IntoResponse, Response};
 use axum::Router;
 use faq_widget::feedback::{self, Batch, Event, MAX_BODY_BYTES};
 
+use crate::collect_budget::{prefix, VoteBudget, DAY_MS};
 use crate::collect_db::{self, Store, StoreError};
 use crate::collect_faqs::Known;
 use crate::opts::Given;
 
 pub const HELP: &str = "\
 faq-widget collect --db FILE --allow-origin ORIGIN... [--faq FILE]... [--port 8787]
-                   [--bind 127.0.0.1] [--rate 60] [--behind-proxy]
+                   [--bind 127.0.0.1] [--rate 60] [--votes-per-day 5] [--behind-proxy]
 
 Receives the widget's feedback beacons (data-report=\"https://...\" on the script tag) and stores
 them in the SQLite database FILE (created if needed; WAL; one transaction per beacon, answered
@@ -43,6 +44,8 @@ them in the SQLite database FILE (created if needed; WAL; one transaction per be
   --port N             the TCP port (default 8787; 0 picks a free one)
   --bind ADDR          the address to listen on (default 127.0.0.1)
   --rate N             beacons per minute per client, with bursts of N (default 60)
+  --votes-per-day N    votes per client per question per UTC day (default 5); past it, that
+                       client's votes on that question are dropped until the next day
   --behind-proxy       the client is the last address in X-Forwarded-For (set by your proxy)
 
 Limits: bodies up to 32 KiB arriving within 10 s, 20 events a beacon, queries of 200 characters
@@ -79,12 +82,21 @@ struct Options {
     rate: u32,
     behind_proxy: bool,
     faqs: Vec<PathBuf>,
+    votes_per_day: u32,
 }
 
 fn options(args: &[&OsString]) -> Result<Options, String> {
     let given = Given::parse(
         args,
-        &["db", "allow-origin", "port", "bind", "rate", "faq"],
+        &[
+            "db",
+            "allow-origin",
+            "port",
+            "bind",
+            "rate",
+            "faq",
+            "votes-per-day",
+        ],
         &["behind-proxy"],
         &["allow-origin", "faq"],
     )?;
@@ -119,7 +131,15 @@ fn options(args: &[&OsString]) -> Result<Options, String> {
             _ => return Err(format!("--rate takes a number above 0, not {rate:?}")),
         },
     };
+    let votes_per_day = match given.one("votes-per-day") {
+        None => 5,
+        Some(n) => match n.parse() {
+            Ok(n) if n > 0 => n,
+            _ => return Err(format!("--votes-per-day takes a number above 0, not {n:?}")),
+        },
+    };
     Ok(Options {
+        votes_per_day,
         db,
         origins,
         bind,
@@ -184,6 +204,7 @@ fn serve(options: Options, out: &mut dyn Write) -> Result<(), String> {
             .collect(),
         limiter: Limiter::new(options.rate),
         behind_proxy: options.behind_proxy,
+        budget: VoteBudget::new(options.votes_per_day),
         known,
         store,
     });
@@ -245,6 +266,7 @@ struct App {
     origins: Vec<HeaderValue>,
     limiter: Limiter,
     behind_proxy: bool,
+    budget: VoteBudget,
     known: Known,
     store: Store,
 }
@@ -434,6 +456,8 @@ async fn post(app: &App, peer: IpAddr, headers: &HeaderMap, body: Body) -> Respo
     };
     app.known
         .retain_known(&mut batch, Instant::now(), &mut |line| eprintln!("{line}"));
+    app.budget
+        .spend(app.client(peer, headers), &mut batch, now_ms() / DAY_MS);
     // Nothing left once redacted (a query of only control characters): accepted, not stored,
     // so it does not count as a beacon.
     if batch.events.is_empty() {
@@ -572,17 +596,6 @@ impl Limiter {
         } else {
             Err(((1.0 - bucket.tokens) / per_second).ceil().max(1.0) as u64)
         }
-    }
-}
-
-/// The address the limit counts: IPv4 as is, IPv6 by its /64 (one subscriber's network).
-fn prefix(address: IpAddr) -> IpAddr {
-    match address {
-        IpAddr::V4(_) => address,
-        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
-            Some(v4) => IpAddr::V4(v4),
-            None => IpAddr::V6((u128::from(v6) & !((1u128 << 64) - 1)).into()),
-        },
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod collect;
+pub mod collect_budget;
 pub mod collect_db;
 pub mod collect_faqs;
 mod opts;
@@ -47,6 +48,7 @@ Usage:
       off, and the widget takes it over. BASE is where dist/ is served (embed.js, the CSS);
       URL is where the widget fetches the FAQ (default BASE/faq.json).
   faq-widget collect --db FILE --allow-origin ORIGIN [--faq FILE]... [--port 8787] [--bind ADDR]
+                     [--rate 60] [--votes-per-day 5] [--behind-proxy]
       Receive the widget's feedback beacons into a SQLite database (collect --help).
   faq-widget report --db FILE [--since 30d] [--html FILE]
       Summarise the feedback: helpfulness per question, missed searches, volume per day.

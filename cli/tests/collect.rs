@@ -621,3 +621,29 @@ fn with_faq_files_only_their_question_ids_are_stored_and_the_faq_address_loses_i
     );
     assert!(String::from_utf8_lossy(&missing.stderr).contains("nope.json"));
 }
+
+#[test]
+fn one_client_casts_at_most_its_budget_of_votes_on_a_question_a_day() {
+    let dir = scratch("budget");
+    let db = dir.join("f.sqlite");
+    let collector = Collector::start(&db, &["--votes-per-day", "2"]);
+    for _ in 0..5 {
+        assert_eq!(collector.post(&vote("shipping")).status, 204);
+    }
+    assert_eq!(collector.post(&vote("returns")).status, 204);
+    let conn = Connection::open(&db).unwrap();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        count("SELECT count(*) FROM event WHERE question = 'shipping'"),
+        2
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM event WHERE question = 'returns'"),
+        1
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM batch"),
+        3,
+        "beacons left empty are not stored"
+    );
+}
