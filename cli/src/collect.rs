@@ -195,7 +195,7 @@ fn serve(options: Options, out: &mut dyn Write) -> Result<(), String> {
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start: {e}"))?;
-    let (store, writer) = Store::start(conn)?;
+    let (store, writer) = Store::start(conn, &options.db)?;
     let app = Arc::new(App {
         origins: options
             .origins

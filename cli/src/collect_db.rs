@@ -5,7 +5,7 @@
 //! Tables: `batch` (one row per beacon: when it arrived, by the collector's clock, and its FAQ) and
 //! `event` (its votes and missed searches). No address, no identifier, no header is stored.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TrySendError};
 use std::thread::JoinHandle;
 
@@ -161,14 +161,19 @@ pub struct Store {
 }
 
 impl Store {
-    /// Starts the writer thread on `conn`.
-    pub fn start(conn: Connection) -> Result<(Store, JoinHandle<()>), String> {
+    /// Starts the writer thread on `conn`, the database at `path`.
+    pub fn start(conn: Connection, path: &Path) -> Result<(Store, JoinHandle<()>), String> {
         let (jobs, queue) = sync_channel(QUEUE);
         let failing = std::sync::Arc::default();
         let writer_failing = std::sync::Arc::clone(&failing);
+        let db = Database {
+            identity: identity(path),
+            path: path.to_owned(),
+            conn,
+        };
         let thread = std::thread::Builder::new()
             .name("feedback-writer".into())
-            .spawn(move || write_all(conn, queue, &writer_failing))
+            .spawn(move || write_all(db, queue, &writer_failing))
             .map_err(|e| format!("cannot start the writer thread: {e}"))?;
         Ok((Store { jobs, failing }, thread))
     }
@@ -203,13 +208,67 @@ impl Store {
     }
 }
 
-fn write_all(
-    mut conn: Connection,
-    queue: Receiver<Job>,
-    failing: &std::sync::Mutex<Option<String>>,
-) {
+/// The writer's database: its connection, and which file it opened.
+struct Database {
+    path: PathBuf,
+    identity: Option<(u64, u64)>,
+    conn: Connection,
+}
+
+/// The file at `path` as (device, inode): a removed or replaced database is another file, or
+/// none. Elsewhere than Unix, only whether there is a file.
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        meta.is_file().then_some((0, 0))
+    }
+}
+
+impl Database {
+    /// The connection to write with. A database file removed or replaced while the collector
+    /// runs (issue 26: beacons went on being answered 204 into a deleted file) is noticed
+    /// before each write (one `stat`): a new one is created at the path; while that fails (its
+    /// folder is gone), the write fails with the reason. A file moved away keeps only what was
+    /// checkpointed into it: SQLite will not write to a moved database, so the beacons still in
+    /// its write-ahead log are lost (docs/feedback.md: rotate with the collector stopped).
+    fn connection(&mut self) -> Result<&mut Connection, String> {
+        let now = identity(&self.path);
+        if now.is_none() || now != self.identity {
+            // The old connection closes first: closing removes its write-ahead log and shared
+            // memory files by their names, which a new database at the path would otherwise
+            // take for its own.
+            if self.identity.take().is_some() {
+                let closed = Connection::open_in_memory().map_err(|e| e.to_string())?;
+                drop(std::mem::replace(&mut self.conn, closed));
+            }
+            let conn = open_for_writing(&self.path).map_err(|e| {
+                format!(
+                    "the database {} was removed or replaced, and a new one cannot be made: {e}",
+                    self.path.display()
+                )
+            })?;
+            eprintln!(
+                "faq-widget collect: the database {} was removed or replaced; storing in a new one there",
+                self.path.display()
+            );
+            self.conn = conn;
+            self.identity = identity(&self.path);
+        }
+        Ok(&mut self.conn)
+    }
+}
+
+fn write_all(mut db: Database, queue: Receiver<Job>, failing: &std::sync::Mutex<Option<String>>) {
     while let Ok(job) = queue.recv() {
-        let result = insert(&mut conn, &job.batch, job.received_ms).map_err(|e| e.to_string());
+        let result = db
+            .connection()
+            .and_then(|conn| insert(conn, &job.batch, job.received_ms).map_err(|e| e.to_string()));
         if let Err(problem) = &result {
             eprintln!("faq-widget collect: a batch was not stored: {problem}");
         }

@@ -647,3 +647,48 @@ fn one_client_casts_at_most_its_budget_of_votes_on_a_question_a_day() {
         "beacons left empty are not stored"
     );
 }
+
+/// Issue 26: a database removed while the collector runs was written to as if nothing happened
+/// (204 into a deleted file). Now a new one is made at the path; while its folder is gone the
+/// beacon gets 500 and `GET` 503, and once the folder is back it stores again.
+#[test]
+fn a_removed_database_is_made_again_and_a_missing_folder_is_an_error_until_it_returns() {
+    let dir = scratch("vanished").join("data");
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("f.sqlite");
+    let log_path = dir.parent().unwrap().join("stderr.log");
+    let log = std::fs::File::create(&log_path).unwrap();
+    let mut collector = Collector::start_with(&db, &[], log);
+    assert_eq!(collector.post(&vote("first")).status, 204);
+
+    // Removed (or moved away) while it runs: the next beacon goes to a new file at the path.
+    std::fs::remove_file(&db).unwrap();
+    assert_eq!(collector.post(&vote("after-removal")).status, 204);
+    assert_eq!(
+        stored_questions(&db),
+        BTreeSet::from(["after-removal".to_owned()])
+    );
+
+    std::fs::remove_dir_all(&dir).unwrap();
+    let reply = collector.post(&vote("folder-gone"));
+    assert_eq!(reply.status, 500, "{reply:?}");
+    let health = request(collector.port, "GET", &[], b"").unwrap();
+    assert_eq!(health.status, 503, "{health:?}");
+    assert!(
+        health.body.contains("was removed or replaced"),
+        "{health:?}"
+    );
+
+    std::fs::create_dir_all(&dir).unwrap();
+    assert_eq!(collector.post(&vote("folder-back")).status, 204);
+    assert_eq!(collector.terminate().code(), Some(0));
+    assert_eq!(
+        stored_questions(&db),
+        BTreeSet::from(["folder-back".to_owned()])
+    );
+    let logged = std::fs::read_to_string(&log_path).unwrap();
+    assert!(
+        logged.contains("was removed or replaced; storing in a new one there"),
+        "{logged}"
+    );
+}
