@@ -23,6 +23,7 @@ use axum::Router;
 use faq_widget::feedback::{self, Batch, Event, MAX_BODY_BYTES};
 
 use crate::collect_budget::{prefix, VoteBudget, DAY_MS};
+use crate::collect_conn::{Guarded, Limits, Peer};
 use crate::collect_db::{self, Store, StoreError};
 use crate::collect_faqs::Known;
 use crate::opts::Given;
@@ -30,6 +31,7 @@ use crate::opts::Given;
 pub const HELP: &str = "\
 faq-widget collect --db FILE --allow-origin ORIGIN... [--faq FILE]... [--port 8787]
                    [--bind 127.0.0.1] [--rate 60] [--votes-per-day 5] [--behind-proxy]
+                   [--max-connections 256] [--idle-timeout 30] [--max-connection-age 300]
 
 Receives the widget's feedback beacons (data-report=\"https://...\" on the script tag) and stores
 them in the SQLite database FILE (created if needed; WAL; one transaction per beacon, answered
@@ -47,6 +49,10 @@ them in the SQLite database FILE (created if needed; WAL; one transaction per be
   --votes-per-day N    votes per client per question per UTC day (default 5); past it, that
                        client's votes on that question are dropped until the next day
   --behind-proxy       the client is the last address in X-Forwarded-For (set by your proxy)
+  --max-connections N  connections open at once (default 256); past it new ones wait, queued by
+                       the system. Keep it under the open-file limit (ulimit -n) less about 20
+  --idle-timeout S     a connection with no byte either way for S seconds is closed (default 30)
+  --max-connection-age S  and any connection after S seconds (default 300)
 
 Limits: bodies up to 32 KiB arriving within 10 s, 20 events a beacon, queries of 200 characters
 (feedback.schema.json).
@@ -60,8 +66,8 @@ each visitor rather than the proxy; the proxy must set X-Forwarded-For (nginx:
 `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;`). X-Forwarded-For is used for the
 rate limit only. Without --behind-proxy the header is ignored, as a client could forge it.
 
-On the open internet, put it behind such a proxy: it has no TLS, and it leaves slow or idle
-connections to the proxy's timeouts.
+On the open internet, put it behind such a proxy: it has no TLS. Its own connection limits
+(above) keep idle and slow connections from using up its files, not from a flood.
 
 One machine not enough? Anything that accepts the documented JSON (feedback.schema.json; a
 serverless function, an analytics pipeline) can replace this collector.
@@ -83,6 +89,7 @@ struct Options {
     behind_proxy: bool,
     faqs: Vec<PathBuf>,
     votes_per_day: u32,
+    limits: Limits,
 }
 
 fn options(args: &[&OsString]) -> Result<Options, String> {
@@ -96,6 +103,9 @@ fn options(args: &[&OsString]) -> Result<Options, String> {
             "rate",
             "faq",
             "votes-per-day",
+            "max-connections",
+            "idle-timeout",
+            "max-connection-age",
         ],
         &["behind-proxy"],
         &["allow-origin", "faq"],
@@ -138,7 +148,28 @@ fn options(args: &[&OsString]) -> Result<Options, String> {
             _ => return Err(format!("--votes-per-day takes a number above 0, not {n:?}")),
         },
     };
+    let positive = |name: &str, default: u64| -> Result<u64, String> {
+        match given.one(name) {
+            None => Ok(default),
+            Some(n) => match n.parse() {
+                Ok(n) if n > 0 => Ok(n),
+                _ => Err(format!("--{name} takes a number above 0, not {n:?}")),
+            },
+        }
+    };
+    let defaults = Limits::default();
+    let limits = Limits {
+        max_connections: usize::try_from(positive(
+            "max-connections",
+            defaults.max_connections as u64,
+        )?)
+        .unwrap_or(usize::MAX)
+        .min(tokio::sync::Semaphore::MAX_PERMITS),
+        idle: Duration::from_secs(positive("idle-timeout", defaults.idle.as_secs())?),
+        max_age: Duration::from_secs(positive("max-connection-age", defaults.max_age.as_secs())?),
+    };
     Ok(Options {
+        limits,
         votes_per_day,
         db,
         origins,
@@ -225,8 +256,8 @@ fn serve(options: Options, out: &mut dyn Write) -> Result<(), String> {
         let _ = out.flush();
         let router = Router::new().fallback(handle).with_state(app);
         axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
+            Guarded::new(listener, options.limits),
+            router.into_make_service_with_connect_info::<Peer>(),
         )
         .with_graceful_shutdown(stop_signal())
         .await
@@ -358,7 +389,7 @@ pub fn parse(body: &[u8]) -> Result<Batch, Refusal> {
 
 async fn handle(
     State(app): State<Arc<App>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ConnectInfo(Peer(peer)): ConnectInfo<Peer>,
     method: Method,
     headers: HeaderMap,
     body: Body,

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod collect;
 pub mod collect_budget;
+pub mod collect_conn;
 pub mod collect_db;
 pub mod collect_faqs;
 mod opts;

@@ -692,3 +692,33 @@ fn a_removed_database_is_made_again_and_a_missing_folder_is_an_error_until_it_re
         "{logged}"
     );
 }
+
+/// Issue 26: 80 idle connections under a 64-file limit made every request fail, for ever. Now
+/// at most --max-connections are open, each closed once idle: 200 idle connections under a
+/// 64-file limit delay a beacon by a few idle timeouts, and it is stored.
+#[test]
+fn idle_connections_are_closed_and_capped_so_a_beacon_gets_through_under_a_low_file_limit() {
+    let dir = scratch("idle");
+    let db = dir.join("f.sqlite");
+    let mut collector = Collector::start_with_file_limit(
+        &db,
+        &["--max-connections", "40", "--idle-timeout", "1"],
+        64,
+    );
+    let idle: Vec<std::net::TcpStream> = (0..200)
+        .map(|_| std::net::TcpStream::connect(("127.0.0.1", collector.port)).unwrap())
+        .collect();
+    let started = Instant::now();
+    let reply = collector.post(&vote("through"));
+    assert_eq!(reply.status, 204, "{reply:?}");
+    assert!(started.elapsed() < DEADLINE);
+    // The idle ones were closed by the collector: reading gives the end of the stream.
+    let mut first = &idle[0];
+    let mut byte = [0u8; 1];
+    first
+        .set_read_timeout(Some(std::time::Duration::from_secs(5)))
+        .unwrap();
+    assert_eq!(std::io::Read::read(&mut first, &mut byte).unwrap_or(0), 0);
+    assert_eq!(collector.terminate().code(), Some(0));
+    assert!(stored_questions(&db).contains("through"));
+}

@@ -37,7 +37,26 @@ impl Collector {
 
     /// [`Collector::start`] with its standard error going to `stderr` (a file, to read its log).
     pub fn start_with(db: &Path, extra: &[&str], stderr: impl Into<Stdio>) -> Collector {
-        let mut child = Command::new(BIN)
+        Collector::spawn(Command::new(BIN), db, extra, stderr)
+    }
+
+    /// [`Collector::start`] under a limit of `files` open files (`ulimit -n` in a shell).
+    pub fn start_with_file_limit(db: &Path, extra: &[&str], files: u32) -> Collector {
+        let mut shell = Command::new("sh");
+        shell
+            .arg("-c")
+            .arg(format!("ulimit -n {files} && exec \"$0\" \"$@\""))
+            .arg(BIN);
+        Collector::spawn(shell, db, extra, Stdio::inherit())
+    }
+
+    fn spawn(
+        mut command: Command,
+        db: &Path,
+        extra: &[&str],
+        stderr: impl Into<Stdio>,
+    ) -> Collector {
+        let mut child = command
             .arg("collect")
             .arg("--db")
             .arg(db)
