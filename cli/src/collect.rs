@@ -2,17 +2,18 @@
 //!
 //! Every POST, at any path, goes through, in order: the rate limit per client (429), the Origin
 //! allow list (403), the content type (415), the body size (413), the JSON (400), the format of
-//! feedback.schema.json and its limits (422); then it is stored in one transaction and answered
-//! 204 after the commit (503 when the writer's queue is full, 500 when the database fails).
+//! feedback.schema.json and its limits (422); then votes for questions no `--faq` has
+//! (`collect_faqs`) and past the client's daily budget (`collect_budget`) are dropped, and what
+//! is left is stored in one transaction (`collect_db`) and answered 204 after the commit (503
+//! when the writer's queue is full, 500 when the database fails). Connections are capped and
+//! timed out in the listener (`collect_conn`); the rate limit is `collect_limit`.
 //! OPTIONS answers CORS preflights for allowed origins; GET says what this is.
 
-use std::collections::HashMap;
 use std::ffi::OsString;
-use std::hash::{BuildHasher, RandomState};
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use axum::body::Body;
@@ -22,10 +23,11 @@ use axum::response::{IntoResponse, Response};
 use axum::Router;
 use faq_widget::feedback::{self, Batch, Event, MAX_BODY_BYTES};
 
-use crate::collect_budget::{prefix, VoteBudget, DAY_MS};
+use crate::collect_budget::{VoteBudget, DAY_MS};
 use crate::collect_conn::{Guarded, Limits, Peer};
 use crate::collect_db::{self, Store, StoreError};
 use crate::collect_faqs::Known;
+use crate::collect_limit::Limiter;
 use crate::opts::Given;
 
 pub const HELP: &str = "\
@@ -75,11 +77,6 @@ serverless function, an analytics pipeline) can replace this collector.
 
 /// A beacon's body arrives within this time, or the request gets 408.
 const BODY_TIMEOUT: Duration = Duration::from_secs(10);
-/// Forget clients once this many are tracked and their allowance has refilled.
-const PRUNE_AT: usize = 10_000;
-/// Past this many clients at once, new clients wait (503).
-const MAX_CLIENTS: usize = 200_000;
-
 struct Options {
     db: PathBuf,
     origins: Vec<String>,
@@ -563,71 +560,6 @@ fn now_ms() -> i64 {
         .duration_since(UNIX_EPOCH)
         .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
         .unwrap_or(0)
-}
-
-/// A token bucket per client, in memory, keyed by a hash of the client's address with a key
-/// drawn at start: neither the address nor anything stable across restarts is kept.
-struct Limiter {
-    per_second: f64,
-    burst: f64,
-    hasher: RandomState,
-    state: Mutex<Buckets>,
-}
-
-struct Buckets {
-    clients: HashMap<u64, Bucket>,
-    last_prune: Instant,
-}
-
-struct Bucket {
-    tokens: f64,
-    last: Instant,
-}
-
-impl Limiter {
-    fn new(per_minute: u32) -> Limiter {
-        Limiter {
-            per_second: f64::from(per_minute) / 60.0,
-            burst: f64::from(per_minute),
-            hasher: RandomState::new(),
-            state: Mutex::new(Buckets {
-                clients: HashMap::new(),
-                last_prune: Instant::now(),
-            }),
-        }
-    }
-
-    /// Takes one token from `client`'s bucket, or says how many seconds until there is one.
-    fn allow(&self, client: IpAddr, now: Instant) -> Result<(), u64> {
-        let key = self.hasher.hash_one(prefix(client));
-        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        let (per_second, burst) = (self.per_second, self.burst);
-        let refill = |bucket: &Bucket| {
-            let elapsed = now.saturating_duration_since(bucket.last).as_secs_f64();
-            (bucket.tokens + elapsed * per_second).min(burst)
-        };
-        if state.clients.len() >= PRUNE_AT
-            && now.saturating_duration_since(state.last_prune) >= Duration::from_secs(1)
-        {
-            state.clients.retain(|_, bucket| refill(bucket) < burst);
-            state.last_prune = now;
-        }
-        if state.clients.len() >= MAX_CLIENTS && !state.clients.contains_key(&key) {
-            return Err(1);
-        }
-        let bucket = state.clients.entry(key).or_insert(Bucket {
-            tokens: burst,
-            last: now,
-        });
-        bucket.tokens = refill(bucket);
-        bucket.last = now;
-        if bucket.tokens >= 1.0 {
-            bucket.tokens -= 1.0;
-            Ok(())
-        } else {
-            Err(((1.0 - bucket.tokens) / per_second).ceil().max(1.0) as u64)
-        }
-    }
 }
 
 #[cfg(test)]

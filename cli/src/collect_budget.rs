@@ -14,6 +14,8 @@ use std::sync::{Mutex, PoisonError};
 
 use faq_widget::feedback::{Batch, Event};
 
+use crate::collect_limit::prefix;
+
 /// Past this many (client, question) pairs in one day, new pairs get no votes until the next
 /// day: memory stays bounded (about 24 MB) under a flood from many addresses, and a flood can
 /// only silence votes, never add them.
@@ -73,17 +75,6 @@ impl VoteBudget {
                 }
             }
         });
-    }
-}
-
-/// The address the rate limit and the vote budget count: IPv4 as is, IPv6 by its /64 (one subscriber's network).
-pub fn prefix(address: IpAddr) -> IpAddr {
-    match address {
-        IpAddr::V4(_) => address,
-        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
-            Some(v4) => IpAddr::V4(v4),
-            None => IpAddr::V6((u128::from(v6) & !((1u128 << 64) - 1)).into()),
-        },
     }
 }
 

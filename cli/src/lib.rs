@@ -7,6 +7,7 @@ pub mod collect_budget;
 pub mod collect_conn;
 pub mod collect_db;
 pub mod collect_faqs;
+pub mod collect_limit;
 mod opts;
 pub mod render;
 pub mod report;
