@@ -164,13 +164,14 @@ pub fn App() -> Html {
         }
     });
 
-    // <html lang> and the title follow the interface language.
+    // <html lang dir> and the title follow the interface language (Arabic is right to left).
     {
         let lang = *lang;
         use_effect_with(lang, move |lang| {
             if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
                 if let Some(root) = doc.document_element() {
                     let _ = root.set_attribute("lang", lang.tag());
+                    let _ = root.set_attribute("dir", lang.dir());
                 }
                 doc.set_title(lang.t("page_title"));
             }
@@ -994,12 +995,7 @@ pub fn App() -> Html {
     };
     let on_lang = {
         let lang = lang.clone();
-        Callback::from(move |_| {
-            let next = if *lang == Lang::En {
-                Lang::Fr
-            } else {
-                Lang::En
-            };
+        Callback::from(move |next: Lang| {
             if let Some(s) = storage() {
                 let _ = s.set_item(LANG_KEY, next.tag());
             }
@@ -1018,7 +1014,15 @@ pub fn App() -> Html {
         <header class="top">
             <h1>{ t("page_title") }</h1>
             <p>{ t("intro") }</p>
-            <button type="button" class="lang" lang={t("other_lang_tag")} onclick={on_lang}>{ t("other_lang") }</button>
+            <nav class="langs" aria-label={t("languages")}>
+                { for Lang::ALL.into_iter().filter(|other| other != &*lang).map(|other| {
+                    let on_lang = on_lang.clone();
+                    html! {
+                        <button type="button" class="lang" lang={other.tag()} dir={other.dir()}
+                            onclick={Callback::from(move |_| on_lang.emit(other))}>{ other.name() }</button>
+                    }
+                }) }
+            </nav>
         </header>
         <main ondragover={on_dragover} ondrop={on_drop}>
             <section aria-labelledby="studio-open-h" class="open">
@@ -1049,7 +1053,7 @@ pub fn App() -> Html {
                 <section aria-labelledby="studio-text-h" class="text">
                     <h2 id="studio-text-h">{ t("text") }</h2>
                     <label for="studio-json">{ t("text_label") }</label>
-                    <div class="editor">
+                    <div class="editor" dir="ltr">
                         <pre class="gutter" aria-hidden="true" ref={gutter}>{ (*lines).clone() }</pre>
                         <textarea id="studio-json" ref={textarea} spellcheck="false" wrap="off"
                             autocomplete="off" aria-describedby="studio-cursor studio-window"
@@ -1167,7 +1171,7 @@ pub fn App() -> Html {
                 { option_check("cookie_option", |o| o.cookie_notice, |o, v| o.cookie_notice = v) }
                 { option_check("offline_option", |o| o.offline_always, |o, v| o.offline_always = v) }
                 <label for="studio-snippet">{ t("snippet_label") }</label>
-                <textarea id="studio-snippet" class="code" readonly=true rows="5" value={snippet_text} />
+                <textarea id="studio-snippet" class="code" dir="ltr" readonly=true rows="5" value={snippet_text} />
                 <div class="row">
                     <button type="button" onclick={on_copy}>{ t("copy") }</button>
                     <span role="status">{ (*copy_status).clone() }</span>

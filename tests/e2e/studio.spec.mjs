@@ -478,6 +478,31 @@ test("the preview at 320 px, dark, and the French interface", async ({ page }) =
   console.expectClean();
 });
 
+test("the studio in Spanish and in Arabic: right to left, the JSON left to right, axe clean, the choice kept", async ({ page }) => {
+  const console = watchConsole(page);
+  await openStudio(page);
+  await openBundled(page);
+  await page.getByRole("navigation", { name: "Interface language" }).getByRole("button", { name: "Español" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Estudio faq-widget" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page.getByRole("button", { name: "Descartar el borrador" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("navigation", { name: "Idioma de la interfaz" }).getByRole("button", { name: "العربية" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "استوديو faq-widget" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  const json = page.getByLabel("faq.json نصًّا");
+  expect(await json.evaluate((el) => getComputedStyle(el).direction)).toBe("ltr");
+  await expect(page.getByRole("button", { name: "تجاهل المسودة" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "استوديو faq-widget" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await page.getByRole("navigation", { name: "لغة الواجهة" }).getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+  console.expectClean();
+});
+
 test("once loaded, the studio works offline", async ({ page, context }) => {
   await openStudio(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
