@@ -33,6 +33,12 @@ fn stored_questions(db: &std::path::Path) -> BTreeSet<String> {
     rows.map(Result::unwrap).collect()
 }
 
+/// The one number `sql` selects from the database at `db`.
+fn count(db: &std::path::Path, sql: &str) -> i64 {
+    let conn = Connection::open(db).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
 #[test]
 fn a_valid_beacon_is_stored_redacted_and_answered_204_with_cors() {
     let dir = scratch("valid");
@@ -531,8 +537,7 @@ fn a_beacon_counts_one_vote_per_question_and_an_empty_one_is_not_stored() {
     assert_eq!(collector.post(&body).status, 204);
     let empty = r#"{"v":1,"faq":"https://www.example.org/faq.json","events":[{"type":"missed","query":"\u0001\u0002","at":1764450000000}]}"#;
     assert_eq!(collector.post(empty).status, 204);
-    let conn = Connection::open(&db).unwrap();
-    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let count = |sql: &str| count(&db, sql);
     assert_eq!(
         count("SELECT count(*) FROM event WHERE question = 'shipping'"),
         1
@@ -631,8 +636,7 @@ fn one_client_casts_at_most_its_budget_of_votes_on_a_question_a_day() {
         assert_eq!(collector.post(&vote("shipping")).status, 204);
     }
     assert_eq!(collector.post(&vote("returns")).status, 204);
-    let conn = Connection::open(&db).unwrap();
-    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let count = |sql: &str| count(&db, sql);
     assert_eq!(
         count("SELECT count(*) FROM event WHERE question = 'shipping'"),
         2
