@@ -211,6 +211,22 @@ writeFileSync(join(staging, cssName), css);
 // --prerender`): their markup is pasted once, so it cannot follow the content hash.
 writeFileSync(join(staging, "faq-widget.css"), css);
 
+// Language packs (i18n/<code>.json, src/language_pack.rs): parsed (a broken one fails the build)
+// and written without spaces as faq-widget-<code>.json; embed.js fetches one by its digest.
+const packs = {};
+for (const name of readdirSync("i18n").sort()) {
+  const code = /^([a-z]{2,3})\.json$/.exec(name)?.[1];
+  if (!code) die(`i18n/${name}: a language pack is named <language code>.json`);
+  let json;
+  try {
+    json = JSON.stringify(JSON.parse(readFileSync(join("i18n", name), "utf8")));
+  } catch (error) {
+    die(`i18n/${name}: ${error.message}`);
+  }
+  writeFileSync(join(staging, `faq-widget-${code}.json`), json);
+  packs[code] = `sha256-${createHash("sha256").update(json).digest("base64")}`;
+}
+
 // Subresource Integrity digests of the final files: embed.js refuses any file that does not
 // match (a CDN that serves a tampered or truncated copy), and the demo page's preloads carry the
 // same digests, which the browser requires before it reuses a preload for a checked request.
@@ -230,6 +246,7 @@ const placeholders = [
   ["__FAQ_WIDGET_CSS__", cssName],
   ["__FAQ_WIDGET_REPORTER_GLUE__", reporterGlue],
   ["__FAQ_WIDGET_REPORTER_WASM__", reporterWasm],
+  ["__FAQ_WIDGET_TEXTS__", JSON.stringify(packs)],
   // The wasm's bytes as its .br (release builds; a development build is never deployed).
   ["__FAQ_WIDGET_WASM_BR__", String(release ? brotli(readFileSync(join(staging, wasm))).length : 0)],
 ];
@@ -257,7 +274,7 @@ writeFileSync(join(staging, "index.html"), fill(readFileSync(join(staging, "inde
 console.log(`post-build: embed.js -> ${glue}, ${wasm}, ${cssName}; after Accept with data-report: ${reporterGlue}, ${reporterWasm}`);
 
 // Last, once every file has its final name: the service worker precaches them.
-writeServiceWorker(staging);
+writeServiceWorker(staging, packs);
 
 // Release builds: `.br` and `.gz` beside each file, for servers that send precompressed files
 // (deploy/: nginx brotli_static + gzip_static, Caddy `precompressed br gzip`). The same brotli

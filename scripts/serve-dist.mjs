@@ -20,7 +20,8 @@ const DIR = resolve(arg("--dir", new URL("../dist", import.meta.url).pathname));
 const COMPRESSED = !process.argv.includes("--uncompressed");
 
 // The same rules as deploy/nginx/faq-widget.conf and deploy/caddy/Caddyfile.
-const HASHED = /\/faq-widget-(reporter-)?[0-9a-f]{16}(\.js|_bg\.wasm|\.css)$/;
+// The language packs (faq-widget-<language>.json) too: embed.js asks for them by their digest.
+const HASHED = /\/faq-widget-((reporter-)?[0-9a-f]{16}(\.js|_bg\.wasm|\.css)|[a-z]{2,3}\.json)$/;
 const SHORT = /\/(embed\.js|faq\.json|faq-widget\.css)$/;
 const cacheControl = (path) =>
   HASHED.test(path) ? "public, max-age=31536000, immutable" : SHORT.test(path) ? "public, max-age=300, must-revalidate" : "no-cache";

@@ -77,6 +77,21 @@ for (const name of later) {
 }
 console.log(`  later: the report sender, ${laterBrotli.toLocaleString("en-US")} B brotli, downloaded only after a visitor accepts on a page with data-report`);
 
+// Not in the total either: the language packs (the widget's texts in Arabic, French, Spanish),
+// which embed.js fetches only for a page or FAQ in that language, on top of the total.
+const packs = [...embed.matchAll(/\b"?([a-z]{2,3})"?:"sha256-[\w+/=]+"/g)].map((m) => m[1]);
+if (packs.length === 0) fail("embed.js names no language pack.");
+for (const code of packs) {
+  const name = `faq-widget-${code}.json`;
+  let bytes;
+  try {
+    bytes = readFileSync(join(dist, name));
+  } catch {
+    fail(`embed.js names the language pack ${code}, but ${dist} has no ${name}.`);
+  }
+  console.log(`${`in ${code} only: language pack (${name})`.padEnd(44)} ${n(bytes.length)} ${n(gzip(bytes))} ${n(brotli(bytes))}`);
+}
+
 const checks = [
   ["brotli total", total.brotli, budget.brotli_total_max],
   ["gzip total", total.gzip, budget.gzip_total_max],

@@ -26,7 +26,7 @@ extern "C" {
     fn worker(this: &MountOptions) -> JsValue;
 
     #[wasm_bindgen(method, getter)]
-    fn lang(this: &MountOptions) -> Option<String>;
+    fn texts(this: &MountOptions) -> JsValue;
 
     #[wasm_bindgen(method, getter)]
     fn prerendered(this: &MountOptions) -> JsValue;
@@ -44,11 +44,12 @@ extern "C" {
 /// Renders the FAQ at `src` into `root` (a div inside the shadow root of `host`, the page's
 /// `<faq-widget>` element, which receives the widget's events). `options` is the script tag's
 /// configuration as an object: `{ cookieNotice: bool, offline: "always" | undefined,
-/// prefetch: Promise<string | Response> | undefined, worker, lang, feedback: bool, report:
+/// prefetch: Promise<string | Response> | undefined, worker, texts, feedback: bool, report:
 /// function | undefined, prerendered: Element | undefined, timeout: number | undefined }`, where
 /// `prefetch` is a request for `src` that embed.js already started, so the FAQ downloads while
 /// the wasm does (its text when the answer was ok, else the `Response`); `worker(keep, src)` is
-/// embed.js's handle on the widget's service worker; `report(kind, a, b)` embed.js's relay to
+/// embed.js's handle on the widget's service worker; `texts(code)` its fetcher of language packs
+/// (a promise of the pack's JSON, "" when it could not be had); `report(kind, a, b)` embed.js's relay to
 /// the report sender of `data-report` (see [`relay`]); `prerendered` the page's pre-rendered
 /// copy of the widget (`faq-widget render --prerender`) to take over; `timeout` the request's
 /// limit in milliseconds.
@@ -73,17 +74,19 @@ pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, option
         .dyn_into::<js_sys::Function>()
         .ok()
         .map(relay);
-    let host = Host::new(host, cookie_notice, offline_always)
+    let mut host = Host::new(host, cookie_notice, offline_always)
         .with_worker(worker)
         .with_prerendered(prerendered)
         .with_feedback(feedback, reports);
+    host.texts = options.texts().dyn_into().ok();
     let app = yew::Renderer::<FaqWidget>::with_root_and_props(
         root.clone(),
         FaqWidgetProps {
             src: src.into(),
             cookie_notice,
             offline_always,
-            lang: options.lang().unwrap_or_default().into(),
+            // The page's: `<html lang>` (the texts before the FAQ's language is known).
+            lang: yew::AttrValue::default(),
             timeout_ms: options
                 .timeout()
                 .filter(|ms| ms.is_finite() && *ms >= 0.0)

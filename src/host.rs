@@ -32,6 +32,10 @@ pub struct Host {
     pub reports: Option<Callback<Report>>,
     /// embed.js's `worker(keep, src)`: registers or forgets the widget's service worker.
     worker: Option<js_sys::Function>,
+    /// embed.js's `texts(code, now)`: a promise of a language pack's texts (integrity-checked,
+    /// as `language_pack::pairs`; "" when it could not be had); with `now`, those texts if they
+    /// are there already, else `undefined`.
+    pub(crate) texts: Option<js_sys::Function>,
     /// The page's `<faq-widget>` element (embed.js); in a Yew app, `root` instead.
     element: Option<web_sys::Element>,
     /// The widget's own outermost element, for events when there is no `element`.
@@ -53,6 +57,7 @@ impl Default for Host {
             feedback: true,
             reports: None,
             worker: None,
+            texts: None,
             element: None,
             root: NodeRef::default(),
             ids: AttrValue::default(),
@@ -118,6 +123,50 @@ impl Host {
         }
         #[cfg(not(target_arch = "wasm32"))]
         let _ = (keep, src, &self.worker);
+    }
+
+    /// The texts of `lang`'s language pack (`crate::language_pack`), to follow a FAQ's own `ui`;
+    /// empty for English, a language without a pack, or a pack that could not be had (embed.js
+    /// says why in the console). The one-script-tag build waits for embed.js to fetch it.
+    #[cfg(feature = "embed")]
+    pub async fn pack(&self, lang: &str) -> Vec<(String, String)> {
+        if let Some(Ok(promise)) = self.ask_embed_js(lang, false) {
+            // Resolves once the pack is there, or could not be had ("").
+            let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await;
+        }
+        self.pack_now(lang)
+    }
+
+    /// The same, compiled in (a Yew app).
+    #[cfg(not(feature = "embed"))]
+    pub async fn pack(&self, lang: &str) -> Vec<(String, String)> {
+        crate::language_pack::compiled_in(lang)
+    }
+
+    /// The texts of `lang`'s pack if they are at hand now: in the one-script-tag build, a pack
+    /// that embed.js fetched already (it fetches the page's before it mounts the widget: the
+    /// texts shown before the FAQ and its language are known).
+    pub fn pack_now(&self, lang: &str) -> Vec<(String, String)> {
+        #[cfg(feature = "embed")]
+        {
+            let now = self.ask_embed_js(lang, true);
+            let joined = now.and_then(Result::ok).and_then(|texts| texts.as_string());
+            crate::language_pack::pairs(&joined.unwrap_or_default())
+        }
+        #[cfg(not(feature = "embed"))]
+        crate::language_pack::compiled_in(lang)
+    }
+
+    /// embed.js's `texts(code, now)` for `lang`'s pack, if it has one.
+    #[cfg(feature = "embed")]
+    fn ask_embed_js(
+        &self,
+        lang: &str,
+        now: bool,
+    ) -> Option<Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>> {
+        let code = crate::i18n::pack_for(lang)?;
+        let texts = self.texts.as_ref()?;
+        Some(texts.call2(&wasm_bindgen::JsValue::NULL, &code.into(), &now.into()))
     }
 
     /// The element id `name` in this widget (see `ids`).

@@ -1,56 +1,59 @@
 //! UI strings per language, with plurals and per-FAQ overrides (`ui` in faq.json).
 //!
-//! English and French are built in; any other language starts from English and is completed by
-//! the FAQ's `ui` object (the Arabic example does this). Placeholders are `{count}` and `{query}`.
+//! English is compiled in; Arabic, French and Spanish have language packs (`i18n/<lang>.json`,
+//! `crate::language_pack`) that the caller passes in after the FAQ's own `ui` texts; any other
+//! language starts from English and is completed by the FAQ's `ui` object. Placeholders are
+//! `{count}`, `{query}` and the like.
 //! A plural message has one key per CLDR category: `results.one`, `results.other`, and for
 //! languages that have them `results.zero`, `results.two`, `results.few`, `results.many`.
 
-/// Every message the widget shows, by key: (key, English, French).
-const MESSAGES: &[(&str, &str, &str)] = &[
-    ("loading", "Loading questions…", "Chargement des questions…"),
-    ("error.title", "The FAQ could not be shown.", "La FAQ n’a pas pu être affichée."),
-    ("error.network", "The questions could not be loaded because the network is not reachable. Check your connection and try again.", "Les questions n’ont pas pu être chargées car le réseau est inaccessible. Vérifiez votre connexion et réessayez."),
-    ("error.timeout", "The questions could not be loaded: the server did not answer within {seconds} seconds. Check your connection and try again.", "Les questions n’ont pas pu être chargées : le serveur n’a pas répondu en {seconds} secondes. Vérifiez votre connexion et réessayez."),
-    ("error.not_found", "The questions could not be loaded: the FAQ file was not found (HTTP {status}).", "Les questions n’ont pas pu être chargées : le fichier de la FAQ est introuvable (HTTP {status})."),
-    ("error.http", "The questions could not be loaded: the server answered with an error (HTTP {status}).", "Les questions n’ont pas pu être chargées : le serveur a répondu par une erreur (HTTP {status})."),
-    ("error.invalid", "The FAQ file has a problem at line {line}, column {column}: {message}", "Le fichier de la FAQ a un problème ligne {line}, colonne {column} : {message}"),
-    ("retry", "Try again", "Réessayer"),
-    ("show_all", "Show all answers", "Afficher toutes les réponses"),
-    ("hide_all", "Hide all answers", "Masquer toutes les réponses"),
-    ("copy_link", "Copy link to this question", "Copier le lien vers cette question"),
-    ("link_copied", "Link copied", "Lien copié"),
-    ("copy_failed", "The link could not be copied; it is now in the address bar", "Le lien n’a pas pu être copié ; il est maintenant dans la barre d’adresse"),
-    ("search.label", "Search the questions", "Rechercher dans les questions"),
-    ("search.placeholder", "Type a word, e.g. job", "Tapez un mot, par ex. emploi"),
-    ("results.one", "{count} question matches “{query}”", "{count} question correspond à « {query} »"),
-    ("results.other", "{count} questions match “{query}”", "{count} questions correspondent à « {query} »"),
-    ("no_results", "No questions match “{query}”", "Aucune question ne correspond à « {query} »"),
-    ("no_results.hint", "Try fewer or other words.", "Essayez avec moins de mots ou d’autres mots."),
-    ("similar.one", "{count} similar question is shown", "{count} question proche est affichée"),
-    ("similar.other", "{count} similar questions are shown", "{count} questions proches sont affichées"),
-    ("all.one", "Showing {count} question", "{count} question affichée"),
-    ("all.other", "Showing all {count} questions", "Les {count} questions sont affichées"),
-    ("more", "Show more questions ({count} more)", "Afficher plus de questions ({count} de plus)"),
-    ("closest.one", "This question comes close:", "Cette question s’en approche :"),
-    ("closest.other", "These questions come close:", "Ces questions s’en approchent :"),
-    ("contact_prompt", "Still need help?", "Besoin d’aide ?"),
-    ("cookie.label", "Cookie notice", "Avis sur les cookies"),
-    ("cookie.accept", "Accept", "Accepter"),
-    ("cookie.reject", "Reject", "Refuser"),
-    ("cookie.settings", "Cookie settings", "Paramètres des cookies"),
-    ("cookie.accepted", "Cookies accepted.", "Cookies acceptés."),
-    ("cookie.rejected", "Cookies rejected.", "Cookies refusés."),
-    ("cookie.accepted_visit", "Cookies accepted for this visit.", "Cookies acceptés pour cette visite."),
-    ("cookie.rejected_visit", "Cookies rejected for this visit.", "Cookies refusés pour cette visite."),
-    ("cookie.current_accepted", "Your current choice: accepted.", "Votre choix actuel : accepté."),
-    ("cookie.current_rejected", "Your current choice: rejected.", "Votre choix actuel : refusé."),
-    ("offline.saved", "Offline: showing the copy saved on {date}", "Hors ligne : copie enregistrée le {date}"),
-    ("offline.never", "You are offline and this FAQ has not been saved on this device yet. Connect to the internet and try again.", "Vous êtes hors ligne et cette FAQ n’a pas encore été enregistrée sur cet appareil. Connectez-vous à internet et réessayez."),
-    ("updated", "This FAQ was updated", "Cette FAQ a été mise à jour"),
-    ("feedback.prompt", "Was this helpful?", "Cette réponse vous a-t-elle aidé ?"),
-    ("feedback.yes", "Yes", "Oui"),
-    ("feedback.no", "No", "Non"),
-    ("feedback.thanks", "Thanks for your feedback.", "Merci pour votre avis."),
+/// Every message the widget shows, by key, in English: the texts of every other language come
+/// from its language pack (`crate::language_pack`) and the FAQ's `ui`.
+const MESSAGES: &[(&str, &str)] = &[
+    ("loading", "Loading questions…"),
+    ("error.title", "The FAQ could not be shown."),
+    ("error.network", "The questions could not be loaded because the network is not reachable. Check your connection and try again."),
+    ("error.timeout", "The questions could not be loaded: the server did not answer within {seconds} seconds. Check your connection and try again."),
+    ("error.not_found", "The questions could not be loaded: the FAQ file was not found (HTTP {status})."),
+    ("error.http", "The questions could not be loaded: the server answered with an error (HTTP {status})."),
+    ("error.invalid", "The FAQ file has a problem at line {line}, column {column}: {message}"),
+    ("retry", "Try again"),
+    ("show_all", "Show all answers"),
+    ("hide_all", "Hide all answers"),
+    ("copy_link", "Copy link to this question"),
+    ("link_copied", "Link copied"),
+    ("copy_failed", "The link could not be copied; it is now in the address bar"),
+    ("search.label", "Search the questions"),
+    ("search.placeholder", "Type a word, e.g. job"),
+    ("results.one", "{count} question matches “{query}”"),
+    ("results.other", "{count} questions match “{query}”"),
+    ("no_results", "No questions match “{query}”"),
+    ("no_results.hint", "Try fewer or other words."),
+    ("similar.one", "{count} similar question is shown"),
+    ("similar.other", "{count} similar questions are shown"),
+    ("all.one", "Showing {count} question"),
+    ("all.other", "Showing all {count} questions"),
+    ("more", "Show more questions ({count} more)"),
+    ("closest.one", "This question comes close:"),
+    ("closest.other", "These questions come close:"),
+    ("contact_prompt", "Still need help?"),
+    ("cookie.label", "Cookie notice"),
+    ("cookie.accept", "Accept"),
+    ("cookie.reject", "Reject"),
+    ("cookie.settings", "Cookie settings"),
+    ("cookie.accepted", "Cookies accepted."),
+    ("cookie.rejected", "Cookies rejected."),
+    ("cookie.accepted_visit", "Cookies accepted for this visit."),
+    ("cookie.rejected_visit", "Cookies rejected for this visit."),
+    ("cookie.current_accepted", "Your current choice: accepted."),
+    ("cookie.current_rejected", "Your current choice: rejected."),
+    ("offline.saved", "Offline: showing the copy saved on {date}"),
+    ("offline.never", "You are offline and this FAQ has not been saved on this device yet. Connect to the internet and try again."),
+    ("updated", "This FAQ was updated"),
+    ("feedback.prompt", "Was this helpful?"),
+    ("feedback.yes", "Yes"),
+    ("feedback.no", "No"),
+    ("feedback.thanks", "Thanks for your feedback."),
 ];
 
 /// CLDR plural categories.
@@ -116,6 +119,15 @@ pub fn plural(lang: &str, n: u32) -> Plural {
     }
 }
 
+/// The languages that have a pack of interface texts (`i18n/<code>.json`).
+pub const PACKS: [&str; 3] = ["ar", "es", "fr"];
+
+/// The language pack `lang` takes its texts from (`fr` for `fr-CA`), if there is one.
+pub fn pack_for(lang: &str) -> Option<&'static str> {
+    let primary = primary(lang);
+    PACKS.into_iter().find(|code| *code == primary)
+}
+
 /// `rtl` for scripts written right to left, else `ltr`.
 pub fn direction(lang: &str) -> &'static str {
     match primary(lang).as_str() {
@@ -128,7 +140,7 @@ pub fn direction(lang: &str) -> &'static str {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Strings {
     lang: String,
-    french: bool,
+    /// The FAQ's `ui` texts, then its language pack's: the first text of a key wins.
     overrides: Vec<(String, String)>,
 }
 
@@ -141,16 +153,15 @@ impl Default for Strings {
 impl Strings {
     pub fn new(lang: &str, overrides: Vec<(String, String)>) -> Self {
         Strings {
-            french: primary(lang) == "fr",
             lang: lang.to_owned(),
             overrides,
         }
     }
 
-    /// Whether `lang` has built-in texts (English, French): without a FAQ's `ui`, any other
-    /// language is shown in English and must be labelled `en`.
+    /// Whether `lang` has texts of its own without a FAQ's `ui` (English, or a language pack):
+    /// any other language is shown in English and must be labelled `en`.
     pub fn built_in(lang: &str) -> bool {
-        matches!(primary(lang).as_str(), "en" | "fr")
+        primary(lang) == "en" || pack_for(lang).is_some()
     }
 
     pub fn lang(&self) -> &str {
@@ -165,10 +176,7 @@ impl Strings {
         if let Some((_, text)) = self.overrides.iter().find(|(k, _)| k == key) {
             return Some(text);
         }
-        MESSAGES
-            .iter()
-            .find(|(k, _, _)| *k == key)
-            .map(|(_, en, fr)| if self.french { *fr } else { *en })
+        MESSAGES.iter().find(|(k, _)| *k == key).map(|(_, en)| *en)
     }
 
     /// The message for `key`; the key itself if nobody defined it (visible, so it gets fixed).
@@ -214,7 +222,7 @@ impl Strings {
 
     /// Every key the widget uses, for the checker and the schema.
     pub fn keys() -> impl Iterator<Item = &'static str> {
-        MESSAGES.iter().map(|(key, _, _)| *key)
+        MESSAGES.iter().map(|(key, _)| *key)
     }
 }
 
@@ -252,34 +260,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn english_and_french_built_in() {
+    fn english_compiled_in_and_packs_named() {
         assert_eq!(
             Strings::new("en", vec![]).get("show_all"),
             "Show all answers"
         );
         assert_eq!(
-            Strings::new("fr-CA", vec![]).get("show_all"),
-            "Afficher toutes les réponses"
-        );
-        assert_eq!(
             Strings::new("de", vec![]).get("show_all"),
             "Show all answers"
         );
+        assert_eq!(pack_for("fr-CA"), Some("fr"));
+        assert_eq!(pack_for("ES_mx"), Some("es"));
+        assert_eq!(pack_for("en"), None);
+        assert_eq!(pack_for("de"), None);
+        assert!(Strings::built_in("ar") && Strings::built_in("en-GB"));
+        assert!(!Strings::built_in("de") && !Strings::built_in(""));
     }
 
     #[test]
-    fn every_message_has_both_languages_and_unique_keys() {
-        for (i, (key, en, fr)) in MESSAGES.iter().enumerate() {
-            assert!(!en.is_empty() && !fr.is_empty(), "{key}");
+    fn every_message_has_a_text_and_a_unique_key() {
+        for (i, (key, en)) in MESSAGES.iter().enumerate() {
+            assert!(!en.is_empty(), "{key}");
             assert!(
-                MESSAGES[..i].iter().all(|(k, _, _)| k != key),
+                MESSAGES[..i].iter().all(|(k, _)| k != key),
                 "duplicate {key}"
-            );
-            let placeholders = |s: &str| s.matches('{').count();
-            assert_eq!(
-                placeholders(en),
-                placeholders(fr),
-                "placeholders differ in {key}"
             );
         }
     }
@@ -299,15 +303,15 @@ mod tests {
             en.count("results", 0, &[("query", "x")]),
             "0 questions match “x”"
         );
-        let fr = Strings::new("fr", vec![]);
-        assert_eq!(
-            fr.count("results", 0, &[("query", "x")]),
-            "0 question correspond à « x »"
+        let fr = Strings::new(
+            "fr",
+            vec![
+                ("results.one".into(), "{count} question".into()),
+                ("results.other".into(), "{count} questions".into()),
+            ],
         );
-        assert_eq!(
-            fr.count("results", 2, &[("query", "x")]),
-            "2 questions correspondent à « x »"
-        );
+        assert_eq!(fr.count("results", 0, &[]), "0 question");
+        assert_eq!(fr.count("results", 2, &[]), "2 questions");
     }
 
     #[test]

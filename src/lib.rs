@@ -20,6 +20,7 @@ pub mod feedback_state;
 pub mod hooks;
 pub mod host;
 pub mod i18n;
+pub mod language_pack;
 pub mod load;
 pub mod offline;
 #[cfg(feature = "report")]

@@ -85,8 +85,12 @@ impl Loader {
                 self.fetched = Fetched::default();
             }
             Step::Fresh { faq, text } => match self.state {
-                // The same FAQ: if it was the saved copy, it is now current (the note goes).
-                LoadState::Ready(_) if text == self.fetched.text => self.fetched.saved_ms = None,
+                // The same FAQ: if it was the saved copy, it is now current (the note goes); it
+                // may bring the texts of its language pack, which the copy lacked.
+                LoadState::Ready(_) if text == self.fetched.text => {
+                    self.state = LoadState::Ready(faq);
+                    self.fetched.saved_ms = None;
+                }
                 LoadState::Ready(_) => {
                     self.state = LoadState::Ready(faq);
                     self.fetched = Fetched {

@@ -9,10 +9,12 @@ use faq_widget::host::Host;
 use yew::prelude::*;
 use yew::LocalServerRenderer;
 
+/// The FAQ as the widget shows it, with the language pack of its language.
 fn render(faq: Faq) -> String {
-    let renderer =
-        LocalServerRenderer::<FaqView>::with_props(yew::props!(FaqViewProps { faq: Rc::new(faq) }))
-            .hydratable(false);
+    let renderer = LocalServerRenderer::<FaqView>::with_props(yew::props!(FaqViewProps {
+        faq: Rc::new(faq_widget::language_pack::with_compiled_in(&faq)),
+    }))
+    .hydratable(false);
     futures::executor::block_on(renderer.render())
 }
 
@@ -197,7 +199,9 @@ fn the_saved_copy_says_so_with_its_date_and_an_update_is_noted() {
     assert!(updated.contains(">This FAQ was updated</p>"), "{updated}");
     // In the FAQ's language (the lead's i18n strings "offline.saved" and "updated").
     let french = LocalServerRenderer::<FaqView>::with_props(yew::props!(FaqViewProps {
-        faq: Rc::new(example("faq.fr.json")),
+        faq: Rc::new(faq_widget::language_pack::with_compiled_in(&example(
+            "faq.fr.json"
+        ))),
         fetched: Fetched {
             saved_ms: Some(1_750_000_000_000),
             ..Fetched::default()
@@ -250,6 +254,26 @@ fn french_and_arabic_faqs_render_their_own_controls_and_direction() {
     assert!(ar.contains("lang=\"ar\" dir=\"rtl\""), "{ar}");
     assert!(ar.contains(">عرض كل الإجابات</button>"));
     assert!(ar.contains(">البحث في الأسئلة</label>"));
+    // The bundled Spanish and Arabic FAQs have no `ui`: every control from the language pack.
+    for (file, texts) in [
+        (
+            "faq.es.json",
+            [
+                ">Mostrar todas las respuestas</button>",
+                ">Rechazar</button>",
+            ],
+        ),
+        ("faq.ar.json", [">عرض كل الإجابات</button>", ">رفض</button>"]),
+    ] {
+        let path = format!("{}/{file}", env!("CARGO_MANIFEST_DIR"));
+        let faq = load(&std::fs::read_to_string(path).unwrap()).faq.unwrap();
+        assert!(faq.ui.is_empty(), "{file} has a ui of its own");
+        let html = render(faq);
+        for text in texts {
+            assert!(html.contains(text), "{text} in {html}");
+        }
+        assert!(!html.contains("Show all answers"), "English left in {file}");
+    }
 }
 
 fn render_question(question: faq_widget::faq::Question, open: bool, vote: Option<bool>) -> String {
@@ -309,7 +333,10 @@ fn feedback_texts_in_french_and_arabic() {
         let renderer = LocalServerRenderer::<Feedback>::with_props(props).hydratable(false);
         futures::executor::block_on(renderer.render())
     };
-    let fr = render_feedback(Strings::new("fr", Vec::new()));
+    let fr = render_feedback(Strings::new(
+        "fr",
+        faq_widget::language_pack::compiled_in("fr"),
+    ));
     for text in [
         ">Cette réponse vous a-t-elle aidé ?</span>",
         "aria-pressed=\"true\" class=\"faq-feedback-button\">Oui</button>",

@@ -20,6 +20,8 @@
   var CSS_SRI = "__FAQ_WIDGET_CSS_SRI__";
   var REPORTER_GLUE_SRI = "__FAQ_WIDGET_REPORTER_GLUE_SRI__";
   var REPORTER_WASM_SRI = "__FAQ_WIDGET_REPORTER_WASM_SRI__";
+  /* The language packs (src/language_pack.rs): each language's digest, by its code. */
+  var TEXTS = __FAQ_WIDGET_TEXTS__;
   /* The wasm's size as the build's .br file, for the warning to a host that sends it uncompressed. */
   var WASM_BR = __FAQ_WIDGET_WASM_BR__;
   var doc = document;
@@ -143,6 +145,31 @@
               .catch(function () {});
         };
       };
+      /* A language pack (the widget's texts in a language other than English), fetched once
+         per page when a widget needs it. Its digest is in its URL, so a CDN may keep it for
+         good, and checks it: a file that does not match (or does not come) leaves the widget in
+         English, said here. The widget gets keys and texts joined by NUL (src/language_pack.rs:
+         reading the JSON in wasm costs more); `now`: those texts if they are there, else
+         undefined. */
+      var packs = {};
+      var got = {};
+      var texts = function (code, now) {
+        return now
+          ? got[code]
+          : packs[code] ||
+              (packs[code] = fetch(new URL("faq-widget-" + code + ".json?" + TEXTS[code], base).href, { integrity: TEXTS[code] })
+                .then(function (response) {
+                  if (!response.ok) throw "HTTP " + response.status;
+                  return response.json();
+                })
+                .then(function (pack) {
+                  return (got[code] = Object.entries(pack).flat().join("\0"));
+                })
+                .catch(function (error) {
+                  warn("its " + code + " texts did not load (" + error + "); English instead");
+                  return "";
+                }));
+      };
       /* The widget's service worker (docs/embedding.md "Offline"). The widget decides when (consent); this
          does it, in a few lines of JS rather than many more bytes of wasm. keep: register sw.js
          if this page lies in its folder (same origin), and on the first registration ask it to
@@ -204,8 +231,8 @@
               root.className = "faq-root faq-error";
               root.setAttribute("role", "alert");
               root.setAttribute("part", "error");
-              /* The FAQ (and its language) never arrived: the page's language, where the widget
-                 has it built in (src/i18n.rs: English and French). */
+              /* The FAQ (and its language) never arrived: the page's language, French or English
+                 (the widget's other texts are in packs its program would have fetched). */
               var fr = /^fr\b/i.test(doc.documentElement.lang);
               root.lang = fr ? "fr" : "en";
               root.textContent = fr
@@ -276,7 +303,10 @@
                       return response.ok ? response.text() : response;
                     });
                 if (prefetch) prefetch.catch(function () {});
-                Promise.all([load(), styled])
+                /* The page's language pack, if it has one, downloads beside the wasm: the widget
+                   shows its texts before the FAQ (and its language) is known. */
+                var code = doc.documentElement.lang.split(/[-_]/)[0].toLowerCase();
+                Promise.all([load(), styled, TEXTS.hasOwnProperty(code) && texts(code)])
                   .then(function (loaded) {
                     if (widget.gone) return;
                     var glue = loaded[0];
@@ -286,6 +316,7 @@
                       offline: host.getAttribute("offline") || undefined,
                       prefetch: prefetch,
                       worker: worker,
+                      texts: texts,
                       prerendered: copy || undefined,
                       timeout: host.hasAttribute("timeout") ? Number(host.getAttribute("timeout")) : undefined,
                       feedback: host.getAttribute("feedback") !== "off",

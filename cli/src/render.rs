@@ -70,8 +70,9 @@ pub fn prerendered(faq: &Rc<Faq>, base: &str, src: Option<&str>) -> String {
         [base, "/"].concat()
     };
     let src = src.map_or_else(|| [base.as_str(), "faq.json"].concat(), str::to_owned);
+    // With the interface texts of its language, as the widget will show them (its pack).
     let props = yew::props!(FaqViewProps {
-        faq: faq.clone(),
+        faq: Rc::new(faq_widget::language_pack::with_compiled_in(faq)),
         src: src.clone(),
     });
     let renderer = LocalServerRenderer::<FaqView>::with_props(props).hydratable(false);

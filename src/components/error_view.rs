@@ -1,33 +1,27 @@
-use yew::prelude::*;
+//! The FAQ could not be shown: why, in the page's language, with "Try again" when trying again
+//! may help. A render function rather than a component (as `offline_note`): it has no state,
+//! and a component instance costs wasm bytes for nothing here (with `no_results`, 1,044 B brotli:
+//! BENCHMARKS.md "Languages").
 
-use std::rc::Rc;
+use yew::prelude::*;
 
 use crate::faq::LoadError;
 use crate::i18n::Strings;
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorViewProps {
-    pub error: LoadError,
-    pub on_retry: Callback<()>,
-    /// The host page's language: the FAQ's is not known yet.
-    #[prop_or_default]
-    pub strings: Rc<Strings>,
-}
-
-#[component(ErrorView)]
-pub fn error_view(props: &ErrorViewProps) -> Html {
-    let retry = props.error.is_transient().then(|| {
-        let on_retry = props.on_retry.clone();
+/// `strings`: the host page's texts (the FAQ's language is not known); `on_retry`: "Try again".
+pub fn error_view(error: &LoadError, on_retry: &Callback<()>, strings: &Strings) -> Html {
+    let retry = error.is_transient().then(|| {
+        let on_retry = on_retry.clone();
         html! {
             <button type="button" class="faq-button" onclick={move |_| on_retry.emit(())}>
-                { props.strings.get("retry") }
+                { strings.get("retry") }
             </button>
         }
     });
     html! {
         <div class="faq-error" part="error" role="alert">
-            <p class="faq-error-title">{ props.strings.get("error.title") }</p>
-            <p>{ props.error.sentence(&props.strings) }</p>
+            <p class="faq-error-title">{ strings.get("error.title") }</p>
+            <p>{ error.sentence(strings) }</p>
             { retry }
         </div>
     }

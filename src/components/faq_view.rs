@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::accordion::Accordion;
 use super::cookie_notice::CookieNoticeView;
-use super::no_results::NoResults;
+use super::no_results::no_results;
 use super::offline_note::offline_note;
 use super::rich_text::render_blocks;
 use super::search_box::{slash_listener, SearchBox};
@@ -204,7 +204,7 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
                 input_ref={search_input.clone()}
             />
             if search.view.outcome.active && search.view.outcome.hits.is_empty() {
-                <NoResults query={search.state.query.clone()} closest={search.view.outcome.closest.len()} contact={faq.contact.clone()} strings={strings.clone()} />
+                { no_results(&search.state.query, search.view.outcome.closest.len(), faq.contact.as_ref(), &strings) }
             }
             <div ref={accordion_ref}>
                 <Accordion

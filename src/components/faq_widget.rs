@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::error_view::ErrorView;
+use super::error_view::error_view;
 use super::faq_view::FaqView;
 use crate::faq::Faq;
 use crate::hooks::{use_faq, use_stylesheet, FaqLoad};
@@ -139,14 +139,23 @@ pub fn FaqWidget(props: &FaqWidgetProps) -> Html {
     #[cfg(feature = "embed")]
     let stylesheet = false;
     use_stylesheet(host.root.clone(), stylesheet);
+    // A FAQ given as it is: in a Yew app, with its language's pack (compiled in) after its `ui`.
+    #[cfg(not(feature = "embed"))]
+    let given = (*use_memo(props.faq.clone(), |faq| {
+        faq.as_deref()
+            .map(|faq| Rc::new(crate::language_pack::with_compiled_in(faq)))
+    }))
+    .clone();
+    #[cfg(feature = "embed")]
+    let given = props.faq.clone();
     let FaqLoad {
         state,
         fetched,
         retry,
     } = use_faq(props.src.clone(), &host, props.faq.is_none());
     // Before the FAQ (and its language) is known: the page's language (the `lang` prop, else
-    // `<html lang>`) if built in, else English, labelled as what it is. One memo: each costs
-    // wasm bytes.
+    // `<html lang>`) if the widget has its texts at hand, else English, labelled as what it is.
+    // One memo: each costs wasm bytes.
     let strings = use_memo(props.lang.clone(), |lang| {
         let page_lang = if lang.is_empty() {
             crate::browser::dom::page_lang().unwrap_or_default()
@@ -154,15 +163,21 @@ pub fn FaqWidget(props: &FaqWidgetProps) -> Html {
             lang.to_string()
         };
         let lang = page_lang.trim();
+        let texts = host.pack_now(lang);
+        let english = crate::i18n::pack_for(lang).is_none() && Strings::built_in(lang);
         Strings::new(
-            if Strings::built_in(lang) { lang } else { "en" },
-            Vec::new(),
+            if english || !texts.is_empty() {
+                lang
+            } else {
+                "en"
+            },
+            texts,
         )
     });
     let lang = strings.lang().to_owned();
     let dir = strings.direction();
-    let state = match &props.faq {
-        Some(faq) => LoadState::Ready(faq.clone()),
+    let state = match given {
+        Some(faq) => LoadState::Ready(faq),
         None => state,
     };
     let view = match state {
@@ -172,7 +187,7 @@ pub fn FaqWidget(props: &FaqWidgetProps) -> Html {
             </div>
         },
         LoadState::Failed(error) => html! {
-            <div class="faq" {lang} {dir}><ErrorView {error} on_retry={retry} strings={Rc::clone(&strings)} /></div>
+            <div class="faq" {lang} {dir}>{ error_view(&error, &retry, &strings) }</div>
         },
         LoadState::Ready(faq) => {
             // Updates keep the view (and what the visitor opened); a changed cookie notice does

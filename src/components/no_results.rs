@@ -1,28 +1,22 @@
-use yew::prelude::*;
+//! Nothing matched the search. A render function rather than a component (as `offline_note`):
+//! it has no state, and a component instance costs wasm bytes for nothing here.
 
-use std::rc::Rc;
+use yew::prelude::*;
 
 use crate::faq::Contact;
 use crate::i18n::Strings;
 use crate::search::contact_href;
 
-#[derive(Properties, PartialEq)]
-pub struct NoResultsProps {
-    pub query: AttrValue,
-    /// How many close questions are shown below.
-    pub closest: usize,
-    pub contact: Option<Contact>,
-    /// Interface texts in the FAQ's language.
-    #[prop_or_default]
-    pub strings: Rc<Strings>,
-}
-
-/// Nothing matched: say so with the query, point at the close questions, offer the contact
-/// (a mailto contact gets the query as its subject).
-#[component(NoResults)]
-pub fn no_results(props: &NoResultsProps) -> Html {
-    let query = props.query.trim();
-    let contact = props.contact.as_ref().map(|contact| match &contact.href {
+/// Nothing matched `query`: say so, point at the `closest` questions shown below, offer the
+/// contact (a mailto contact gets the query as its subject). `strings`: the FAQ's language.
+pub fn no_results(
+    query: &str,
+    closest: usize,
+    contact: Option<&Contact>,
+    strings: &Strings,
+) -> Html {
+    let query = query.trim();
+    let contact = contact.map(|contact| match &contact.href {
         Some(href) => html! {
             <p><a href={contact_href(href, query)}>{ contact.text.clone() }</a></p>
         },
@@ -30,13 +24,13 @@ pub fn no_results(props: &NoResultsProps) -> Html {
     });
     html! {
         <div class="faq-no-results">
-            <p class="faq-no-results-title">{ format!("{}.", props.strings.format("no_results", &[("query", query)])) }</p>
-            if props.closest == 0 {
-                <p>{ props.strings.get("no_results.hint") }</p>
+            <p class="faq-no-results-title">{ format!("{}.", strings.format("no_results", &[("query", query)])) }</p>
+            if closest == 0 {
+                <p>{ strings.get("no_results.hint") }</p>
             }
             { contact }
-            if props.closest > 0 {
-                <p>{ props.strings.count("closest", props.closest.min(u32::MAX as usize) as u32, &[]) }</p>
+            if closest > 0 {
+                <p>{ strings.count("closest", closest.min(u32::MAX as usize) as u32, &[]) }</p>
             }
         </div>
     }

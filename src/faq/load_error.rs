@@ -126,7 +126,7 @@ mod tests {
             .sentence(&Strings::default())
             .starts_with("You are offline"));
         assert_eq!(
-            LoadError::Http(404).sentence(&Strings::new("fr", Vec::new())),
+            LoadError::Http(404).sentence(&Strings::new("fr", crate::language_pack::compiled_in("fr"))),
             "Les questions n’ont pas pu être chargées : le fichier de la FAQ est introuvable (HTTP 404)."
         );
         assert!(!LoadError::Http(404).is_transient());

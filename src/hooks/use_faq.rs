@@ -121,14 +121,25 @@ fn spawn_fetch(src: AttrValue, host: Host, dispatcher: UseReducerDispatcher<Load
         drop(timeout);
         let late = settled.replace(true);
         let result = result.and_then(|text| Ok((validate(&text)?, text)));
-        match (result, quiet || late) {
-            (Ok((faq, text)), true) => dispatcher.dispatch(Step::Fresh {
+        let step = match (result, quiet || late) {
+            (Ok((faq, text)), true) => Step::Fresh {
                 faq,
                 text: text.into(),
-            }),
-            (Err(_), true) => {}
-            (result, false) => dispatcher.dispatch(settle(result, &src, &host)),
+            },
+            (Err(_), true) => return,
+            (result, false) => settle(result, &src, &host),
+        };
+        // The FAQ waits for its language's pack: its controls never show in English first.
+        // (A saved copy that a timeout shows has none; the late answer brings it.)
+        let mut step = step;
+        if let Step::Loaded { faq, .. } | Step::Fresh { faq, .. } = &mut step {
+            let texts = host.pack(faq.lang.as_deref().unwrap_or("en")).await;
+            // Just read, so not shared yet.
+            if let Some(faq) = Rc::get_mut(faq) {
+                faq.ui.extend(texts);
+            }
         }
+        dispatcher.dispatch(step);
     });
 }
 

@@ -91,7 +91,7 @@ mod tests {
             status_sentence(&en, " ", 9, 0, 0),
             "Showing all 9 questions"
         );
-        let fr = Strings::new("fr", Vec::new());
+        let fr = Strings::new("fr", crate::language_pack::compiled_in("fr"));
         assert_eq!(
             status_sentence(&fr, "visa", 9, 1, 0),
             "1 question correspond à « visa »"

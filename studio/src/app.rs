@@ -547,7 +547,10 @@ pub fn App() -> Html {
     // Interface texts: every one the widget has, then any other the file gives.
     let ui_inputs: Html = {
         let given = draft::ui_texts(&value);
-        let defaults = Strings::new(faq_tag.trim(), Vec::new());
+        let defaults = Strings::new(
+            faq_tag.trim(),
+            faq_widget::language_pack::compiled_in(faq_tag.trim()),
+        );
         let mut keys: Vec<String> = Strings::keys().map(str::to_owned).collect();
         keys.extend(
             given

@@ -8,7 +8,7 @@
 // then the embed (host page on another origin) and offline journeys run against nginx. README
 // command 1 (scripts/serve.sh) is held to the same wire checks (issue 32).
 import { execFileSync, spawn } from "node:child_process";
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { request } from "node:http";
 import { join } from "node:path";
@@ -168,6 +168,10 @@ async function expectOnTheWire(origin, size) {
     [css, /^text\/css(; ?charset=utf-8)?$/i, /^public, max-age=31536000, immutable$/],
     ...size.later.map((name) => [name, name.endsWith(".js") ? /^(text|application)\/javascript(; ?charset=utf-8)?$/i : /^application\/wasm$/, /^public, max-age=31536000, immutable$/]),
     ["faq.json", /^application\/json(; ?charset=utf-8)?$/i, /max-age=300/],
+    // The language packs: embed.js asks for them by their digest, so they keep for a year too.
+    ...readdirSync(DIST)
+      .filter((name) => /^faq-widget-[a-z]{2,3}\.json$/.test(name))
+      .map((name) => [name, /^application\/json(; ?charset=utf-8)?$/i, /^public, max-age=31536000, immutable$/]),
     ["sw.js", /^(text|application)\/javascript(; ?charset=utf-8)?$/i, /^no-cache$/],
     ["index.html", /^text\/html(; ?charset=utf-8)?$/i, /^no-cache$/],
     // The stable stylesheet a pre-rendered page links, where the build writes it.

@@ -51,8 +51,8 @@ const FAQS = {
     copy: "نسخ رابط هذا السؤال",
     hits: "الإنتربول",
     none: "xylophone",
-    // No built-in Arabic: before the FAQ loads, an Arabic host page gets English, labelled `en`.
-    error: "The FAQ could not be shown.",
+    // Before the FAQ loads, an Arabic host page gets Arabic (the pack embed.js fetched for it).
+    error: "تعذّر عرض الأسئلة المتكررة.",
   },
 };
 
@@ -142,11 +142,70 @@ for (const [code, faq] of Object.entries(FAQS)) {
     const alert = page.getByRole("alert");
     await expect(alert).toContainText(faq.error);
     await expect(alert).toContainText("HTTP 404");
-    await expect(page.locator("faq-widget .faq")).toHaveAttribute("lang", code === "fr" ? "fr" : "en");
-    await expect(page.locator("faq-widget .faq")).toHaveAttribute("dir", "ltr");
+    await expect(page.locator("faq-widget .faq")).toHaveAttribute("lang", code);
+    await expect(page.locator("faq-widget .faq")).toHaveAttribute("dir", code === "ar" ? "rtl" : "ltr");
     await auditAllWays(page, "error");
   });
 }
+
+// Issue 23: the widget's own texts in Arabic, French and Spanish are language packs that embed.js
+// fetches (by their digest) for a FAQ in that language; the bundled translations have no `ui`.
+const PACKED = {
+  es: {
+    src: "/faq.es.json",
+    first: "¿Envía INTERPOL agentes por todo el mundo para detener a personas?",
+    showAll: "Mostrar todas las respuestas",
+    search: "Buscar en las preguntas",
+    reject: "Rechazar",
+    query: "fraude",
+    status: /^(1 pregunta coincide|\d+ preguntas coinciden) con «fraude»$/,
+  },
+  ar: {
+    src: "/faq.ar.json",
+    first: null,
+    showAll: "عرض كل الإجابات",
+    search: "البحث في الأسئلة",
+    reject: "رفض",
+    query: "هل",
+    status: /^\d+ أسئلة تطابق «هل»$|^سؤالان يطابقان «هل»$/,
+  },
+};
+
+for (const [code, faq] of Object.entries(PACKED)) {
+  test(`${code}: a FAQ without ui texts on an English page gets every control from its language pack`, async ({ page }) => {
+    const console = watchConsole(page);
+    await page.goto(`/host.html?lang=en&src=${encodeURIComponent(faq.src)}`);
+    await expect(page.getByRole("button", { name: faq.showAll })).toBeVisible();
+    if (faq.first) await expect(page.getByRole("button", { name: faq.first, exact: true })).toBeVisible();
+    await expect(page.getByRole("button", { name: faq.reject, exact: true })).toBeVisible();
+    await expect(page.locator("faq-widget section.faq")).toHaveAttribute("lang", code);
+    await expect(page.locator("faq-widget section.faq")).toHaveAttribute("dir", code === "ar" ? "rtl" : "ltr");
+    await expect(page.getByRole("button", { name: "Show all answers" })).toHaveCount(0);
+    await page.getByRole("searchbox", { name: faq.search }).fill(faq.query);
+    await expect(searchStatus(page)).toHaveText(faq.status);
+    await expectNoAxeViolations(page);
+    console.expectClean();
+  });
+}
+
+test("a tampered language pack is refused: the FAQ shows with English controls and the console says why", async ({ page }) => {
+  const warnings = [];
+  page.on("console", (message) => message.type() === "warning" && warnings.push(message.text()));
+  await page.route(/\/faq-widget-es\.json\?/, async (route) => {
+    const response = await route.fetch();
+    const pack = await response.json();
+    pack.show_all = "Llame al 555 0100 para ver las respuestas";
+    await route.fulfill({ response, body: JSON.stringify(pack) });
+  });
+  await page.goto(`/host.html?lang=en&src=${encodeURIComponent("/faq.es.json")}`);
+  await expect(page.getByRole("button", { name: PACKED.es.first, exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Show all answers" })).toBeVisible();
+  await expect(page.getByText("555 0100")).toHaveCount(0);
+  await expect.poll(() => warnings.join("\n")).toContain("faq-widget: its es texts did not load");
+  // Still a working widget: a question opens.
+  await page.getByRole("button", { name: PACKED.es.first, exact: true }).click();
+  await expect(page.getByRole("button", { name: PACKED.es.first, exact: true })).toHaveAttribute("aria-expanded", "true");
+});
 
 test("French plurals: 0 and 1 are singular, 5 plural", async ({ page }) => {
   await load(page, FAQS.fr);

@@ -120,6 +120,14 @@ test.describe("same origin: the demo page with the widget's service worker", () 
       await expect(question(page, join_.question)).toBeVisible();
       // The worker answered from its cache: the FAQ is current, no offline note.
       await expect(note(page, /^Offline:/)).toHaveCount(0);
+      // The language packs too, at the very URLs embed.js asks for (their digest in the query).
+      const embed = readFileSync(join(server.dist, "embed.js"), "utf8");
+      for (const [code, showAll] of [["es", "Mostrar todas las respuestas"], ["ar", "عرض كل الإجابات"], ["fr", "Afficher toutes les réponses"]]) {
+        const digest = new RegExp(`\\b"?${code}"?:"(sha256-[\\w+/=]+)"`).exec(embed)?.[1];
+        expect(digest, `embed.js names the ${code} pack`).toBeTruthy();
+        const pack = await page.evaluate((url) => fetch(url).then((r) => r.json()), `faq-widget-${code}.json?${digest}`);
+        expect(pack.show_all).toBe(showAll);
+      }
       await question(page, report.question).click();
       await expect(question(page, report.question)).toHaveAttribute("aria-expanded", "true");
       await expect(page).toHaveURL(/#report-crime$/);
