@@ -35,16 +35,49 @@ fn take_prefetched(url: &str) -> Option<js_sys::Promise> {
     })
 }
 
+/// A widget's requests, aborted together when it goes (`hooks::use_faq`): a widget that a
+/// single-page app removes leaves nothing in flight, and nothing arrives for it later.
+#[derive(Default)]
+pub struct Requests {
+    #[cfg(target_arch = "wasm32")]
+    controller: Option<web_sys::AbortController>,
+}
+
+impl Requests {
+    pub fn new() -> Self {
+        Requests {
+            #[cfg(target_arch = "wasm32")]
+            controller: web_sys::AbortController::new().ok(),
+        }
+    }
+
+    /// Aborts every request made with these (a request already answered is not affected).
+    pub fn abort(&self) {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(controller) = &self.controller {
+            controller.abort();
+        }
+    }
+}
+
+/// The text at `url`, fetched as one of `requests` (embed.js's prefetch, if it started one, is
+/// its own: embed.js aborts it).
 #[cfg(target_arch = "wasm32")]
-pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+pub async fn fetch_text(url: &str, requests: &Requests) -> Result<String, LoadError> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
     let request = match take_prefetched(url) {
         Some(request) => request,
-        None => web_sys::window()
-            .ok_or(LoadError::Network)?
-            .fetch_with_str(url),
+        None => {
+            let init = web_sys::RequestInit::new();
+            if let Some(controller) = &requests.controller {
+                init.set_signal(Some(&controller.signal()));
+            }
+            web_sys::window()
+                .ok_or(LoadError::Network)?
+                .fetch_with_str_and_init(url, &init)
+        }
     };
     let response = JsFuture::from(request)
         .await
@@ -64,6 +97,6 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub async fn fetch_text(_url: &str) -> Result<String, LoadError> {
+pub async fn fetch_text(_url: &str, _requests: &Requests) -> Result<String, LoadError> {
     Err(LoadError::Network)
 }

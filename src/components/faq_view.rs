@@ -7,7 +7,7 @@ use super::cookie_notice::CookieNoticeView;
 use super::no_results::no_results;
 use super::offline_note::offline_note;
 use super::rich_text::render_blocks;
-use super::search_box::{slash_listener, SearchBox};
+use super::search_box::{search_box, slash_listener, SearchBoxProps};
 use crate::browser::{dom, url};
 use crate::faq::{Faq, Question};
 use crate::hooks::{
@@ -195,14 +195,14 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
             if !faq.intro.is_empty() {
                 <div class="faq-intro">{ render_blocks(&faq.intro) }</div>
             }
-            <SearchBox
-                value={search.state.query.clone()}
-                status={search.state.status.clone()}
-                on_input={search.actions.reform(SearchAction::Query)}
-                strings={strings.clone()}
-                ids={host.ids.clone()}
-                input_ref={search_input.clone()}
-            />
+            { search_box(&SearchBoxProps {
+                value: search.state.query.clone().into(),
+                status: search.state.status.clone().into(),
+                on_input: search.actions.reform(SearchAction::Query),
+                strings: strings.clone(),
+                ids: host.ids.clone(),
+                input_ref: search_input.clone(),
+            }) }
             if search.view.outcome.active && search.view.outcome.hits.is_empty() {
                 { no_results(&search.state.query, search.view.outcome.closest.len(), faq.contact.as_ref(), &strings) }
             }

@@ -26,7 +26,17 @@ pub struct SearchBoxProps {
 
 /// The search field above the questions: filters as you type, "/" focuses it (unless focus is in
 /// a text field, on the host page or in the widget), Escape clears it.
+///
+/// It has no state of its own, and `FaqView` renders it by calling [`search_box`] directly: a
+/// component of its own adds its lifecycle code to the wasm (BENCHMARKS.md "Languages") and
+/// saves nothing, since the view re-renders it with each keystroke anyway. Yew apps can use it
+/// as `<SearchBox ... />`.
 #[component(SearchBox)]
+pub fn search_box_component(props: &SearchBoxProps) -> Html {
+    search_box(props)
+}
+
+/// The markup of [`SearchBox`], for the view that owns the search.
 pub fn search_box(props: &SearchBoxProps) -> Html {
     let input_ref = props.input_ref.clone();
     let oninput = {

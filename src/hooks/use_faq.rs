@@ -24,7 +24,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::browser::fetch::fetch_text;
+use crate::browser::fetch::{fetch_text, Requests};
 use crate::browser::{storage, worker};
 use crate::faq::{Faq, LoadError};
 use crate::host::Host;
@@ -50,14 +50,17 @@ pub struct FaqLoad {
 #[hook]
 pub fn use_faq(src: AttrValue, host: &Host, fetch: bool) -> FaqLoad {
     let loader = use_reducer_eq(Loader::default);
+    // This load's requests: aborted when the widget goes or loads another FAQ (the effect's
+    // clean-up below), so the memo follows the effect's dependencies.
+    let requests = use_memo((src.clone(), fetch), |_| Requests::new());
     // A load from scratch: at the start, and on "Try again" (straight from the click: a counter
     // in state for an effect to watch costs a hook state type in the wasm, BENCHMARKS.md).
     let start = {
         let dispatcher = loader.dispatcher();
-        let (src, host) = (src.clone(), host.clone());
+        let (src, host, requests) = (src.clone(), host.clone(), requests.clone());
         move || {
             dispatcher.dispatch(Step::Start);
-            spawn_fetch(src.clone(), host.clone(), dispatcher.clone(), false);
+            spawn_fetch(&src, &host, &dispatcher, &requests, false);
         }
     };
     // One effect for the load and for quietly loading again: the worker stored a newer copy,
@@ -72,10 +75,10 @@ pub fn use_faq(src: AttrValue, host: &Host, fetch: bool) -> FaqLoad {
                 start();
             }
             let refresh = {
-                let src = src.clone();
+                let (src, requests) = (src.clone(), requests.clone());
                 move || {
                     if fetch {
-                        spawn_fetch(src.clone(), host.clone(), dispatcher.clone(), true)
+                        spawn_fetch(&src, &host, &dispatcher, &requests, true)
                     }
                 }
             };
@@ -85,6 +88,7 @@ pub fn use_faq(src: AttrValue, host: &Host, fetch: bool) -> FaqLoad {
             );
             move || {
                 let _stop = listeners;
+                requests.abort();
             }
         });
     }
@@ -99,7 +103,19 @@ pub fn use_faq(src: AttrValue, host: &Host, fetch: bool) -> FaqLoad {
 /// One fetch; `quiet`: one that changes nothing on failure (the FAQ on screen stays). A load
 /// from scratch that outlasts `host.timeout_ms` settles as [`LoadError::Timeout`] (the saved
 /// copy, else the message with "Try again"); its answer, if it still comes, then shows quietly.
-fn spawn_fetch(src: AttrValue, host: Host, dispatcher: UseReducerDispatcher<Loader>, quiet: bool) {
+fn spawn_fetch(
+    src: &AttrValue,
+    host: &Host,
+    dispatcher: &UseReducerDispatcher<Loader>,
+    requests: &Rc<Requests>,
+    quiet: bool,
+) {
+    let (src, host, dispatcher, requests) = (
+        src.clone(),
+        host.clone(),
+        dispatcher.clone(),
+        requests.clone(),
+    );
     let settled = Rc::new(std::cell::Cell::new(false));
     // Held by the request below and dropped (cancelled) when its answer comes, never forgotten:
     // a forgotten timer's closure stays in wasm memory for good, and with it the dispatcher and
@@ -117,7 +133,7 @@ fn spawn_fetch(src: AttrValue, host: Host, dispatcher: UseReducerDispatcher<Load
     });
     wasm_bindgen_futures::spawn_local(async move {
         let url = offline::fetch_url(&src, cacheable(&src, &host));
-        let result = fetch_text(&url).await;
+        let result = fetch_text(&url, &requests).await;
         drop(timeout);
         let late = settled.replace(true);
         let result = result.and_then(|text| Ok((validate(&text)?, text)));

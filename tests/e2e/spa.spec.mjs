@@ -148,6 +148,37 @@ test("a widget removed and added back later mounts anew and says ready again; re
   console.expectClean();
 });
 
+test("a removed widget's own request (its Try again) is aborted, not left in flight", async ({ page }) => {
+  const src = `${CDN}/flaky-faq.json`;
+  // The first request answered 503; the next held, unanswered.
+  const held = [];
+  let requests = 0;
+  await page.route(src, (route) =>
+    requests++ === 0
+      ? route.fulfill({ status: 503, headers: { "access-control-allow-origin": "*" }, body: "busy" })
+      : held.push(route),
+  );
+  const aborted = [];
+  page.on("requestfailed", (request) => request.url() === src && aborted.push(request.failure()?.errorText));
+  await openHost(page);
+  await page.evaluate((src) => {
+    const widget = document.createElement("faq-widget");
+    widget.setAttribute("src", src);
+    document.getElementById("slot").replaceChildren(widget);
+  }, src);
+  // The first answer is a 503: the alert, with "Try again", whose request the widget makes itself.
+  await expect(page.getByRole("alert")).toContainText("HTTP 503");
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect.poll(() => held.length).toBe(1);
+  expect(aborted).toEqual([]);
+  await page.evaluate(() => document.querySelector("faq-widget").remove());
+  await expect.poll(() => aborted).toEqual([expect.stringMatching(/ABORTED/i)]);
+  // Answered late anyway: nothing comes back to life.
+  await held[0].fulfill({ headers: { "access-control-allow-origin": "*" }, body: JSON.stringify(bundledFaq) }).catch(() => {});
+  await page.waitForTimeout(300);
+  await expect(page.getByRole("button", { name: first.question })).toHaveCount(0);
+});
+
 // A host whose router owns the URL: the widget reads it (a deep link opens its question) but never
 // writes it. The same steps without the option do write it, so the check can fail.
 for (const off of [true, false]) {
