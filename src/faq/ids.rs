@@ -47,7 +47,7 @@ impl Ids {
 }
 
 /// What question `number` (1-based)'s id is made from: its own id when `valid`, else the slug of
-/// its text (`slug`, from [`super::validate::slug`]), else `q<number>`.
+/// its text ([`slug`]), else `q<number>`.
 pub fn base(
     own: &str,
     valid: bool,
@@ -78,6 +78,47 @@ pub fn taken_message(number: usize, base: &str) -> String {
 /// Question `number` asks what question `earlier` asks (compared without case).
 pub fn same_text_message(number: usize, earlier: usize) -> String {
     format!("Question {number}: the same question text as question {earlier}.")
+}
+
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= super::contract::MAX_ID_LEN
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// A readable id from question text: "How do I join INTERPOL?" -> "how-do-i-join-interpol".
+pub fn slug(text: &str) -> Option<String> {
+    let mut out = String::new();
+    for ch in text.chars() {
+        let ch = fold_latin(ch);
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() >= 60 {
+            break;
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    (!trimmed.is_empty()).then(|| trimmed.to_owned())
+}
+
+/// The base letter of common accented Latin letters, so French ids stay readable.
+fn fold_latin(ch: char) -> char {
+    match ch {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
+        'ç' | 'Ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
+        'ñ' | 'Ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        other => other,
+    }
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! into blocks.
 
 pub mod contract;
+mod diagnostic;
 pub mod ids;
 pub mod load_error;
 #[cfg(feature = "locate")]
@@ -10,6 +11,8 @@ pub mod markup;
 pub mod model;
 mod path;
 mod place;
+mod read_error;
+mod rules;
 pub mod validate;
 
 pub use load_error::LoadError;

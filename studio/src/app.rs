@@ -11,11 +11,13 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::browser::{download, fetch_text, focus_later, line_height, storage, stored};
 use crate::draft::{self, Field};
 use crate::editor::{Editor, Shown, MAX_PROBLEMS};
 use crate::i18n::Lang;
 use crate::pos;
 use crate::snippet::{self, EmbedOptions};
+use crate::text_box::TextBox;
 use crate::theme::{Theme, PROPERTIES};
 
 const DRAFT_KEY: &str = "faq-studio:draft";
@@ -24,14 +26,6 @@ const THEME_KEY: &str = "faq-studio:theme";
 const LANG_KEY: &str = "faq-studio:lang";
 /// How many questions the form shows.
 const MAX_FORM_QUESTIONS: usize = 100;
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-fn stored(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
-}
 
 /// The draft, and how to change it: the change, then a render.
 #[derive(Clone)]
@@ -56,11 +50,6 @@ fn initial_editor() -> Editor {
         ),
         None => Editor::new(draft::EMPTY_FAQ.into(), "faq.json", false),
     }
-}
-
-/// The height of a line of the text box, in pixels (all lines are as high).
-fn line_height(area: &HtmlTextAreaElement, lines: usize) -> f64 {
-    area.scroll_height() as f64 / lines.max(1) as f64
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -804,8 +793,9 @@ pub fn App() -> Html {
         .as_ref()
         .and_then(|f| f.lang.clone())
         .unwrap_or_else(|| "en".into());
+    // The FAQ's language, then every language the widget has texts for (English, its packs).
     let mut langs = vec![faq_lang.clone()];
-    for l in ["en", "fr"] {
+    for l in ["en"].into_iter().chain(faq_widget::i18n::PACKS) {
         if !langs.iter().any(|x| x == l) {
             langs.push(l.into());
         }
@@ -1204,169 +1194,4 @@ fn field_id(field: Field) -> String {
         Field::Answer(i) => format!("studio-f-q{i}-answer"),
         Field::Category(i) => format!("studio-f-q{i}-category"),
     }
-}
-
-/// After the next render, focus the first of two elements that is enabled (a moved question's
-/// "Move up", or its "Move down" at the top).
-fn focus_later(first: String, second: String) {
-    gloo_timers::callback::Timeout::new(0, move || {
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        for id in [first, second] {
-            if let Some(el) = doc
-                .get_element_by_id(&id)
-                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-            {
-                if !el.has_attribute("disabled") {
-                    let _ = el.focus();
-                    return;
-                }
-            }
-        }
-    })
-    .forget();
-}
-
-/// The body of `url`; `Err(None)` when the browser refused (CORS) or could not connect,
-/// `Err(Some(status))` for an HTTP error.
-async fn fetch_text(url: &str) -> Result<String, Option<u16>> {
-    let window = web_sys::window().ok_or(None)?;
-    let response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| None)?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| None)?;
-    if !response.ok() {
-        return Err(Some(response.status()));
-    }
-    let text = JsFuture::from(response.text().map_err(|_| None)?)
-        .await
-        .map_err(|_| None)?;
-    Ok(text.as_string().unwrap_or_default())
-}
-
-/// Saves `text` as a file through a temporary link.
-fn download(text: &str, name: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(a) = doc.create_element("a").and_then(|e| {
-        e.dyn_into::<web_sys::HtmlAnchorElement>()
-            .map_err(Into::into)
-    }) {
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
-}
-
-/// The text box and the window of the text it shows.
-#[derive(Clone)]
-struct TextBox {
-    editor: Rc<std::cell::RefCell<Editor>>,
-    /// The selection in the whole text (UTF-16 units), and whether the window moved away from
-    /// it (scrolling): the text box's own selection then means nothing, and the next key brings
-    /// the window back to it first.
-    selection: Rc<std::cell::RefCell<((usize, usize), bool)>>,
-    refresh: UseForceUpdateHandle,
-    cursor: UseStateHandle<(usize, usize)>,
-}
-
-impl TextBox {
-    /// Takes the text box's selection as the selection in the text (unless the window moved
-    /// away from it); returns it.
-    fn read(&self, area: &HtmlTextAreaElement) -> (usize, usize) {
-        let (global, outside) = *self.selection.borrow();
-        if outside {
-            return global;
-        }
-        let base = self.editor.borrow().window_units().start;
-        let local = |n: Result<Option<u32>, JsValue>| base + n.ok().flatten().unwrap_or(0) as usize;
-        let now = (local(area.selection_start()), local(area.selection_end()));
-        self.selection.borrow_mut().0 = now;
-        now
-    }
-
-    /// Moves the window (`f` returns whether it moved) and shows it, keeping the lines where
-    /// they were on screen and the selection where it was.
-    fn move_window(&self, area: &HtmlTextAreaElement, f: impl FnOnce(&mut Editor) -> bool) {
-        let (old_top, old_lines) = {
-            let e = self.editor.borrow();
-            (e.top_line(), e.window_lines())
-        };
-        let height = line_height(area, old_lines);
-        let scroll = area.scroll_top();
-        if f(&mut self.editor.borrow_mut()) {
-            show_window(
-                area,
-                &self.editor.borrow(),
-                &self.selection,
-                old_top,
-                scroll,
-                height,
-            );
-            self.refresh.force_update();
-        }
-    }
-
-    /// After the cursor moved (`remember`: the owner placed it, so it is in the window) or
-    /// before a key acts: the cursor's line and column, and the window keeps room around it.
-    fn follow(&self, area: &HtmlTextAreaElement, remember: bool) {
-        if remember {
-            self.selection.borrow_mut().1 = false;
-        }
-        let (start, _) = self.read(area);
-        let at = {
-            let e = self.editor.borrow();
-            e.doc().line_col(e.doc().utf16_to_byte(start))
-        };
-        self.cursor.set(at);
-        self.move_window(area, |e| e.show_line(at.0 - 1));
-    }
-}
-
-/// Puts the editor's (moved) window in the text box, keeping what the owner saw in place: the
-/// lines scrolled to where they were (`old_top`, `scroll` and `height` from before the move),
-/// the selection where it was if it is still in the window.
-fn show_window(
-    area: &HtmlTextAreaElement,
-    editor: &Editor,
-    selection: &std::cell::RefCell<((usize, usize), bool)>,
-    old_top: usize,
-    scroll: i32,
-    height: f64,
-) {
-    area.set_value(editor.window_text());
-    let window = editor.window_units();
-    let ((start, end), _) = *selection.borrow();
-    let inside = window.contains(&start) || start == window.end;
-    if inside && end <= window.end {
-        let _ =
-            area.set_selection_range((start - window.start) as u32, (end - window.start) as u32);
-    }
-    selection.borrow_mut().1 = !inside;
-    // The lines on screen stay where they were when they are still in the window; after a
-    // jump, the selection's line comes near the top.
-    let top = editor.top_line() as f64;
-    let kept = f64::from(scroll) + (old_top as f64 - top) * height;
-    let most = f64::from(area.scroll_height() - area.client_height());
-    let scroll = if (0.0..=most).contains(&kept) {
-        kept
-    } else if inside {
-        let line = editor.doc().line_col(editor.doc().utf16_to_byte(start)).0 as f64 - 1.0;
-        ((line - top - 5.0) * height).max(0.0)
-    } else {
-        most / 2.0
-    };
-    area.set_scroll_top(scroll.round() as i32);
 }

@@ -3,12 +3,14 @@
 //!
 //! The pure logic lives in plain modules tested natively (`cargo test -p faq-studio`):
 //! [`pos`] (line:column and UTF-16 offsets), [`contrast`] (WCAG ratios), [`theme`], [`snippet`],
-//! [`draft`] (JSON <-> form), [`i18n`] (English and French), and the typing path: [`doc`] (the
-//! text and its line index), [`scan`] (where each question is), [`incremental`] (the checker,
-//! keystroke by keystroke) and [`editor`] (the draft, its check and the text box's window).
-//! [`app`] is the Yew page.
+//! [`draft`] (JSON <-> form), [`i18n`] (its interface in English, French, Spanish and Arabic),
+//! and the typing path: [`doc`] (the text and its line index), [`scan`] (where each question is),
+//! [`incremental`] (the checker, keystroke by keystroke) and [`editor`] (the draft, its check and
+//! the text box's window). [`app`] is the Yew page; [`text_box`] puts the editor's window in the
+//! text box, [`browser`] holds the page's plumbing (storage, fetch, download, focus).
 
 pub mod app;
+pub mod browser;
 pub mod contrast;
 pub mod doc;
 pub mod draft;
@@ -18,4 +20,5 @@ pub mod incremental;
 pub mod pos;
 pub mod scan;
 pub mod snippet;
+pub mod text_box;
 pub mod theme;

@@ -468,8 +468,16 @@ test("the preview at 320 px, dark, and the French interface", async ({ page }) =
   expect((await frame.boundingBox()).width).toBeLessThanOrEqual(320);
   await expect(page.locator(".preview-frame .faq")).toHaveCSS("background-color", "rgb(13, 17, 23)");
   await expectNoAxeViolations(page);
+  // Every language the widget has texts for: Spanish and Arabic (right to left) from their packs.
+  await page.getByLabel("Language of the widget").selectOption("es");
+  await expect(page.locator(".preview-frame .faq")).toHaveAttribute("lang", "es");
+  await expect(page.locator(".preview-frame").getByRole("button", { name: "Mostrar todas las respuestas" })).toBeVisible();
+  await page.getByLabel("Language of the widget").selectOption("ar");
+  await expect(page.locator(".preview-frame .faq")).toHaveAttribute("dir", "rtl");
+  await expect(page.locator(".preview-frame").getByRole("button", { name: "عرض كل الإجابات" })).toBeVisible();
   await page.getByLabel("Language of the widget").selectOption("fr");
   await expect(page.locator(".preview-frame .faq")).toHaveAttribute("lang", "fr");
+  await expect(page.locator(".preview-frame").getByRole("button", { name: "Afficher toutes les réponses" })).toBeVisible();
   await page.getByRole("button", { name: "Français" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Atelier faq-widget" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");

@@ -207,3 +207,21 @@ pub fn vote(question: &str) -> String {
         r#"{{"v":1,"faq":"https://www.example.org/faq.json","events":[{{"type":"vote","question":"{question}","helpful":true,"at":1764450000000}}]}}"#
     )
 }
+
+/// The question ids of the votes stored in the database at `db`.
+pub fn stored_questions(db: &std::path::Path) -> std::collections::BTreeSet<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut statement = conn
+        .prepare("SELECT question FROM event WHERE kind = 'vote'")
+        .unwrap();
+    let rows = statement
+        .query_map([], |row| row.get::<_, String>(0))
+        .unwrap();
+    rows.map(Result::unwrap).collect()
+}
+
+/// The one number `sql` selects from the database at `db`.
+pub fn count(db: &std::path::Path, sql: &str) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
