@@ -271,6 +271,9 @@ const embedIntegrity = `sha384-${createHash("sha384").update(embed).digest("base
 writeFileSync(join(staging, "embed.js.integrity"), `${embedIntegrity}\n`);
 // The demo page preloads the same files by their hashed names and digests.
 writeFileSync(join(staging, "index.html"), fill(readFileSync(join(staging, "index.html"), "utf8"), "index.html"));
+// The demo's English FAQ under its language's name too, beside faq.fr.json, faq.es.json and
+// faq.ar.json: a page can embed all four as `data-src="faq.{lang}.json"` (docs/embedding.md).
+if (files.includes("faq.json")) writeFileSync(join(staging, "faq.en.json"), readFileSync(join(staging, "faq.json")));
 console.log(`post-build: embed.js -> ${glue}, ${wasm}, ${cssName}; after Accept with data-report: ${reporterGlue}, ${reporterWasm}`);
 
 // Last, once every file has its final name: the service worker precaches them.

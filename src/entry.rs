@@ -85,8 +85,9 @@ pub fn mount(host: web_sys::Element, root: web_sys::Element, src: String, option
             src: src.into(),
             cookie_notice,
             offline_always,
-            // The page's: `<html lang>` (the texts before the FAQ's language is known).
-            lang: yew::AttrValue::default(),
+            // For the texts before the FAQ's language is known: the language embed.js picked
+            // for a widget of several (`langs`, set on `root`), else `<html lang>`.
+            lang: root.get_attribute("lang").unwrap_or_default().into(),
             timeout_ms: options
                 .timeout()
                 .filter(|ms| ms.is_finite() && *ms >= 0.0)

@@ -108,11 +108,13 @@ impl Host {
         self
     }
 
-    /// `keep`: registers the widget's service worker where this page can have it (a page in the
-    /// folder of embed.js, so on its origin) and has it keep the FAQ at `src`. Otherwise:
-    /// unregisters it and deletes its caches (see `hooks::use_offline`). embed.js does the work
-    /// (a few lines of JS cost less than the web-sys and futures glue in wasm); it never throws.
-    pub fn service_worker(&self, keep: bool, src: &str) {
+    /// `keep` above 0: registers the widget's service worker where this page can have it (a page
+    /// in the folder of embed.js, so on its origin) and has it keep the FAQ at `src`; 2 when the
+    /// visitor's consent (or a FAQ that asks none) also lets embed.js keep their language choice,
+    /// 1 when only the offline copy is allowed (declared essential). 0: unregisters it and deletes
+    /// its caches (see `hooks::use_offline`). embed.js does the work (a few lines of JS cost less
+    /// than the web-sys and futures glue in wasm); it never throws.
+    pub fn service_worker(&self, keep: u8, src: &str) {
         #[cfg(target_arch = "wasm32")]
         if let Some(worker) = &self.worker {
             let _ = worker.call2(

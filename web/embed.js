@@ -177,6 +177,16 @@
          only the FAQ copies (a host's own worker that imports sw.js keeps the app's files). */
       var scope = new URL(".", base).href;
       var url = scope + "sw.js";
+      /* The visitor's language choice (a widget of several `langs`): kept in the page origin's
+         storage under the widget's namespace only once the widget says consent allows it
+         (keep 2); a rejection deletes it with the widget's other data (src/browser/storage.rs). */
+      var LANG = "faq-widget:lang";
+      var chosen;
+      var storage = function (value) {
+        try {
+          return value ? localStorage.setItem(LANG, value) : localStorage.getItem(LANG);
+        } catch (error) {}
+      };
       var controlled = function () {
         var sw = navigator.serviceWorker;
         return sw && sw.controller && sw.controller.scriptURL === url;
@@ -184,6 +194,7 @@
       var worker = function (keep, src) {
         var sw = navigator.serviceWorker;
         var ours = controlled();
+        if (keep > 1 && chosen) storage(chosen);
         if (keep && sw && location.href.indexOf(scope) === 0) {
           sw.register(url)
             .then(function () {
@@ -278,8 +289,50 @@
                 shadow.appendChild(link);
               }
               shadow.appendChild(root);
-              var src = host.getAttribute("src");
-              src = new URL(src || "faq.json", src ? doc.baseURI : base).href;
+              /* One FAQ in several languages (docs/embedding.md "Several languages"): `langs`
+                 lists them and `{lang}` in `src` stands for the one shown: the visitor's stored
+                 choice, else the page's language, else the browser's, else the first. A switch
+                 above the widget mounts it again with another file; the URL's fragment keeps the
+                 open question. Codes match by their first subtag (fr-CA is fr). */
+              var langs = (host.getAttribute("langs") || "").split(/[\s,]+/).filter(Boolean);
+              var primary = function (code) {
+                return code.split(/[-_]/)[0].toLowerCase();
+              };
+              var lang;
+              [storage(), doc.documentElement.lang].concat(navigator.languages).some(function (want) {
+                return (lang = want && langs.find(function (code) {
+                  return primary(code) == primary(want);
+                }));
+              });
+              lang = lang || langs[0];
+              var given = host.getAttribute("src");
+              var group;
+              if (langs[1] && !copy) {
+                /* role=group, labelled by the widget's word for "Language"; each button named in
+                   its own language, and marked so (lang), pressed when shown. */
+                group = doc.createElement("div");
+                group.className = "faq-languages";
+                group.hidden = true; /* until the widget's first mount, with it */
+                group.setAttribute("role", "group");
+                group.setAttribute("part", "languages");
+                langs.forEach(function (code) {
+                  var button = group.appendChild(doc.createElement("button"));
+                  var name = code;
+                  try {
+                    name = new Intl.DisplayNames([code], { type: "language" }).of(code);
+                  } catch (error) {}
+                  button.lang = code;
+                  button.textContent = name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+                  button.onclick = function () {
+                    if (code == lang) return;
+                    chosen = lang = code;
+                    if (widget.request) widget.request.abort();
+                    if (widget.app) widget.app.unmount(root);
+                    start();
+                  };
+                });
+                shadow.insertBefore(group, root);
+              }
               /* Not under the widget's own worker: it answers the widget's request from its
                  cache at once, and a request started before the widget listens would lose the
                  worker's "updated" message (docs/embedding.md "Offline"). */
@@ -290,8 +343,15 @@
               } catch (error) {
                 report = undefined;
               }
-              report = report && /^https?:/.test(report) ? relay(report, src) : undefined;
+              report = report && /^https?:/.test(report) && report;
               var start = function () {
+                var src = new URL(given ? given.replace("{lang}", lang) : "faq.json", given ? doc.baseURI : base).href;
+                var run = (widget.run = {});
+                if (lang) root.lang = lang;
+                if (group)
+                  [].forEach.call(group.children, function (button) {
+                    button.setAttribute("aria-pressed", button.lang == lang);
+                  });
                 /* The body is read here too: by the time the wasm is ready the FAQ is a string,
                    and the widget shows it in the task that mounts it, without painting its
                    "Loading" state first (BENCHMARKS.md "Start"). A refused answer stays a Response
@@ -303,12 +363,18 @@
                       return response.ok ? response.text() : response;
                     });
                 if (prefetch) prefetch.catch(function () {});
-                /* The page's language pack, if it has one, downloads beside the wasm: the widget
-                   shows its texts before the FAQ (and its language) is known. */
-                var code = doc.documentElement.lang.split(/[-_]/)[0].toLowerCase();
+                /* The page's (or the picked) language's pack, if it has one, downloads beside
+                   the wasm: the widget shows its texts before the FAQ (and its language) is known. */
+                var code = primary(lang || doc.documentElement.lang);
                 Promise.all([load(), styled, TEXTS.hasOwnProperty(code) && texts(code)])
                   .then(function (loaded) {
-                    if (widget.gone) return;
+                    if (widget.gone || widget.run != run) return;
+                    if (group) {
+                      group.hidden = false;
+                      var words = (loaded[2] || "").split("\0");
+                      var at = words.indexOf("language");
+                      group.setAttribute("aria-label", at % 2 ? "Language" : words[at + 1]);
+                    }
                     var glue = loaded[0];
                     widget.app = glue;
                     glue.mount(host, root, src, {
@@ -320,7 +386,7 @@
                       prerendered: copy || undefined,
                       timeout: host.hasAttribute("timeout") ? Number(host.getAttribute("timeout")) : undefined,
                       feedback: host.getAttribute("feedback") !== "off",
-                      report: report,
+                      report: report && relay(report, src),
                     });
                   })
                   .catch(fail);
@@ -373,8 +439,9 @@
     if (!target && (!script.isConnected || (doc.head && doc.head.contains(script)))) return;
     var host = doc.createElement("faq-widget");
     var dataSrc = script.getAttribute("data-src");
-    host.setAttribute("src", new URL(dataSrc || "faq.json", dataSrc ? doc.baseURI : base).href);
-    ["cookie-notice", "offline", "timeout", "feedback", "report", "url-state"].forEach(function (name) {
+    /* Absolute, with a `{lang}` kept as it is (URL writes it as %7Blang%7D). */
+    host.setAttribute("src", new URL(dataSrc || "faq.json", dataSrc ? doc.baseURI : base).href.replace("%7Blang%7D", "{lang}"));
+    ["cookie-notice", "offline", "timeout", "feedback", "report", "url-state", "langs"].forEach(function (name) {
       var value = script.getAttribute("data-" + name);
       if (value !== null) host.setAttribute(name, value);
     });

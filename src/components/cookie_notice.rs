@@ -21,15 +21,29 @@ pub struct CookieNoticeViewProps {
     /// The widget's element id prefix (`Host::ids`): empty in a shadow root.
     #[prop_or_default]
     pub ids: AttrValue,
+    /// The "Cookie settings" button, which keeps the focus after a choice. A fresh one per
+    /// render does: the button holds the one its render's handlers use.
+    #[prop_or_default]
+    pub settings_ref: NodeRef,
 }
 
 /// The cookie notice, in the flow of the widget (never an overlay: it pushes the questions down
 /// but cannot cover them), with the "Cookie settings" disclosure button that shows and hides it.
 /// Renders nothing when the widget has no notice (see `hooks::use_consent`).
+///
+/// It has no state of its own, and `FaqView` renders it by calling [`cookie_notice`] directly:
+/// a component of its own adds its lifecycle code to the wasm (about 0.5 KB brotli, BENCHMARKS.md
+/// "Languages") and saves nothing, since the view re-renders it with the consent anyway. Yew
+/// apps can use it as `<CookieNoticeView ... />`.
 #[component(CookieNoticeView)]
 pub fn cookie_notice_view(props: &CookieNoticeViewProps) -> Html {
+    cookie_notice(props)
+}
+
+/// The markup of [`CookieNoticeView`], for the view that owns the consent.
+pub fn cookie_notice(props: &CookieNoticeViewProps) -> Html {
     let consent = &props.consent;
-    let settings_ref = use_node_ref();
+    let settings_ref = &props.settings_ref;
     if !consent.has_notice() {
         return Html::default();
     }

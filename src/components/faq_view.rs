@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::accordion::Accordion;
-use super::cookie_notice::CookieNoticeView;
+use super::cookie_notice::{cookie_notice, CookieNoticeViewProps};
 use super::no_results::no_results;
 use super::offline_note::offline_note;
 use super::rich_text::render_blocks;
@@ -190,7 +190,14 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
             <h2 id={title_id} class="faq-title" part="title">{ faq.title.clone() }</h2>
             { offline_note(props.fetched.saved_ms, props.fetched.updates > 0, &strings) }
             if let Some(notice) = faq.cookie_notice.clone() {
-                <CookieNoticeView {notice} consent={consent.clone()} {on_announce} strings={strings.clone()} ids={host.ids.clone()} />
+                { cookie_notice(&CookieNoticeViewProps {
+                    notice,
+                    consent: consent.clone(),
+                    on_announce,
+                    strings: strings.clone(),
+                    ids: host.ids.clone(),
+                    settings_ref: NodeRef::default(),
+                }) }
             }
             if !faq.intro.is_empty() {
                 <div class="faq-intro">{ render_blocks(&faq.intro) }</div>

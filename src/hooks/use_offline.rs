@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::Consent;
 use crate::browser::storage;
-use crate::consent::offline_ground;
+use crate::consent::{offline_ground, OfflineGround};
 use crate::faq::Faq;
 use crate::host::Host;
 use crate::load::Fetched;
@@ -21,8 +21,9 @@ use crate::offline::{self, SavedCopy};
 #[hook]
 pub fn use_offline(host: &Host, consent: &Consent, faq: &Faq, src: &AttrValue, fetched: &Fetched) {
     let host = host.clone();
+    let accepted = consent.allows_storage();
     let ground = offline_ground(
-        consent.allows_storage(),
+        accepted,
         faq.cookie_notice.is_some(),
         host.cookie_notice,
         host.offline_always,
@@ -34,9 +35,12 @@ pub fn use_offline(host: &Host, consent: &Consent, faq: &Faq, src: &AttrValue, f
     let fresh = fetched.saved_ms.is_none() && !text.is_empty() && !src.is_empty();
     let src = src.clone();
     let has_notice = consent.has_notice();
+    // A language choice (embed.js keeps it with 2) is the visitor's data: never kept on the
+    // site owner's word alone.
+    let keep = 2 - u8::from(ground == Some(OfflineGround::Essential) && !accepted);
     use_effect_with(
-        (ground, fetched.updates, fresh),
-        move |(ground, _, fresh)| match ground {
+        (ground, keep, fetched.updates, fresh),
+        move |(ground, keep, _, fresh)| match ground {
             Some(ground) => {
                 if *fresh && text.len() <= offline::MAX_SAVED_CHARS {
                     let copy = SavedCopy::serialise(storage::now_ms(), &text);
@@ -45,11 +49,11 @@ pub fn use_offline(host: &Host, consent: &Consent, faq: &Faq, src: &AttrValue, f
                     // Too big to keep: an older, smaller copy would only mislead.
                     storage::remove(&key);
                 }
-                host.service_worker(true, offline::without_fragment(&src));
+                host.service_worker(*keep, offline::without_fragment(&src));
             }
             // Rejected, withdrawn, expired or not answered yet. (Without any notice, that is
             // `data-cookie-notice="off"`, the widget touches no storage at all.)
-            None if has_notice => host.service_worker(false, ""),
+            None if has_notice => host.service_worker(0, ""),
             None => {}
         },
     );

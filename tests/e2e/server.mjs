@@ -7,7 +7,7 @@
 //   open shadow root), &vendor=1 adds another vendor's /vendor/embed.js, &target=<selector> renders into #slot
 //   (or any selector), &head=1 puts the script tag in <head>, &lang=fr sets <html lang>,
 //   &offline=always sets data-offline, &timeout=MS sets data-timeout, &report=<url>, &feedback=off
-//   and &cookie-notice=off set those data- attributes, &sw=1 registers the host's own service worker
+//   &cookie-notice=off and &langs=en,fr set those data- attributes, &sw=1 registers the host's own service worker
 //   fixtures/host-sw.js, which imports dist/sw.js.
 // Files are sent as deployed (issue 32): the build's NAME.br or NAME.gz when the request accepts
 //   that encoding, with Content-Encoding and Vary, as nginx and Caddy do with deploy/'s configs;
@@ -49,7 +49,7 @@ function hostPage(query) {
   const target = query.get("target");
   const mode = query.get("mode") || "";
   const data = { ...(src === null ? {} : { src }), ...(target === null ? {} : { target }) };
-  for (const name of ["offline", "timeout", "report", "feedback", "cookie-notice", "url-state"]) {
+  for (const name of ["offline", "timeout", "report", "feedback", "cookie-notice", "url-state", "langs"]) {
     if (query.get(name) !== null) data[name] = query.get(name);
   }
   const dataAttrs = Object.entries(data).map(([k, v]) => ` data-${k}="${escapeAttr(v)}"`).join("");
