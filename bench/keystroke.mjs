@@ -2,12 +2,15 @@
 // build (dist/) with the bundled FAQ and the generated 10,000-question FAQ. Types every query of the
 // relevance set one character at a time. Prints p50/p95; asserts nothing.
 //   trunk build --release && node bench/gen-faq.mjs && PAGE_PORT=4311 node bench/keystroke.mjs
+// In Spanish, Arabic or French: the bundled faq.<lang>.json, the generated FAQ in that language
+// and that language's relevance set:
+//   node bench/gen-faq.mjs 10000 es && BENCH_LANG=es PAGE_PORT=4311 node bench/keystroke.mjs
 //
 // "Input event" is the event's own timeStamp (when the key reached the page); "DOM updated" is the
 // last MutationObserver callback in the widget's shadow root before the next two animation frames.
 import { existsSync, readFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
-import { relevance } from "./queries.mjs";
+import { relevanceOf } from "./queries.mjs";
 
 const PAGE_PORT = Number(process.env.PAGE_PORT || 4301);
 // The test server's second port, as playwright.config.mjs sets it (read when it is imported).
@@ -15,12 +18,21 @@ process.env.CDN_PORT = process.env.CDN_PORT || String(PAGE_PORT + 1);
 const { start } = await import("../tests/e2e/server.mjs");
 const base = `http://127.0.0.1:${PAGE_PORT}`;
 const pct = (sorted, p) => sorted[Math.round((sorted.length - 1) * p)];
+const LANG = process.env.BENCH_LANG || "en";
+const relevance = relevanceOf(LANG);
+// The search field's name in each language (the widget's texts: src/i18n.rs, i18n/<lang>.json).
+const SEARCH = {
+  en: "Search the questions",
+  ...Object.fromEntries(
+    ["es", "fr", "ar"].map((code) => [code, JSON.parse(readFileSync(new URL(`../i18n/${code}.json`, import.meta.url), "utf8"))["search.label"]]),
+  ),
+}[LANG];
 
 async function measure(browser, name, url, route) {
   const page = await browser.newPage();
   if (route) await page.route((u) => u.pathname === route.path, (r) => r.fulfill({ body: route.body, contentType: "application/json" }));
   await page.goto(url);
-  const box = page.getByRole("searchbox", { name: "Search the questions" });
+  const box = page.getByRole("searchbox", { name: SEARCH });
   await box.waitFor({ timeout: 60_000 });
   await page.evaluate(() => {
     const root = document.querySelector("faq-widget").shadowRoot;
@@ -66,15 +78,17 @@ const browser = await chromium.launch({
 });
 try {
   // BENCH_ONLY=10k skips the bundled FAQ.
-  if (process.env.BENCH_ONLY !== "10k") await measure(browser, "bundled faq.json", `${base}/index.html`);
-  const big = new URL("../target/bench/faq-10k.json", import.meta.url);
+  const suffix = LANG === "en" ? "" : `.${LANG}`;
+  if (process.env.BENCH_ONLY !== "10k")
+    await measure(browser, `bundled faq${suffix}.json`, LANG === "en" ? `${base}/index.html` : `${base}/host.html?lang=${LANG}&src=/faq${suffix}.json`);
+  const big = new URL(`../target/bench/faq-10k${suffix}.json`, import.meta.url);
   if (existsSync(big)) {
-    await measure(browser, "generated 10k", `${base}/host.html?src=/bench-10k.json`, {
+    await measure(browser, `generated 10k${suffix}`, `${base}/host.html?lang=${LANG}&src=/bench-10k.json`, {
       path: "/bench-10k.json",
       body: readFileSync(big),
     });
   } else {
-    console.log("generated 10k: missing; run `node bench/gen-faq.mjs` first");
+    console.log(`generated 10k${suffix}: missing; run \`node bench/gen-faq.mjs 10000 ${LANG}\` first`);
   }
 } finally {
   await browser.close();

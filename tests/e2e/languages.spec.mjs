@@ -13,6 +13,7 @@ const TITLES = {
 };
 // Each language named in itself (Intl.DisplayNames), capitalised as a menu item.
 const NAMES = { en: "English", fr: "Français", es: "Español", ar: "العربية" };
+const LABELS = { en: "Language", fr: "Langue", es: "Idioma", ar: "اللغة" };
 const ARRESTS = {
   en: "Does INTERPOL send agents around the world to arrest people?",
   ar: "هل يرسل الإنتربول عملاء إلى جميع أنحاء العالم لاعتقال الأشخاص؟",
@@ -110,4 +111,14 @@ test("a language whose file is missing shows the error, and the switch still lea
   await languageButton(page, "en").click();
   await expect(title(page, "en")).toBeVisible();
   await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
+test("the demo's four-language page: each language from its button, axe clean in each", async ({ page }) => {
+  await page.goto("/languages.html");
+  await expectShown(page, "en", LABELS.en);
+  for (const code of ["fr", "es", "ar"]) {
+    await languageButton(page, code).click();
+    await expectShown(page, code, LABELS[code]);
+    await expectNoAxeViolations(page);
+  }
 });

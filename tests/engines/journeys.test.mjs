@@ -172,6 +172,31 @@ for (const engine of ENGINES) {
       await p.expect("the polite status to announce it", async () => Promise.all((await p.all("status", "No questions match", { exact: false })).map((s) => p.attr(s, "aria-live"))), (live) => live.length === 1 && live[0] === "polite");
     });
 
+    it("languages: Spanish from the page, searched without accents; the switch to Arabic, right to left, searched without hamza", async () => {
+      const es = JSON.parse(readFileSync(`${ROOT}/faq.es.json`, "utf8"));
+      const ar = JSON.parse(readFileSync(`${ROOT}/faq.ar.json`, "utf8"));
+      const titleOf = (file, id) => file.questions.find((item) => item.id === id).question;
+      await p.get(`${server.origin}/host.html?lang=es&src=${encodeURIComponent("/faq.{lang}.json")}&langs=en,fr,es,ar`);
+      await p.one("heading", es.title);
+      await p.one("group", "Idioma");
+      const results = async () => {
+        const level3 = [];
+        for (const h of await p.all("heading", null)) if ((await p.run("return arguments[0].localName", h)) === "h3") level3.push(await p.text(h));
+        return level3;
+      };
+      await (await p.one("searchbox", "Buscar en las preguntas")).sendKeys("detencion");
+      await p.expect("the arrests question first for “detencion”", results, (texts) => texts[0] === titleOf(es, "arrests"));
+      const arabic = await p.one("button", "العربية");
+      assert.equal(await p.attr(arabic, "aria-pressed"), "false");
+      await arabic.click();
+      const heading = await p.one("heading", ar.title);
+      await p.one("group", "اللغة");
+      assert.equal(await p.attr(arabic, "aria-pressed"), "true");
+      assert.equal(await p.run("return arguments[0].closest('section').dir", heading), "rtl");
+      await (await p.one("searchbox", "البحث في الأسئلة")).sendKeys("امر اعتقال");
+      await p.expect("the wanted question first for “امر اعتقال”", results, (texts) => texts[0] === titleOf(ar, "wanted"));
+    });
+
     it("cookie notice: Reject closes it and a reload keeps the choice; Accept from the settings", async () => {
       await p.get(`${server.origin}/index.html`);
       const notice = await p.one("region", "Cookie notice");
