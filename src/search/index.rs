@@ -14,7 +14,7 @@ use super::fold::for_each_word;
 use super::fuzzy::walk;
 use super::highlight::Highlighter;
 use super::sort::{sort_by, sort_indexes};
-use super::stem::{is_stop_word, stem};
+use super::stem::Stemmer;
 use crate::faq::markup::plain_text;
 use crate::faq::Question;
 
@@ -91,7 +91,7 @@ pub struct Outcome {
 }
 
 pub struct SearchIndex {
-    english: bool,
+    stemmer: Stemmer,
     docs: usize,
     terms: Vec<Box<[char]>>,
     idf: Vec<f32>,
@@ -136,20 +136,11 @@ impl Builder {
     }
 }
 
-fn is_english(lang: Option<&str>) -> bool {
-    lang.is_none_or(|lang| {
-        let lang = lang.as_bytes();
-        lang.len() >= 2
-            && lang[..2].eq_ignore_ascii_case(b"en")
-            && (lang.len() == 2 || lang[2] == b'-' || lang[2] == b'_')
-    })
-}
-
 impl SearchIndex {
-    /// Indexes `questions`; `lang` (the FAQ's) turns English stemming and stop words on when it
-    /// is English or unknown.
+    /// Indexes `questions`; `lang` (the FAQ's) picks the stemmer: English stemming and stop
+    /// words when it is English or unknown, Spanish stemming for Spanish (`stem::Stemmer`).
     pub fn new(questions: &[Question], lang: Option<&str>) -> Self {
-        let english = is_english(lang);
+        let stemmer = Stemmer::of(lang);
         let mut builder = Builder::default();
         let mut sequences = Vec::with_capacity(questions.len());
         for (doc, question) in questions.iter().enumerate() {
@@ -215,8 +206,11 @@ impl SearchIndex {
             .map(|&old| slots[old as usize].take().unwrap_or_default())
             .collect();
 
-        let stems: Vec<Box<[char]>> = if english {
-            terms.iter().map(|t| stem(t).into_boxed_slice()).collect()
+        let stems: Vec<Box<[char]>> = if stemmer != Stemmer::None {
+            terms
+                .iter()
+                .map(|t| stemmer.stem(t).into_boxed_slice())
+                .collect()
         } else {
             Vec::new()
         };
@@ -271,7 +265,7 @@ impl SearchIndex {
             .map(|s| s.into_iter().map(|id| rank[id as usize]).collect())
             .collect();
         SearchIndex {
-            english,
+            stemmer,
             docs: n as usize,
             terms,
             idf,
@@ -312,7 +306,7 @@ impl SearchIndex {
                 words.push(Word {
                     chars: chars.to_vec(),
                     prefix: false,
-                    stop: self.english && is_stop_word(chars),
+                    stop: self.stemmer.is_stop_word(chars),
                 });
             }
         });
@@ -337,8 +331,8 @@ impl SearchIndex {
                 by_prefix: false,
             });
         }
-        if self.english && !word.stop {
-            let key = stem(w);
+        if self.stemmer != Stemmer::None && !word.stop {
+            let key = self.stemmer.stem(w);
             if let Ok(k) = self.stem_keys.binary_search_by(|s| (**s).cmp(&key[..])) {
                 let range = self.stem_start[k] as usize..self.stem_start[k + 1] as usize;
                 for &term in &self.stem_terms[range] {
