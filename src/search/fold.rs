@@ -2,7 +2,10 @@
 //! Unicode case tables: Latin-1, Latin Extended-A, Romanian comma letters, Greek and Cyrillic
 //! capitals fold to lower-case letters without accents; combining marks are dropped, so
 //! "Europól", "EUROPOL" and "europo\u{301}l" all fold to "europol"; Arabic is normalised (hamza
-//! forms of alef, taa marbuta, alef maqsura, tashkeel and tatweel).
+//! forms of alef, taa marbuta, alef maqsura, tashkeel and tatweel). Chinese and Japanese, written
+//! without spaces, are cut into overlapping pairs of characters (bigrams, as Lucene's CJK
+//! analyzer does): "東京都" is "東京" and "京都", so a query finds its characters anywhere in
+//! a sentence.
 
 /// What one character becomes in a folded word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +18,8 @@ pub enum Fold {
     Mark,
     One(char),
     Two(char, char),
+    /// A Han ideograph or a kana: a word of its own, paired with the next one (bigrams).
+    Gram(char),
 }
 
 // U+00C0..=U+00FF. '1' = "ae", '2' = "th", '3' = "ss", ' ' = a separator (× and ÷).
@@ -81,6 +86,14 @@ pub fn fold(c: char) -> Fold {
         | 0xff3b..=0xff40
         | 0xff5b..=0xff65
         | 0x1f000..=0x1faff => Fold::Separator,
+        // Han ideographs (and their extensions and compatibility forms), hiragana, katakana,
+        // half-width katakana: text without spaces between words.
+        0x3040..=0x30ff
+        | 0x3400..=0x4dbf
+        | 0x4e00..=0x9fff
+        | 0xf900..=0xfaff
+        | 0xff66..=0xff9f
+        | 0x20000..=0x3134f => Fold::Gram(c),
         _ => Fold::One(c),
     }
 }
@@ -93,15 +106,36 @@ fn shifted(code: u32) -> Fold {
 pub const MAX_WORD: usize = 40;
 
 /// Calls `f(start, end, word)` for each word of `text`: `start..end` is its byte range in `text`,
-/// `word` its folded characters.
+/// `word` its folded characters. A run of Han or kana gives each pair of neighbours, overlapping
+/// (a run of one: that character).
 pub fn for_each_word(text: &str, f: &mut dyn FnMut(usize, usize, &[char])) {
     let mut word: Vec<char> = Vec::new();
     let mut start: Option<usize> = None;
     let mut end = 0;
+    // The character before was a Han or kana that began a pair.
+    let mut paired = false;
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         let next_end = at + c.len_utf8();
-        match fold(c) {
+        let fold_c = fold(c);
+        if let Fold::Gram(a) = fold_c {
+            if let Some(s) = start.take() {
+                f(s, end, &word);
+                word.clear();
+            }
+            match chars
+                .peek()
+                .map(|&(n_at, n)| (n_at + n.len_utf8(), fold(n)))
+            {
+                Some((pair_end, Fold::Gram(b))) => f(at, pair_end, &[a, b]),
+                _ if !paired => f(at, next_end, &[a]),
+                _ => {}
+            }
+            paired = true;
+            continue;
+        }
+        paired = false;
+        match fold_c {
             Fold::One(a) => {
                 start.get_or_insert(at);
                 if word.len() < MAX_WORD {
@@ -147,7 +181,7 @@ pub fn words(text: &str) -> Vec<Vec<char>> {
 /// How many folded characters `c` contributes to a word.
 pub fn folded_len(c: char) -> usize {
     match fold(c) {
-        Fold::One(_) => 1,
+        Fold::One(_) | Fold::Gram(_) => 1,
         Fold::Two(..) => 2,
         _ => 0,
     }
@@ -162,6 +196,21 @@ mod tests {
             .into_iter()
             .map(|w| w.into_iter().collect())
             .collect()
+    }
+
+    #[test]
+    fn han_and_kana_are_cut_into_overlapping_pairs() {
+        assert_eq!(folded("東京都"), ["東京", "京都"]);
+        assert_eq!(folded("INTERPOL本部"), ["interpol", "本部"]);
+        assert_eq!(
+            folded("日 本"),
+            ["日", "本"],
+            "a run of one is that character"
+        );
+        assert_eq!(folded("カタカナ。ひら"), ["カタ", "タカ", "カナ", "ひら"]);
+        let mut ranges = Vec::new();
+        for_each_word("a東京都", &mut |start, end, _| ranges.push(start..end));
+        assert_eq!(ranges, [0..1, 1..7, 4..10]);
     }
 
     #[test]

@@ -69,7 +69,7 @@ impl Highlighter {
                 return;
             }
             if mark >= word.len() {
-                out.push(start..end);
+                push_merged(&mut out, start..end);
                 return;
             }
             // Only the first `mark` folded characters: find where they end in the original.
@@ -77,12 +77,21 @@ impl Highlighter {
             for (offset, c) in cut(text, start, end).char_indices() {
                 folded += folded_len(c);
                 if folded >= mark {
-                    out.push(start..start + offset + c.len_utf8());
+                    push_merged(&mut out, start..start + offset + c.len_utf8());
                     return;
                 }
             }
         });
         out
+    }
+}
+
+/// Adds `range` to the ordered `ranges`, joined with the last one where they overlap (the
+/// overlapping pairs of Chinese and Japanese text: "東京" and "京都" mark "東京都" once).
+fn push_merged(ranges: &mut Vec<Range<usize>>, range: Range<usize>) {
+    match ranges.last_mut() {
+        Some(last) if range.start < last.end => last.end = last.end.max(range.end),
+        _ => ranges.push(range),
     }
 }
 

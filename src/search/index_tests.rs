@@ -128,6 +128,32 @@ fn spanish_plurals_and_genders_find_each_other() {
 }
 
 #[test]
+fn chinese_and_japanese_are_found_by_character_pairs() {
+    let (_, index) = index(
+        r#"{"title": "T", "lang": "zh", "questions": [
+            {"question": "国际刑警组织如何打击网络犯罪？", "answer": "它与成员国合作。"},
+            {"question": "我可以在国际刑警组织工作吗？", "answer": "可以申请实习。"},
+            {"question": "東京都の事務所はどこですか？", "answer": "日本の警察に連絡してください。"}]}"#,
+    );
+    // Words inside sentences without spaces: a query of two or more characters finds them.
+    assert_eq!(index.search("网络犯罪 ").hits, [0]);
+    assert_eq!(index.search("工作 ").hits, [1]);
+    assert_eq!(index.search("刑警组织 ").hits.len(), 2);
+    assert_eq!(
+        index.search("京都 ").hits,
+        [2],
+        "a pair in the middle of a run"
+    );
+    assert_eq!(index.search("警察").hits, [2], "kanji among kana");
+    // One character, being typed: the pairs it begins.
+    assert_eq!(index.search("实").hits, [1]);
+    // Marked once, as one stretch, though the pairs overlap.
+    let h = index.search("刑警组织").highlighter;
+    let text = "国际刑警组织";
+    assert_eq!(h.ranges(text), [6..18]);
+}
+
+#[test]
 fn arabic_is_found_without_hamza_taa_marbuta_or_tashkeel() {
     let (_, index) = index(
         r#"{"title": "T", "lang": "ar", "questions": [
