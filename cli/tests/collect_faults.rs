@@ -90,6 +90,48 @@ fn a_beacon_counts_one_vote_per_question_and_an_empty_one_is_not_stored() {
     );
 }
 
+/// Issue 26: a changed vote takes back the client's own earlier vote, sent in another beacon;
+/// a forged `previous` (no such vote from this client) takes back nothing, and the report
+/// counts what was really said.
+#[test]
+fn a_previous_takes_back_only_a_vote_this_client_cast() {
+    let dir = scratch("previous");
+    let db = dir.join("f.sqlite");
+    let mut collector = Collector::start(&db, &[]);
+    let beacon = |events: &str| {
+        let body =
+            format!(r#"{{"v":1,"faq":"https://www.example.org/faq.json","events":[{events}]}}"#);
+        assert_eq!(collector.post(&body).status, 204);
+    };
+    beacon(r#"{"type":"vote","question":"shipping","helpful":true,"at":1764450000000}"#);
+    beacon(
+        r#"{"type":"vote","question":"shipping","helpful":false,"previous":true,"at":1764450001000}"#,
+    );
+    beacon(
+        r#"{"type":"vote","question":"returns","helpful":false,"previous":true,"at":1764450002000}"#,
+    );
+    let count = |sql: &str| count(&db, sql);
+    assert_eq!(
+        count("SELECT count(*) FROM event WHERE question = 'shipping' AND previous = 1"),
+        1,
+        "the change takes back the client's own yes"
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM event WHERE question = 'returns' AND previous IS NULL"),
+        1,
+        "a previous with no vote before takes nothing back"
+    );
+    assert_eq!(collector.terminate().code(), Some(0));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let summary = faq_widget_cli::report::summarise(&conn, None, i64::MAX / 2).unwrap();
+    let score = |label: &str| {
+        let question = summary.questions.iter().find(|q| q.label == label).unwrap();
+        (question.yes, question.no)
+    };
+    assert_eq!(score("shipping"), (0, 1), "changed from yes to no");
+    assert_eq!(score("returns"), (0, 1), "a no, and no yes taken away");
+}
+
 #[test]
 fn with_faq_files_only_their_question_ids_are_stored_and_the_faq_address_loses_its_query() {
     let dir = scratch("known");
