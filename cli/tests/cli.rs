@@ -1,52 +1,15 @@
 //! The `faq-widget` command-line tool, run as a built binary on fixture files: every message with
-//! its file, line, column and exit status; `--format json`; usage and I/O errors; `schema` and
-//! `render`.
+//! its file, line, column and exit status; `--format json`; usage and I/O errors; `schema`;
+//! `check --translations`. `render` has its own file (render.rs).
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_faq-widget");
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+mod tool;
 
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(ROOT)
-        .output()
-        .expect("the faq-widget binary runs")
-}
-
-fn run_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .current_dir(ROOT)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the faq-widget binary runs");
-    let mut stdin = child.stdin.take().unwrap();
-    let input = input.to_vec();
-    // Written from another thread: the tool may stop reading (too large) before the end.
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let output = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    output
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
-}
-
-fn fixture(name: &str) -> String {
-    format!("cli/tests/fixtures/check/{name}")
-}
+use tool::*;
 
 /// One expected problem: the first one `check` reports for the fixture.
 struct Case {
@@ -299,18 +262,6 @@ fn a_clean_file_prints_nothing_and_exits_0() {
     assert_eq!(output.status.code(), Some(0));
 }
 
-fn member<'a>(node: &'a Value, key: &str) -> &'a Value {
-    node.as_object().expect("an object").get(key).expect(key)
-}
-
-fn items(value: &Value) -> &[Value] {
-    value.as_array().expect("a list")
-}
-
-fn parse(text: &str) -> Option<Value> {
-    serde_json::from_str(text).ok()
-}
-
 #[test]
 fn check_format_json_is_json_with_every_problem() {
     let output = run(&[
@@ -478,106 +429,6 @@ fn the_committed_schema_is_the_schema_command_output() {
     let faq = std::fs::read_to_string(Path::new(ROOT).join("faq.json")).unwrap();
     let faq = parse(&faq).unwrap();
     assert_eq!(member(&faq, "$schema"), &Value::from("faq.schema.json"));
-}
-
-/// Text as it appears in HTML text content.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-#[test]
-fn render_prints_every_question_and_answer_as_details() {
-    use faq_widget::faq::markup::{Block, Inline};
-
-    let output = run(&["render", "faq.json"]);
-    assert_eq!(output.status.code(), Some(0));
-    assert_eq!(text(&output.stderr), "");
-    let html = text(&output.stdout);
-    let source = std::fs::read_to_string(Path::new(ROOT).join("faq.json")).unwrap();
-    let faq = faq_widget::faq::load(&source).faq.unwrap();
-    assert!(html.starts_with("<section lang=\"en\" aria-labelledby=\"faq-static-title\" class=\"faq faq-static\"><h2 id=\"faq-static-title\" class=\"faq-title\">Frequently asked questions</h2>"));
-    assert_eq!(html.matches("<details ").count(), faq.questions.len());
-    for question in &faq.questions {
-        let summary = format!(
-            "<details id=\"{}\" class=\"faq-item\"><summary class=\"faq-question\"><h3 class=\"faq-question-text\">{}</h3></summary>",
-            question.id,
-            escape(&question.question)
-        );
-        assert!(html.contains(&summary), "{}", question.id);
-        for block in &question.answer {
-            let inlines: Vec<&Inline> = match block {
-                Block::Paragraph(inlines) => inlines.iter().collect(),
-                Block::List(items) => items.iter().flatten().collect(),
-            };
-            for inline in inlines {
-                let shown = match inline {
-                    Inline::Text(text) => escape(text),
-                    Inline::Link { text, href } => {
-                        format!(
-                            "<a href=\"{}\">{}</a>",
-                            href.replace('&', "&amp;"),
-                            escape(text)
-                        )
-                    }
-                };
-                assert!(html.contains(&shown), "{}: {shown}", question.id);
-            }
-        }
-        for link in &question.links {
-            assert!(html.contains(&escape(&link.text)));
-        }
-    }
-    assert!(!html.contains("<script"));
-    assert!(!html.contains("<button"), "no script, so no buttons");
-}
-
-#[test]
-fn render_json_ld_is_a_schema_org_faq_page_safe_inside_a_script() {
-    let output = run(&["render", "--json-ld", "tests/e2e/fixtures/hostile.json"]);
-    assert_eq!(output.status.code(), Some(0));
-    assert!(
-        text(&output.stderr).contains("error: Question 1: \"links\": the address"),
-        "problems go to stderr"
-    );
-    let html = text(&output.stdout);
-    let start = html.find("<script type=\"application/ld+json\">").unwrap();
-    let body = &html[start + "<script type=\"application/ld+json\">".len()..];
-    let end = body.find("</script>").unwrap();
-    assert_eq!(
-        end + "</script>\n".len(),
-        body.len(),
-        "one script, at the end"
-    );
-    let data = parse(&body[..end]).expect("JSON-LD is JSON");
-    assert_eq!(member(&data, "@type"), &Value::from("FAQPage"));
-    let questions = items(member(&data, "mainEntity"));
-    assert_eq!(questions.len(), 1);
-    let name = member(&questions[0], "name").as_str().expect("name");
-    assert!(
-        name.contains("<script>"),
-        "the text is kept, escaped in JSON"
-    );
-    let answer = member(member(&questions[0], "acceptedAnswer"), "text")
-        .as_str()
-        .expect("text");
-    assert!(answer.starts_with("<p>"));
-    assert!(!answer.contains("href=\"javascript:"));
-    // Only the script tags the tool wrote: the content's own "<script>" is inert everywhere.
-    assert_eq!(html.matches("<script").count(), 1);
-    assert!(!html.contains("href=\"javascript:"));
-    assert!(!html.contains("<img"));
-}
-
-#[test]
-fn render_refuses_a_faq_the_widget_would_not_show() {
-    let output = run(&["render", "cli/tests/fixtures/check/missing-field.json"]);
-    assert_eq!(output.status.code(), Some(1));
-    assert_eq!(text(&output.stdout), "");
-    assert!(text(&output.stderr).contains("Question 2: \"answer\" is missing."));
-    let output = run(&["render", "no/such/file.json"]);
-    assert_eq!(output.status.code(), Some(2));
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use faq_widget::faq::{Faq, Severity};
+use faq_widget::faq::Faq;
 use faq_widget::i18n::Strings;
 use faq_widget::FaqWidget;
 use serde_json::Value;
@@ -14,11 +14,14 @@ use yew::prelude::*;
 use crate::browser::{download, fetch_text, focus_later, line_height, storage, stored};
 use crate::draft::{self, Field};
 use crate::editor::{Editor, Shown, MAX_PROBLEMS};
+use crate::embed_panel::EmbedPanel;
 use crate::i18n::Lang;
 use crate::pos;
-use crate::snippet::{self, EmbedOptions};
+use crate::problem_list::ProblemList;
+use crate::snippet::EmbedOptions;
 use crate::text_box::TextBox;
 use crate::theme::{Theme, PROPERTIES};
+use crate::theme_panel::ThemePanel;
 
 const DRAFT_KEY: &str = "faq-studio:draft";
 const NAME_KEY: &str = "faq-studio:name";
@@ -129,7 +132,6 @@ pub fn App() -> Html {
     let dark = use_state(|| false);
     let preview_lang = use_state(String::new);
     let preview = use_node_ref();
-    let copy_status = use_state(String::new);
     let storage_full = use_state(|| false);
     let t = {
         let lang = *lang;
@@ -739,38 +741,6 @@ pub fn App() -> Html {
         .collect();
 
     // --- Problems --------------------------------------------------------------------------
-    let problems: Html = check
-        .problems
-        .iter()
-        .map(|p| {
-            let severity = match p.severity {
-                Severity::Fatal => t("fatal"),
-                Severity::Error => t("error"),
-                Severity::Warning => t("warning"),
-            };
-            let class = match p.severity {
-                Severity::Warning => "problem warning",
-                _ => "problem error",
-            };
-            let onclick = {
-                let go_to = go_to.clone();
-                let p = p.clone();
-                Callback::from(move |_| go_to.emit(p.clone()))
-            };
-            html! {
-                <li class={class}>
-                    <button type="button" {onclick}>
-                        <span class="where">{ format!("{} {}, {} {}", t("line"), p.line, t("column"), p.column) }</span>
-                        { " · " }<span class="severity">{ severity }</span>{ ": " }
-                        <span class="message">{ p.message.clone() }</span>
-                    </button>
-                    if !p.hint.is_empty() {
-                        <p class="hint">{ p.hint }</p>
-                    }
-                </li>
-            }
-        })
-        .collect();
     let broken = check.blocking;
     let last_valid = editor.borrow().last_valid.clone();
 
@@ -850,119 +820,14 @@ pub fn App() -> Html {
         if *dark { "dark" } else { "light" }
     );
 
-    // --- Theme -----------------------------------------------------------------------------
-    let theme_inputs: Html = PROPERTIES
-        .iter()
-        .map(|p| {
-            let name = p.name;
-            let value = theme.value(name);
-            let id = format!("studio-{name}");
-            let oninput = {
-                let theme = theme.clone();
-                Callback::from(move |e: InputEvent| {
-                    let v = e.target_unchecked_into::<HtmlInputElement>().value();
-                    theme.set(theme.with(name, &v));
-                })
-            };
-            let onchange = {
-                let theme2 = theme.clone();
-                Callback::from(move |e: Event| {
-                    let v = e.target_unchecked_into::<HtmlInputElement>().value();
-                    theme2.set(theme2.with(name, &v));
-                })
-            };
-            html! {
-                <div class="colour">
-                    <input type="color" id={id.clone()} value={value.clone()} {oninput} {onchange} />
-                    <label for={id}><code>{ format!("--{name}") }</code></label>
-                    <span class="value">{ value }</span>
-                </div>
-            }
-        })
-        .collect();
-    let contrasts: Html = theme
-        .contrasts()
-        .into_iter()
-        .map(|(fg, bg, r)| {
-            let poor = crate::contrast::is_poor(r);
-            html! {
-                <li class={if poor { "poor" } else { "ok" }}>
-                    <code>{ format!("--{fg}") }</code>{ format!(" {} ", t("on")) }<code>{ format!("--{bg}") }</code>
-                    { format!(": {} ", crate::contrast::format_ratio(r)) }
-                    if poor {
-                        <strong class="warn">{ format!("⚠ {}", t("contrast_poor")) }</strong>
-                    } else {
-                        <span>{ format!("✓ {}", t("contrast_ok")) }</span>
-                    }
-                </li>
-            }
-        })
-        .collect();
-    let on_theme_reset = {
+    // --- Theme and snippet --------------------------------------------------------------------
+    let on_theme = {
         let theme = theme.clone();
-        Callback::from(move |_| theme.set(Theme::default()))
+        Callback::from(move |next: Theme| theme.set(next))
     };
-
-    // --- Snippet ---------------------------------------------------------------------------
-    let snippet_text = snippet::snippet(&options, &theme);
-    let option_text = |key: &'static str,
-                       get: fn(&EmbedOptions) -> String,
-                       put: fn(&mut EmbedOptions, String)| {
-        let current = get(&options);
+    let on_options = {
         let options = options.clone();
-        let id = format!("studio-opt-{key}");
-        let oninput = Callback::from(move |e: InputEvent| {
-            let mut o = (*options).clone();
-            put(
-                &mut o,
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            );
-            options.set(o);
-        });
-        html! {
-            <div class="field">
-                <label for={id.clone()}>{ t(key) }</label>
-                <input type="text" id={id} value={current} {oninput} />
-            </div>
-        }
-    };
-    let option_check =
-        |key: &'static str, get: fn(&EmbedOptions) -> bool, put: fn(&mut EmbedOptions, bool)| {
-            let current = get(&options);
-            let options = options.clone();
-            let id = format!("studio-opt-{key}");
-            let onchange = Callback::from(move |e: Event| {
-                let mut o = (*options).clone();
-                put(
-                    &mut o,
-                    e.target_unchecked_into::<HtmlInputElement>().checked(),
-                );
-                options.set(o);
-            });
-            html! {
-                <div class="check">
-                    <input type="checkbox" id={id.clone()} checked={current} {onchange} />
-                    <label for={id}>{ t(key) }</label>
-                </div>
-            }
-        };
-    let on_copy = {
-        let text = snippet_text.clone();
-        let copy_status = copy_status.clone();
-        let lang = *lang;
-        Callback::from(move |_| {
-            let text = text.clone();
-            let copy_status = copy_status.clone();
-            spawn_local(async move {
-                let ok = match web_sys::window() {
-                    Some(w) => JsFuture::from(w.navigator().clipboard().write_text(&text))
-                        .await
-                        .is_ok(),
-                    None => false,
-                };
-                copy_status.set(lang.t(if ok { "copied" } else { "copy_failed" }).into());
-            });
-        })
+        Callback::from(move |next: EmbedOptions| options.set(next))
     };
 
     // --- Draft -----------------------------------------------------------------------------
@@ -1062,7 +927,7 @@ pub fn App() -> Html {
                     <section aria-labelledby="studio-problems-h" class="problems">
                         <h2 id="studio-problems-h">{ t("problems") }</h2>
                         <p role="status">{ problem_summary }</p>
-                        <ul>{ problems }</ul>
+                        <ProblemList problems={check.problems.clone()} lang={*lang} on_go_to={go_to.clone()} />
                         if check.total > MAX_PROBLEMS {
                             <p>{ format!("{} {}", check.total - MAX_PROBLEMS, t("problem_more")) }</p>
                         }
@@ -1147,32 +1012,9 @@ pub fn App() -> Html {
                     }
                 </div>
             </section>
-            <section aria-labelledby="studio-theme-h" class="theme">
-                <h2 id="studio-theme-h">{ t("theme") }</h2>
-                <p>{ t("theme_intro") }</p>
-                <div class="colours">{ theme_inputs }</div>
-                <h3>{ t("contrast") }</h3>
-                <ul class="contrasts" aria-live="polite">{ contrasts }</ul>
-                <button type="button" onclick={on_theme_reset}>{ t("theme_reset") }</button>
-            </section>
-            <section aria-labelledby="studio-embed-h" class="embed">
-                <h2 id="studio-embed-h">{ t("embed") }</h2>
-                <p>{ t("embed_intro") }</p>
-                { option_text("script_src", |o| o.script_src.clone(), |o, v| o.script_src = v) }
-                { option_text("integrity", |o| o.integrity.clone(), |o, v| o.integrity = v) }
-                { option_text("faq_url", |o| o.faq_url.clone(), |o, v| o.faq_url = v) }
-                { option_check("cookie_option", |o| o.cookie_notice, |o, v| o.cookie_notice = v) }
-                { option_check("offline_option", |o| o.offline_always, |o, v| o.offline_always = v) }
-                <label for="studio-snippet">{ t("snippet_label") }</label>
-                <textarea id="studio-snippet" class="code" dir="ltr" readonly=true rows="5" value={snippet_text} />
-                <div class="row">
-                    <button type="button" onclick={on_copy}>{ t("copy") }</button>
-                    <span role="status">{ (*copy_status).clone() }</span>
-                </div>
-                <label for="studio-render">{ t("render") }</label>
-                <input type="text" id="studio-render" class="code" readonly=true
-                    value={snippet::render_command(&name)} />
-            </section>
+            <ThemePanel theme={(*theme).clone()} lang={*lang} on_change={on_theme} />
+            <EmbedPanel options={(*options).clone()} theme={(*theme).clone()} name={name.clone()}
+                lang={*lang} on_options={on_options} />
         </main>
         </>
     }

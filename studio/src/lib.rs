@@ -6,8 +6,9 @@
 //! [`draft`] (JSON <-> form), [`i18n`] (its interface in English, French, Spanish and Arabic),
 //! and the typing path: [`doc`] (the text and its line index), [`scan`] (where each question is),
 //! [`incremental`] (the checker, keystroke by keystroke) and [`editor`] (the draft, its check and
-//! the text box's window). [`app`] is the Yew page; [`text_box`] puts the editor's window in the
-//! text box, [`browser`] holds the page's plumbing (storage, fetch, download, focus).
+//! the text box's window). [`app`] is the Yew page; its panels are components of their own
+//! ([`problem_list`], [`theme_panel`], [`embed_panel`]); [`text_box`] puts the editor's window in
+//! the text box, [`browser`] holds the page's plumbing (storage, fetch, download, focus).
 
 pub mod app;
 pub mod browser;
@@ -15,10 +16,13 @@ pub mod contrast;
 pub mod doc;
 pub mod draft;
 pub mod editor;
+pub mod embed_panel;
 pub mod i18n;
 pub mod incremental;
 pub mod pos;
+pub mod problem_list;
 pub mod scan;
 pub mod snippet;
 pub mod text_box;
 pub mod theme;
+pub mod theme_panel;
