@@ -126,7 +126,7 @@ impl Batch {
 
     /// The batch as compact JSON, in the field order of the module's example. Hand-written on
     /// purpose: `serde_json::to_string(self)` writes the same bytes (the derive above is the
-    /// contract, and the tests compare both) but brings serde_json's serialiser into the widget's
+    /// contract, and the tests compare both) but brings `serde_json`'s serialiser into the widget's
     /// wasm: +965 B brotli, measured 2026-11-29 (149,847 -> 150,812 B).
     pub fn to_json(&self) -> String {
         let mut json = String::from("{\"v\":");

@@ -139,8 +139,9 @@ impl Host {
         self.pack_now(lang)
     }
 
-    /// The same, compiled in (a Yew app).
+    /// The same, compiled in (a Yew app). Async like the embed build's, so callers are one.
     #[cfg(not(feature = "embed"))]
+    #[allow(clippy::unused_async)]
     pub async fn pack(&self, lang: &str) -> Vec<(String, String)> {
         crate::language_pack::compiled_in(lang)
     }

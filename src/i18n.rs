@@ -206,10 +206,10 @@ impl Strings {
     /// Whether `key` names an interface text: a listed key, or a plural category of a listed
     /// plural message (`results.zero` because `results.other` exists).
     pub fn knows(key: &str) -> bool {
+        const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
         if Strings::keys().any(|k| k == key) {
             return true;
         }
-        const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
         key.rsplit_once('.').is_some_and(|(base, category)| {
             CATEGORIES.contains(&category)
                 && Strings::keys().any(|k| {
@@ -232,23 +232,19 @@ fn fill(template: &str, args: &[(&str, &str)]) -> String {
     // split_once, not indexing: no slicing panic path (and its formatting code) in the wasm.
     while let Some((before, after)) = rest.split_once('{') {
         out.push_str(before);
-        match after.split_once('}') {
-            Some((name, tail)) => {
-                match args.iter().find(|(k, _)| *k == name) {
-                    Some((_, value)) => out.push_str(value),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = tail;
-            }
-            None => {
+        if let Some((name, tail)) = after.split_once('}') {
+            if let Some((_, value)) = args.iter().find(|(k, _)| *k == name) {
+                out.push_str(value);
+            } else {
                 out.push('{');
-                out.push_str(after);
-                rest = "";
+                out.push_str(name);
+                out.push('}');
             }
+            rest = tail;
+        } else {
+            out.push('{');
+            out.push_str(after);
+            rest = "";
         }
     }
     out.push_str(rest);

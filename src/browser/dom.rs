@@ -42,6 +42,7 @@ pub async fn copy_text(text: &str) -> bool {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+#[allow(clippy::unused_async)] // the native stand-in keeps the browser version's signature
 pub async fn copy_text(_text: &str) -> bool {
     false
 }

@@ -67,17 +67,16 @@ pub async fn fetch_text(url: &str, requests: &Requests) -> Result<String, LoadEr
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
-    let request = match take_prefetched(url) {
-        Some(request) => request,
-        None => {
-            let init = web_sys::RequestInit::new();
-            if let Some(controller) = &requests.controller {
-                init.set_signal(Some(&controller.signal()));
-            }
-            web_sys::window()
-                .ok_or(LoadError::Network)?
-                .fetch_with_str_and_init(url, &init)
+    let request = if let Some(request) = take_prefetched(url) {
+        request
+    } else {
+        let init = web_sys::RequestInit::new();
+        if let Some(controller) = &requests.controller {
+            init.set_signal(Some(&controller.signal()));
         }
+        web_sys::window()
+            .ok_or(LoadError::Network)?
+            .fetch_with_str_and_init(url, &init)
     };
     let response = JsFuture::from(request)
         .await

@@ -1,7 +1,7 @@
 //! The host origin's localStorage, under the widget's namespace (`faq-widget:<key>`).
 //!
-//! Storage may be missing, blocked (reading `window.localStorage` itself throws a SecurityError
-//! in some private modes and sandboxed frames), full (`setItem` throws QuotaExceededError) or
+//! Storage may be missing, blocked (reading `window.localStorage` itself throws a `SecurityError`
+//! in some private modes and sandboxed frames), full (`setItem` throws `QuotaExceededError`) or
 //! replaced by the host: every function here then does nothing, returns `None`/`false`, and never
 //! throws into the console or panics. The widget still works for the page view.
 //!

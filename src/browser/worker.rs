@@ -2,7 +2,7 @@
 //! back. (Registering and forgetting the widget's own worker is embed.js's `worker`, called
 //! through `Host::service_worker`: a few lines of JS cost less than web-sys and futures glue in
 //! wasm.) Nothing happens where the browser has no service workers (plain http pages, some
-//! WebViews); nothing throws or logs.
+//! `WebViews`); nothing throws or logs.
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
@@ -32,7 +32,10 @@ mod imp {
             &container,
             "message",
             move |event| {
-                let Some(data) = event.dyn_ref::<web_sys::MessageEvent>().map(|e| e.data()) else {
+                let Some(data) = event
+                    .dyn_ref::<web_sys::MessageEvent>()
+                    .map(web_sys::MessageEvent::data)
+                else {
                     return;
                 };
                 if field(&data, "type").as_deref() == Some(offline::UPDATED_MESSAGE)

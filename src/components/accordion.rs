@@ -79,7 +79,7 @@ pub fn accordion(props: &AccordionProps) -> Html {
         let count = props.shown.len();
         let onclick = move |_: MouseEvent| {
             *focus_from.borrow_mut() = Some(count);
-            on_show_more.emit(())
+            on_show_more.emit(());
         };
         html! {
             <button type="button" class="faq-show-more" {onclick}>

@@ -62,7 +62,7 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
     });
     let host = &props.host;
     // A pre-rendered copy the visitor may already have used (`hooks::take_over`).
-    let copy = use_memo((), |_| Prerendered::read(host));
+    let copy = use_memo((), |()| Prerendered::read(host));
     let state = {
         let questions = questions.clone();
         let copy = copy.clone();
@@ -105,7 +105,7 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
                 .is_some();
             match linked.and_then(|index| questions.get(index)) {
                 Some(question) if current.as_deref() != Some(question.id.as_str()) => {
-                    url::replace_fragment(Some(&question.id))
+                    url::replace_fragment(Some(&question.id));
                 }
                 // Only clear a fragment that is ours: the host page may use its own.
                 None if ours => url::replace_fragment(None),
@@ -125,18 +125,18 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
 
     let on_toggle = {
         let dispatcher = state.dispatcher();
-        use_callback((), move |index: usize, _| {
-            dispatcher.dispatch(Action::Toggle(index))
+        use_callback((), move |index: usize, ()| {
+            dispatcher.dispatch(Action::Toggle(index));
         })
     };
     let on_show_all = {
         let dispatcher = state.dispatcher();
-        use_callback((), move |show: bool, _| {
+        use_callback((), move |show: bool, ()| {
             dispatcher.dispatch(if show {
                 Action::ShowAll
             } else {
                 Action::HideAll
-            })
+            });
         })
     };
     let on_copy_link = {
@@ -172,8 +172,8 @@ pub fn faq_view(props: &FaqViewProps) -> Html {
 
     let on_announce = {
         let dispatcher = state.dispatcher();
-        use_callback((), move |text: String, _| {
-            dispatcher.dispatch(Action::Announce(text))
+        use_callback((), move |text: String, ()| {
+            dispatcher.dispatch(Action::Announce(text));
         })
     };
 
@@ -305,7 +305,7 @@ fn use_first_show(
     let [accordion_ref, search_input] = refs.map(NodeRef::clone);
     let dispatcher = state.dispatcher();
     let linked = state.linked;
-    use_effect_with((), move |_| {
+    use_effect_with((), move |()| {
         take_over(&host);
         let mut listeners = consent.start();
         host.emit(

@@ -120,7 +120,7 @@ pub fn FaqWidget(props: &FaqWidgetProps) -> Html {
                 let reports = crate::report::sender(&report.0, &report.1);
                 #[cfg(not(feature = "report"))]
                 let reports = {
-                    let _ = report;
+                    let () = report;
                     None
                 };
                 let mut host = Host::options(*cookie_notice, *offline_always)

@@ -44,7 +44,7 @@ pub fn feedback(props: &FeedbackProps) -> Html {
                 on_vote.emit(Vote {
                     id: id.clone(),
                     helpful,
-                })
+                });
             }
         };
         html! {

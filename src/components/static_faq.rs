@@ -4,7 +4,7 @@
 //! [`render_blocks`], so the text and checked links are exactly what the widget shows.
 //!
 //! Each question is an `<h3>` inside its `<summary>`: Chromium and Firefox expose the heading,
-//! so heading navigation lists the questions (VoiceOver reads the summary as a button named by
+//! so heading navigation lists the questions (`VoiceOver` reads the summary as a button named by
 //! the question, without the heading); and the heading's default margins space the summaries
 //! 24px apart (WCAG 2.5.8 target size) in a host page with no stylesheet for them, which a strict
 //! CSP host may not allow. There is no cookie notice: without script nothing is stored.

@@ -267,7 +267,7 @@ impl Serialize for Lenient {
 }
 
 /// Reads and drops any value. Unlike `serde::de::IgnoredAny` it reads through
-/// `deserialize_any`, so the checker (serde_ignored) does not take the inside of a list given
+/// `deserialize_any`, so the checker (`serde_ignored`) does not take the inside of a list given
 /// as a keyword for unknown fields.
 struct Drain;
 

@@ -22,7 +22,7 @@ pub struct Diagnostic {
     pub path: String,
     /// Which character of that value to show.
     pub spot: Spot,
-    /// Byte offset where serde_json stopped, for problems found while reading the text (syntax,
+    /// Byte offset where `serde_json` stopped, for problems found while reading the text (syntax,
     /// wrong types, missing fields): the only position the widget knows.
     pub at: Option<usize>,
     pub message: String,

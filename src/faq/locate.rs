@@ -45,7 +45,13 @@ impl<'t> Locator<'t> {
         // jsonc-parser would also accept cannot occur then.
         let readable = paths && serde_json::from_str::<serde_json::Value>(body).is_ok();
         let tree = readable
-            .then(|| jsonc_parser::parse_to_ast(body, &Default::default(), &Default::default()))
+            .then(|| {
+                jsonc_parser::parse_to_ast(
+                    body,
+                    &jsonc_parser::CollectOptions::default(),
+                    &jsonc_parser::ParseOptions::default(),
+                )
+            })
             .and_then(Result::ok)
             .and_then(|parsed| parsed.value);
         Locator {

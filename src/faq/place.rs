@@ -2,10 +2,10 @@
 //! widget's alert names ("Question 3: \"answer\" is missing.").
 //!
 //! Hand-written on purpose. The checker (`validate::load`) tracks the path while reading, with
-//! serde_path_to_error; in the widget that wrapper costs 4.5 KB brotli (measured 2026-11-29:
+//! `serde_path_to_error`; in the widget that wrapper costs 4.5 KB brotli (measured 2026-11-29:
 //! 155,409 -> 150,907 B of wasm, BENCHMARKS.md "Size on main"), because it wraps every visitor
 //! of the contract. The widget only needs the path of the one problem that stops it, and
-//! serde_json gives that problem's position: this walk over the text before it finds the same
+//! `serde_json` gives that problem's position: this walk over the text before it finds the same
 //! path in a few hundred bytes of code. The tests in `validate.rs` hold it to the checker's
 //! answer for every fatal problem they make.
 
@@ -18,7 +18,7 @@ enum Frame {
     List(usize, bool),
 }
 
-/// The path of the value being read at byte `at` of `body` (a prefix that serde_json read
+/// The path of the value being read at byte `at` of `body` (a prefix that `serde_json` read
 /// without a syntax error). With `container`, the path of the object or list around it instead
 /// (serde names a missing or repeated field by the object that holds it).
 pub(crate) fn path_at(body: &str, at: usize, container: bool) -> Vec<Seg> {

@@ -1,4 +1,4 @@
-//! Problems serde_json finds while reading faq.json (syntax, a missing field, a wrong type), in
+//! Problems `serde_json` finds while reading faq.json (syntax, a missing field, a wrong type), in
 //! the contract's words, placed where it stopped; and the paths the checker's readers track.
 
 use super::contract;
@@ -38,7 +38,7 @@ pub(super) fn ignored_path(path: &serde_ignored::Path) -> Vec<Seg> {
     out
 }
 
-/// The byte offset of serde_json's line and column (1-based, in bytes) in `body`.
+/// The byte offset of `serde_json`'s line and column (1-based, in bytes) in `body`.
 pub(super) fn offset_of(body: &str, line: usize, column: usize) -> usize {
     let line_start = if line <= 1 {
         0
@@ -50,7 +50,7 @@ pub(super) fn offset_of(body: &str, line: usize, column: usize) -> usize {
     (line_start + column.saturating_sub(1)).min(body.len())
 }
 
-/// serde_json's message without the position it appends.
+/// `serde_json`'s message without the position it appends.
 fn bare_message(error: &serde_json::Error) -> String {
     let message = error.to_string();
     let suffix = format!(" at line {} column {}", error.line(), error.column());
@@ -81,7 +81,7 @@ fn kind(serde_text: &str) -> &'static str {
     }
 }
 
-/// A problem serde_json found while reading, as the contract words it. `path` is where it was
+/// A problem `serde_json` found while reading, as the contract words it. `path` is where it was
 /// (the object, for a missing field).
 pub(super) fn read_error<const LINT: bool>(
     error: &serde_json::Error,
@@ -178,7 +178,7 @@ pub(super) fn read_error<const LINT: bool>(
     }
 }
 
-/// serde_json's syntax message in the contract's words, with advice.
+/// `serde_json`'s syntax message in the contract's words, with advice.
 fn syntax_message(message: &str, body: &str, at: usize) -> (&'static str, &'static str) {
     const ADVICE: &str = "check quotes, commas and brackets near this position";
     let what = match message {

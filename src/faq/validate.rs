@@ -2,11 +2,11 @@
 //! path with human messages. The widget calls [`load_for_display`], the checker [`load`].
 //!
 //! Reading is serde's (`contract.rs`): what it refuses stops the widget, and comes with the
-//! position where serde_json stopped (`read_error.rs` words it). The other rules (`rules.rs`)
+//! position where `serde_json` stopped (`read_error.rs` words it). The other rules (`rules.rs`)
 //! run on the typed values and name their place by JSON Pointer (`/questions/3/answer`);
 //! `faq-widget check` turns that into a line and a column. The widget tracks no paths while
 //! reading: it only needs the first fatal problem, whose path `place.rs` finds from
-//! serde_json's position. What a problem is: `diagnostic.rs`.
+//! `serde_json`'s position. What a problem is: `diagnostic.rs`.
 
 use serde::Deserialize;
 
@@ -59,7 +59,7 @@ pub fn load(text: &str) -> Loaded {
                     Err(syntax) => {
                         checker
                             .diagnostics
-                            .push(read_error::<true>(&syntax, &[], body, skip))
+                            .push(read_error::<true>(&syntax, &[], body, skip));
                     }
                 }
             }

@@ -103,7 +103,7 @@ impl Consent {
 
     /// Shows or hides the notice without choosing ("Cookie settings").
     pub fn toggle(&self) {
-        self.state.dispatch(ConsentAction::Toggle)
+        self.state.dispatch(ConsentAction::Toggle);
     }
 
     /// The widget this consent belongs to.

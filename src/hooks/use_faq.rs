@@ -78,7 +78,7 @@ pub fn use_faq(src: AttrValue, host: &Host, fetch: bool) -> FaqLoad {
                 let (src, requests) = (src.clone(), requests.clone());
                 move || {
                     if fetch {
-                        spawn_fetch(&src, &host, &dispatcher, &requests, true)
+                        spawn_fetch(&src, &host, &dispatcher, &requests, true);
                     }
                 }
             };
@@ -87,8 +87,9 @@ pub fn use_faq(src: AttrValue, host: &Host, fetch: bool) -> FaqLoad {
                 worker::on_online(refresh),
             );
             move || {
-                let _stop = listeners;
                 requests.abort();
+                // The listeners are this closure's: removed when it is dropped, after it ran.
+                let _ = &listeners;
             }
         });
     }

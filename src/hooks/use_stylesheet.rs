@@ -29,4 +29,6 @@ pub fn use_stylesheet(root: NodeRef, enabled: bool) {
 /// fewer in its wasm.
 #[cfg(feature = "embed")]
 #[hook]
-pub fn use_stylesheet(_root: NodeRef, _enabled: bool) {}
+pub fn use_stylesheet(root: NodeRef, enabled: bool) {
+    let _ = (root, enabled);
+}

@@ -206,13 +206,13 @@ impl SearchIndex {
             .map(|&old| slots[old as usize].take().unwrap_or_default())
             .collect();
 
-        let stems: Vec<Box<[char]>> = if stemmer != Stemmer::None {
+        let stems: Vec<Box<[char]>> = if stemmer == Stemmer::None {
+            Vec::new()
+        } else {
             terms
                 .iter()
                 .map(|t| stemmer.stem(t).into_boxed_slice())
                 .collect()
-        } else {
-            Vec::new()
         };
         let mut by_stem: Vec<u32> = (0..stems.len() as u32).collect();
         sort_indexes(&mut by_stem, &|a, b| {

@@ -95,7 +95,7 @@ pub fn stem(word: &[char]) -> Vec<char> {
     w
 }
 
-/// Spanish, as Lucene's SpanishLightStemmer (J. Savoy): words of five letters or more lose a
+/// Spanish, as Lucene's `SpanishLightStemmer` (J. Savoy): words of five letters or more lose a
 /// final vowel (-o, -a, -e), a plural -os, -as, -es, and -ces becomes -z ("veces" ~ "vez");
 /// "-eses" keeps its -es ("meses" ~ "mes"). The accents are already folded away.
 pub fn stem_spanish(word: &[char]) -> Vec<char> {
