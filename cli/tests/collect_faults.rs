@@ -59,6 +59,46 @@ fn a_database_error_is_logged_and_answered_500_and_the_collector_recovers() {
     assert!(!stored.contains("while-locked"), "{stored:?}");
 }
 
+/// Issue 26: a full disk (here a file-size limit the database cannot grow past) is a database
+/// error like any other: logged, answered 500, `GET` 503 while it lasts; once there is room
+/// again the collector stores and reports healthy without a restart, and stops on SIGTERM.
+#[test]
+fn a_full_disk_is_answered_500_and_the_collector_recovers_when_there_is_room() {
+    let dir = scratch("full");
+    let db = dir.join("f.sqlite");
+    let log_path = dir.join("stderr.log");
+    let log = std::fs::File::create(&log_path).unwrap();
+    let mut collector = Collector::start_ignoring_file_size_signal(&db, &[], log);
+    assert_eq!(collector.post(&vote("before-full")).status, 204);
+    // No file may grow from here: the write-ahead log gains a page with every batch.
+    let size = |name: &str| std::fs::metadata(dir.join(name)).map_or(0, |m| m.len());
+    collector.limit_file_size(Some(size("f.sqlite").max(size("f.sqlite-wal"))));
+    let reply = collector.post(&vote("while-full"));
+    assert_eq!(reply.status, 500, "{reply:?}");
+    let health = request(collector.port, "GET", &[], b"").unwrap();
+    assert_eq!(
+        health.status, 503,
+        "unhealthy while writes fail: {health:?}"
+    );
+    let logged = std::fs::read_to_string(&log_path).unwrap();
+    assert!(
+        logged.contains("faq-widget collect: a batch was not stored"),
+        "{logged}"
+    );
+
+    collector.limit_file_size(None);
+    assert_eq!(collector.post(&vote("after-full")).status, 204);
+    let health = request(collector.port, "GET", &[], b"").unwrap();
+    assert_eq!(
+        health.status, 200,
+        "healthy once a write succeeds: {health:?}"
+    );
+    assert_eq!(collector.terminate().code(), Some(0));
+    let stored = stored_questions(&db);
+    assert!(stored.contains("before-full") && stored.contains("after-full"));
+    assert!(!stored.contains("while-full"), "{stored:?}");
+}
+
 /// Issue 26: one beacon of nineteen identical changed votes counts as one vote, and a beacon whose
 /// only event redacts to nothing is not stored (it would count as a beacon).
 #[test]

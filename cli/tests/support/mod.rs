@@ -50,6 +50,35 @@ impl Collector {
         Collector::spawn(shell, db, extra, Stdio::inherit())
     }
 
+    /// [`Collector::start_with`] with `SIGXFSZ` ignored (`trap '' XFSZ` in a shell, kept across
+    /// `exec`): past a file-size limit ([`Collector::limit_file_size`]) its writes then fail
+    /// with `EFBIG`, as on a full disk, instead of the signal ending the process.
+    pub fn start_ignoring_file_size_signal(
+        db: &Path,
+        extra: &[&str],
+        stderr: impl Into<Stdio>,
+    ) -> Collector {
+        let mut shell = Command::new("sh");
+        shell
+            .arg("-c")
+            .arg("trap '' XFSZ && exec \"$0\" \"$@\"")
+            .arg(BIN);
+        Collector::spawn(shell, db, extra, stderr)
+    }
+
+    /// Sets the running collector's file-size limit (`prlimit`): `Some(bytes)` as its soft
+    /// limit, `None` for no limit.
+    pub fn limit_file_size(&self, bytes: Option<u64>) {
+        let soft = bytes.map_or("unlimited".to_owned(), |b| b.to_string());
+        let status = Command::new("prlimit")
+            .arg("--pid")
+            .arg(self.child.id().to_string())
+            .arg(format!("--fsize={soft}:unlimited"))
+            .status()
+            .expect("prlimit runs");
+        assert!(status.success(), "prlimit {soft}");
+    }
+
     fn spawn(
         mut command: Command,
         db: &Path,
