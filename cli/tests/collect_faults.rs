@@ -47,16 +47,30 @@ fn a_database_error_is_logged_and_answered_500_and_the_collector_recovers() {
         logged.contains("faq-widget collect: a batch was not stored: database is locked"),
         "{logged}"
     );
-    assert_eq!(collector.post(&vote("after-the-lock")).status, 204);
+    expect_recovered(
+        &mut collector,
+        &db,
+        ["before-the-lock", "after-the-lock"],
+        "while-locked",
+    );
+}
+
+/// After a fault: a vote for `kept[1]` is stored, `GET` says healthy, SIGTERM ends the
+/// collector, and the database holds both `kept` votes and not the `lost` one.
+fn expect_recovered(collector: &mut Collector, db: &std::path::Path, kept: [&str; 2], lost: &str) {
+    assert_eq!(collector.post(&vote(kept[1])).status, 204);
     let health = request(collector.port, "GET", &[], b"").unwrap();
     assert_eq!(
         health.status, 200,
         "healthy once a write succeeds: {health:?}"
     );
     assert_eq!(collector.terminate().code(), Some(0));
-    let stored = stored_questions(&db);
-    assert!(stored.contains("before-the-lock") && stored.contains("after-the-lock"));
-    assert!(!stored.contains("while-locked"), "{stored:?}");
+    let stored = stored_questions(db);
+    assert!(
+        stored.contains(kept[0]) && stored.contains(kept[1]),
+        "{stored:?}"
+    );
+    assert!(!stored.contains(lost), "{stored:?}");
 }
 
 /// Issue 26: a full disk (here a file-size limit the database cannot grow past) is a database
@@ -87,16 +101,12 @@ fn a_full_disk_is_answered_500_and_the_collector_recovers_when_there_is_room() {
     );
 
     collector.limit_file_size(None);
-    assert_eq!(collector.post(&vote("after-full")).status, 204);
-    let health = request(collector.port, "GET", &[], b"").unwrap();
-    assert_eq!(
-        health.status, 200,
-        "healthy once a write succeeds: {health:?}"
+    expect_recovered(
+        &mut collector,
+        &db,
+        ["before-full", "after-full"],
+        "while-full",
     );
-    assert_eq!(collector.terminate().code(), Some(0));
-    let stored = stored_questions(&db);
-    assert!(stored.contains("before-full") && stored.contains("after-full"));
-    assert!(!stored.contains("while-full"), "{stored:?}");
 }
 
 /// Issue 26: one beacon of nineteen identical changed votes counts as one vote, and a beacon whose
