@@ -105,3 +105,35 @@ test("a question opened before the widget starts stays open; then everything wor
   await expectNoAxeViolations(page);
   console.expectClean();
 });
+
+test("the program's downloads wait for the copy's own largest paint, even when its stylesheet is slow", async ({ page }) => {
+  const console = watchConsole(page);
+  // The copy's stylesheet late: the page paints its heading first, the copy well after.
+  await page.route("**/faq-widget.css", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    window.__paints = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__paints.push({ at: entry.startTime, inPage: !!entry.element });
+    }).observe({ type: "largest-contentful-paint", buffered: true });
+  });
+  await page.goto(PAGE);
+  await expect.poll(() => takenOver(page)).toBe(true);
+  const { paints, requests } = await page.evaluate(() => ({
+    paints: window.__paints,
+    requests: performance
+      .getEntriesByType("resource")
+      .filter((entry) => /_bg\.wasm$|\/faq\.json$/.test(entry.name))
+      .map((entry) => entry.startTime),
+  }));
+  // The page's heading painted first; the copy's paint (an entry whose element the shadow root
+  // keeps from the page) came later, and every download of the program after it.
+  expect(paints[0].inPage).toBe(true);
+  const copy = paints.find((paint) => !paint.inPage);
+  expect(copy, JSON.stringify(paints)).toBeTruthy();
+  expect(requests).toHaveLength(2);
+  for (const start of requests) expect(start).toBeGreaterThan(copy.at);
+  console.expectClean();
+});
