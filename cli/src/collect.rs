@@ -9,7 +9,6 @@
 //! timed out in the listener (`collect_conn`); the rate limit is `collect_limit`.
 //! OPTIONS answers CORS preflights for allowed origins; GET says what this is.
 
-use std::ffi::OsString;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -28,34 +27,16 @@ use crate::collect_conn::{Guarded, Limits, Peer};
 use crate::collect_db::{self, Store, StoreError};
 use crate::collect_faqs::Known;
 use crate::collect_limit::Limiter;
-use crate::opts::Given;
+use crate::CollectArgs;
 
-pub const HELP: &str = "\
-faq-widget collect --db FILE --allow-origin ORIGIN... [--faq FILE]... [--port 8787]
-                   [--bind 127.0.0.1] [--rate 60] [--votes-per-day 5] [--behind-proxy]
-                   [--max-connections 256] [--idle-timeout 30] [--max-connection-age 300]
-
+/// `collect --help`, before the options.
+pub const ABOUT: &str = "\
 Receives the widget's feedback beacons (data-report=\"https://...\" on the script tag) and stores
 them in the SQLite database FILE (created if needed; WAL; one transaction per beacon, answered
-204 only after the commit). Read them with `faq-widget report`.
+204 only after the commit). Read them with `faq-widget report`.";
 
-  --db FILE            the SQLite database
-  --allow-origin URL   a site whose pages may send beacons, as scheme://host[:port]
-                       (repeat it, or separate origins with commas). Other origins get 403.
-  --faq FILE           a faq.json the site serves (repeat it for several): votes for question
-                       ids none of them has are dropped, not stored; each file is read again
-                       when it changes. Without --faq every id is stored.
-  --port N             the TCP port (default 8787; 0 picks a free one)
-  --bind ADDR          the address to listen on (default 127.0.0.1)
-  --rate N             beacons per minute per client, with bursts of N (default 60)
-  --votes-per-day N    votes per client per question per UTC day (default 5); past it, that
-                       client's votes on that question are dropped until the next day
-  --behind-proxy       the client is the last address in X-Forwarded-For (set by your proxy)
-  --max-connections N  connections open at once (default 256); past it new ones wait, queued by
-                       the system. Keep it under the open-file limit (ulimit -n) less about 20
-  --idle-timeout S     a connection with no byte either way for S seconds is closed (default 30)
-  --max-connection-age S  and any connection after S seconds (default 300)
-
+/// `collect --help`, after the options.
+pub const MORE: &str = "\
 Limits: bodies up to 32 KiB arriving within 10 s, 20 events a beacon, queries of 200 characters
 (feedback.schema.json).
 Bad input gets a 4xx status and a one-line reason. No IP address is ever stored: the rate limit
@@ -72,8 +53,7 @@ On the open internet, put it behind such a proxy: it has no TLS. Its own connect
 (above) keep idle and slow connections from using up its files, not from a flood.
 
 One machine not enough? Anything that accepts the documented JSON (feedback.schema.json; a
-serverless function, an analytics pipeline) can replace this collector.
-";
+serverless function, an analytics pipeline) can replace this collector.";
 
 /// A beacon's body arrives within this time, or the request gets 408.
 const BODY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -89,97 +69,31 @@ struct Options {
     limits: Limits,
 }
 
-fn options(args: &[&OsString]) -> Result<Options, String> {
-    let given = Given::parse(
-        args,
-        &[
-            "db",
-            "allow-origin",
-            "port",
-            "bind",
-            "rate",
-            "faq",
-            "votes-per-day",
-            "max-connections",
-            "idle-timeout",
-            "max-connection-age",
-        ],
-        &["behind-proxy"],
-        &["allow-origin", "faq"],
-    )?;
-    let db = given
-        .one("db")
-        .ok_or("collect needs --db FILE")?
-        .to_owned()
-        .into();
-    let mut origins = Vec::new();
-    for origin in given.all("allow-origin").iter().flat_map(|o| o.split(',')) {
-        origins.push(parse_origin(origin.trim())?);
-    }
-    if origins.is_empty() {
-        return Err("collect needs --allow-origin ORIGIN (the site that embeds the widget)".into());
-    }
-    let port = match given.one("port") {
-        None => 8787,
-        Some(port) => port
-            .parse()
-            .map_err(|_| format!("--port takes a number from 0 to 65535, not {port:?}"))?,
-    };
-    let bind = match given.one("bind") {
-        None => IpAddr::from([127, 0, 0, 1]),
-        Some(bind) => bind
-            .parse()
-            .map_err(|_| format!("--bind takes an IP address, not {bind:?}"))?,
-    };
-    let rate = match given.one("rate") {
-        None => 60,
-        Some(rate) => match rate.parse() {
-            Ok(rate) if rate > 0 => rate,
-            _ => return Err(format!("--rate takes a number above 0, not {rate:?}")),
-        },
-    };
-    let votes_per_day = match given.one("votes-per-day") {
-        None => 5,
-        Some(n) => match n.parse() {
-            Ok(n) if n > 0 => n,
-            _ => return Err(format!("--votes-per-day takes a number above 0, not {n:?}")),
-        },
-    };
-    let positive = |name: &str, default: u64| -> Result<u64, String> {
-        match given.one(name) {
-            None => Ok(default),
-            Some(n) => match n.parse() {
-                Ok(n) if n > 0 => Ok(n),
-                _ => Err(format!("--{name} takes a number above 0, not {n:?}")),
+impl From<CollectArgs> for Options {
+    fn from(args: CollectArgs) -> Options {
+        Options {
+            limits: Limits {
+                max_connections: usize::try_from(args.max_connections)
+                    .unwrap_or(usize::MAX)
+                    .min(tokio::sync::Semaphore::MAX_PERMITS),
+                idle: Duration::from_secs(args.idle_timeout),
+                max_age: Duration::from_secs(args.max_connection_age),
             },
+            votes_per_day: args.votes_per_day,
+            db: args.db,
+            origins: args.origins,
+            bind: args.bind,
+            port: args.port,
+            rate: args.rate,
+            behind_proxy: args.behind_proxy,
+            faqs: args.faqs,
         }
-    };
-    let defaults = Limits::default();
-    let limits = Limits {
-        max_connections: usize::try_from(positive(
-            "max-connections",
-            defaults.max_connections as u64,
-        )?)
-        .unwrap_or(usize::MAX)
-        .min(tokio::sync::Semaphore::MAX_PERMITS),
-        idle: Duration::from_secs(positive("idle-timeout", defaults.idle.as_secs())?),
-        max_age: Duration::from_secs(positive("max-connection-age", defaults.max_age.as_secs())?),
-    };
-    Ok(Options {
-        limits,
-        votes_per_day,
-        db,
-        origins,
-        bind,
-        port,
-        rate,
-        behind_proxy: given.flag("behind-proxy"),
-        faqs: given.all("faq").iter().map(PathBuf::from).collect(),
-    })
+    }
 }
 
 /// `https://www.example.org` (lower case, no trailing slash), or why it is not an origin.
-fn parse_origin(text: &str) -> Result<String, String> {
+pub(crate) fn parse_origin(text: &str) -> Result<String, String> {
+    let text = text.trim();
     let lower = text.trim_end_matches('/').to_ascii_lowercase();
     let host = lower
         .strip_prefix("https://")
@@ -195,18 +109,8 @@ fn parse_origin(text: &str) -> Result<String, String> {
 }
 
 /// Runs `faq-widget collect` until SIGINT or SIGTERM; the exit status.
-pub fn main(args: &[&OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    if args.iter().any(|a| *a == "--help" || *a == "-h") {
-        let _ = write!(out, "{HELP}");
-        return crate::EXIT_OK;
-    }
-    let options = match options(args) {
-        Ok(options) => options,
-        Err(problem) => {
-            let _ = write!(err, "faq-widget collect: {problem}\n\n{HELP}");
-            return crate::EXIT_USAGE;
-        }
-    };
+pub fn main(args: CollectArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let options = Options::from(args);
     match serve(options, out) {
         Ok(()) => crate::EXIT_OK,
         Err(problem) => {

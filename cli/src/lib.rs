@@ -1,6 +1,7 @@
 //! The `faq-widget` command-line tool: `check`, `schema` and `render` for faq.json files, from the
 //! same Rust code the widget runs. `src/bin/faq-widget.rs` calls [`main`]; tests call [`run`].
 
+mod args;
 pub mod check;
 pub mod collect;
 pub mod collect_budget;
@@ -8,7 +9,6 @@ pub mod collect_conn;
 pub mod collect_db;
 pub mod collect_faqs;
 pub mod collect_limit;
-mod opts;
 pub mod render;
 pub mod report;
 pub mod schema;
@@ -18,7 +18,10 @@ use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
 use std::rc::Rc;
 
+use clap::Parser;
 use serde::Serialize;
+
+pub use args::{CheckArgs, Cli, CollectArgs, Command, Format, RenderArgs, ReportArgs, Span};
 
 /// No errors (warnings allowed).
 pub const EXIT_OK: i32 = 0;
@@ -30,34 +33,6 @@ pub const EXIT_USAGE: i32 = 2;
 /// Larger files are refused before parsing: FAQ files are kilobytes, and the parsed tree takes
 /// some tens of bytes per JSON value.
 pub const MAX_FILE_BYTES: u64 = 32 << 20;
-
-pub const USAGE: &str = "\
-faq-widget: check, describe and pre-render faq.json files for the faq-widget FAQ widget.
-
-Usage:
-  faq-widget check [--format human|json] [--translations] FILE...
-      Report every problem as FILE:LINE:COLUMN: error|warning: message, with a hint.
-      FILE - reads standard input. --translations: the FILEs are one FAQ in several
-      languages (the first is the reference): the same question ids, one file per language.
-  faq-widget schema
-      Print the JSON Schema (draft 2020-12) of faq.json.
-  faq-widget render [--json-ld] FILE
-      Print the FAQ as static HTML (<details> elements, no script needed); with --json-ld,
-      followed by schema.org FAQPage JSON-LD in a <script type=\"application/ld+json\">.
-  faq-widget render --prerender BASE [--src URL] [--json-ld] FILE
-      Print the widget itself, pre-rendered (a <faq-widget> with a declarative shadow root,
-      then the embed script): every question shows before the wasm arrives and with scripts
-      off, and the widget takes it over. BASE is where dist/ is served (embed.js, the CSS);
-      URL is where the widget fetches the FAQ (default BASE/faq.json).
-  faq-widget collect --db FILE --allow-origin ORIGIN [--faq FILE]... [--port 8787] [--bind ADDR]
-                     [--rate 60] [--votes-per-day 5] [--behind-proxy]
-      Receive the widget's feedback beacons into a SQLite database (collect --help).
-  faq-widget report --db FILE [--since 30d] [--html FILE]
-      Summarise the feedback: helpfulness per question, missed searches, volume per day.
-  faq-widget help | --help | --version
-
-Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O problem.
-";
 
 /// Runs the tool with the process's arguments and standard streams; returns the exit status.
 pub fn main() -> i32 {
@@ -80,120 +55,64 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let mut words = args.iter();
-    let Some(command) = words.next() else {
-        let _ = write!(err, "{USAGE}");
-        return EXIT_USAGE;
+    let cli = match Cli::try_parse_from(
+        std::iter::once(OsString::from("faq-widget")).chain(args.iter().cloned()),
+    ) {
+        Ok(cli) => cli,
+        Err(error) => return clap_error(&error, args, out, err),
     };
-    let rest: Vec<&OsString> = words.collect();
-    let code = match command.to_str() {
-        Some("check") => check(&rest, stdin, out, err),
-        Some("schema") if rest.is_empty() => {
+    let code = match cli.command {
+        Command::Check(check_args) => check(&check_args, stdin, out, err),
+        Command::Schema => {
             let _ = writeln!(out, "{}", schema::pretty());
             EXIT_OK
         }
-        Some("render") => render(&rest, stdin, out, err),
-        Some("collect") => collect::main(&rest, out, err),
-        Some("report") => report::main(&rest, out, err),
-        Some("help" | "--help" | "-h") => {
-            let _ = write!(out, "{USAGE}");
+        Command::Render(render_args) => render(&render_args, stdin, out, err),
+        Command::Collect(collect_args) => collect::main(collect_args, out, err),
+        Command::Report(report_args) => report::main(&report_args, out, err),
+        Command::Completions { shell } => {
+            let _ = out.write_all(&args::completions(shell));
             EXIT_OK
         }
-        Some("version" | "--version" | "-V") => {
-            let _ = writeln!(out, "faq-widget {}", env!("CARGO_PKG_VERSION"));
-            EXIT_OK
-        }
-        _ => usage(
-            err,
-            &format!("unknown command {:?}", command.to_string_lossy()),
-        ),
     };
     let _ = out.flush();
     code
 }
 
-fn usage(err: &mut dyn Write, problem: &str) -> i32 {
-    let _ = write!(err, "faq-widget: {problem}\n\n{USAGE}");
-    EXIT_USAGE
-}
-
-/// Options and operands; `--` ends the options.
-struct Parsed<'a> {
-    format_json: bool,
-    /// `check --translations`: the files are one FAQ in several languages.
-    translations: bool,
-    json_ld: bool,
-    /// `render --prerender BASE`: the folder (URL) where dist/ is served.
-    prerender: Option<String>,
-    /// `render --src URL`: where the widget fetches the FAQ (default: BASE/faq.json).
-    src: Option<String>,
-    files: Vec<&'a OsString>,
-}
-
-/// An option's value: after `=`, else the next argument (empty when there is none).
-fn option_value<'s, 'a: 's>(
-    inline: Option<String>,
-    args: &mut impl Iterator<Item = &'s &'a OsString>,
-) -> String {
-    inline.unwrap_or_else(|| {
-        args.next()
-            .and_then(|v| v.to_str())
-            .unwrap_or("")
-            .to_owned()
-    })
-}
-
-fn parse<'a>(args: &[&'a OsString], allowed: &[&str]) -> Result<Parsed<'a>, String> {
-    let mut parsed = Parsed {
-        format_json: false,
-        translations: false,
-        json_ld: false,
-        prerender: None,
-        src: None,
-        files: Vec::new(),
-    };
-    let mut args = args.iter();
-    let mut options_done = false;
-    while let Some(&arg) = args.next() {
-        let text = arg.to_str().unwrap_or("");
-        if options_done || !text.starts_with("--") {
-            parsed.files.push(arg);
-            continue;
-        }
-        let (name, inline) = match text.split_once('=') {
-            Some((name, value)) => (name, Some(value.to_owned())),
-            None => (text, None),
-        };
-        if name != "--" && !allowed.contains(&name) {
-            return Err(format!("unknown option {text}"));
-        }
-        match name {
-            "--" => options_done = true,
-            "--format" => {
-                let value = option_value(inline, &mut args);
-                parsed.format_json = match value.as_str() {
-                    "json" => true,
-                    "human" => false,
-                    other => return Err(format!("--format is human or json, not {other:?}")),
-                };
-            }
-            "--json-ld" if inline.is_none() => parsed.json_ld = true,
-            "--translations" if inline.is_none() => parsed.translations = true,
-            "--prerender" | "--src" => {
-                let value = option_value(inline, &mut args);
-                if value.is_empty() {
-                    return Err(format!("{name} needs a URL"));
-                }
-                if name == "--src" {
-                    parsed.src = Some(value);
-                } else {
-                    parsed.prerender = Some(value);
-                }
-            }
-            _ => return Err(format!("option {name} takes no value")),
-        }
+/// Help and version go to standard output (status 0); a usage problem to standard error as
+/// `faq-widget COMMAND: problem`, then the command's usage (status 2).
+fn clap_error(
+    error: &clap::Error,
+    args: &[OsString],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let text = error.render().to_string();
+    if !error.use_stderr() {
+        let _ = write!(out, "{text}");
+        let _ = out.flush();
+        return EXIT_OK;
     }
-    Ok(parsed)
+    let Some(problem) = text.strip_prefix("error: ") else {
+        // No command: the tool's help, as it is.
+        let _ = write!(err, "{text}");
+        return EXIT_USAGE;
+    };
+    let command = args::command_name(args);
+    let prefix = command.map_or("faq-widget".to_owned(), |name| format!("faq-widget {name}"));
+    // Every problem shows the usage (clap leaves it out after a bad value).
+    let problem = if problem.contains("\nUsage:") {
+        problem.to_owned()
+    } else {
+        let usage = args::usage(command);
+        problem.replacen(
+            "\nFor more information",
+            &format!("\n{usage}\n\nFor more information"),
+            1,
+        )
+    };
+    let _ = write!(err, "{prefix}: {problem}");
+    EXIT_USAGE
 }
 
 fn display(file: &OsStr) -> String {
@@ -250,18 +169,12 @@ enum FileReport<'a> {
 }
 
 fn check(
-    args: &[&OsString],
+    parsed: &CheckArgs,
     stdin: &mut dyn Read,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let parsed = match parse(args, &["--format", "--translations"]) {
-        Ok(parsed) => parsed,
-        Err(problem) => return usage(err, &problem),
-    };
-    if parsed.files.is_empty() {
-        return usage(err, "check needs at least one FILE");
-    }
+    let format_json = parsed.format == Format::Json;
     let (mut errors, mut warnings, mut unreadable) = (0, 0, 0);
     // Each file's name and problems, or why it could not be read.
     let mut results: Vec<(String, Result<Vec<check::Problem>, String>)> = Vec::new();
@@ -304,14 +217,14 @@ fn check(
         let file_warnings = problems.len() - file_errors;
         errors += file_errors;
         warnings += file_warnings;
-        if !parsed.format_json {
+        if !format_json {
             for problem in &problems {
                 let _ = write!(out, "{}", check::human(&name, problem));
             }
         }
         results.push((name, Ok(problems)));
     }
-    if parsed.format_json {
+    if format_json {
         let files = results
             .iter()
             .map(|(name, result)| match result {
@@ -357,18 +270,12 @@ fn check(
 }
 
 fn render(
-    args: &[&OsString],
+    parsed: &RenderArgs,
     stdin: &mut dyn Read,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let parsed = match parse(args, &["--json-ld", "--prerender", "--src"]) {
-        Ok(parsed) => parsed,
-        Err(problem) => return usage(err, &problem),
-    };
-    let [file] = parsed.files[..] else {
-        return usage(err, "render needs exactly one FILE");
-    };
+    let file = &parsed.file;
     let name = display(file);
     let bytes = match read(file, stdin) {
         Ok(bytes) => bytes,
@@ -401,7 +308,6 @@ fn render(
                 render::prerendered(&faq, base, parsed.src.as_deref())
             );
         }
-        None if parsed.src.is_some() => return usage(err, "--src goes with --prerender"),
         None => {
             let _ = writeln!(out, "{}", render::html(&faq));
         }

@@ -3,27 +3,14 @@
 //! its data as a table for screen readers.
 
 use crate::check::terminal_safe;
-use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::io::Write;
-use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use rusqlite::{params, Connection};
 
 use crate::collect_db;
-use crate::opts::Given;
-
-pub const HELP: &str = "\
-faq-widget report --db FILE [--since 30d] [--html FILE]
-
-Summarises the feedback that `faq-widget collect` stored in FILE: helpfulness per question
-(worst first), the most frequent searches that found nothing, and beacons per day.
-
-  --db FILE      the SQLite database
-  --since SPAN   the period, back from now: 30d (the default), 12h, 52w, or all
-  --html FILE    also write the report as one HTML page with charts (no script, no network)
-";
+use crate::ReportArgs;
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 /// The missed searches listed.
@@ -65,24 +52,10 @@ pub struct Summary {
     pub days: Vec<Day>,
 }
 
-pub fn main(args: &[&OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    if args.iter().any(|a| *a == "--help" || *a == "-h") {
-        let _ = write!(out, "{HELP}");
-        return crate::EXIT_OK;
-    }
-    let given = match Given::parse(args, &["db", "since", "html"], &[], &[]) {
-        Ok(given) => given,
-        Err(problem) => return usage(err, &problem),
-    };
-    let Some(db) = given.one("db") else {
-        return usage(err, "report needs --db FILE");
-    };
-    let since = match parse_span(given.one("since").unwrap_or("30d")) {
-        Ok(since) => since,
-        Err(problem) => return usage(err, &problem),
-    };
+pub fn main(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let (db, since) = (&args.db, args.since.0);
     let now = now_ms();
-    let summary = collect_db::open_for_reading(&PathBuf::from(db))
+    let summary = collect_db::open_for_reading(db)
         .and_then(|conn| summarise(&conn, since.map(|span| now - span), now));
     let summary = match summary {
         Ok(summary) => summary,
@@ -92,19 +65,18 @@ pub fn main(args: &[&OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32
         }
     };
     let _ = write!(out, "{}", text(&summary));
-    if let Some(path) = given.one("html") {
+    if let Some(path) = &args.html {
         if let Err(e) = std::fs::write(path, html(&summary)) {
-            let _ = writeln!(err, "faq-widget report: cannot write {path}: {e}");
+            let _ = writeln!(
+                err,
+                "faq-widget report: cannot write {}: {e}",
+                path.display()
+            );
             return crate::EXIT_USAGE;
         }
-        let _ = writeln!(out, "\nHTML report: {path}");
+        let _ = writeln!(out, "\nHTML report: {}", path.display());
     }
     crate::EXIT_OK
-}
-
-fn usage(err: &mut dyn Write, problem: &str) -> i32 {
-    let _ = write!(err, "faq-widget report: {problem}\n\n{HELP}");
-    crate::EXIT_USAGE
 }
 
 /// `30d`, `12h`, `4w` as milliseconds; `all` as `None`.

@@ -368,6 +368,32 @@ fn usage_problems_exit_2_with_the_usage() {
     assert_eq!(help.status.code(), Some(0));
     assert!(text(&help.stdout)
         .contains("faq-widget check [--format human|json] [--translations] FILE..."));
+    // Each command has its own help, on standard output, as `COMMAND --help` or `help COMMAND`.
+    for (args, says) in [
+        (&["check", "--help"][..], "--translations"),
+        (&["help", "render"], "--prerender <BASE>"),
+        (&["report", "-h"], "--since <SPAN>"),
+    ] {
+        let help = run(args);
+        assert_eq!(help.status.code(), Some(0), "{args:?}");
+        assert!(text(&help.stdout).contains(says), "{args:?}");
+        assert_eq!(text(&help.stderr), "", "{args:?}");
+    }
+    // Shell completions name every command and option.
+    let bash = run(&["completions", "bash"]);
+    assert_eq!(bash.status.code(), Some(0));
+    let script = text(&bash.stdout);
+    for word in [
+        "check",
+        "render",
+        "collect",
+        "report",
+        "--prerender",
+        "--allow-origin",
+    ] {
+        assert!(script.contains(word), "{word} in the bash completions");
+    }
+    assert_eq!(run(&["completions", "tcsh"]).status.code(), Some(2));
     let version = run(&["--version"]);
     assert_eq!(
         text(&version.stdout),
