@@ -2,33 +2,30 @@
 
 use std::rc::Rc;
 
-use faq_widget::faq::Faq;
-use faq_widget::i18n::Strings;
-use faq_widget::FaqWidget;
 use serde_json::Value;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::browser::{download, fetch_text, focus_later, line_height, storage, stored};
-use crate::draft::{self, Field};
+use crate::browser::{download, fetch_text, line_height, storage, stored};
+use crate::draft;
 use crate::editor::{Editor, Shown, MAX_PROBLEMS};
 use crate::embed_panel::EmbedPanel;
+use crate::form_panel::{Edit, FormPanel};
 use crate::i18n::Lang;
 use crate::pos;
+use crate::preview_panel::PreviewPanel;
 use crate::problem_list::ProblemList;
 use crate::snippet::EmbedOptions;
 use crate::text_box::TextBox;
-use crate::theme::{Theme, PROPERTIES};
+use crate::theme::Theme;
 use crate::theme_panel::ThemePanel;
 
 const DRAFT_KEY: &str = "faq-studio:draft";
 const NAME_KEY: &str = "faq-studio:name";
 const THEME_KEY: &str = "faq-studio:theme";
 const LANG_KEY: &str = "faq-studio:lang";
-/// How many questions the form shows.
-const MAX_FORM_QUESTIONS: usize = 100;
 
 /// The draft, and how to change it: the change, then a render.
 #[derive(Clone)]
@@ -53,13 +50,6 @@ fn initial_editor() -> Editor {
         ),
         None => Editor::new(draft::EMPTY_FAQ.into(), "faq.json", false),
     }
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Width {
-    Narrow,
-    Medium,
-    Full,
 }
 
 #[component]
@@ -128,10 +118,6 @@ pub fn App() -> Html {
             }
         });
     }
-    let width = use_state(|| Width::Full);
-    let dark = use_state(|| false);
-    let preview_lang = use_state(String::new);
-    let preview = use_node_ref();
     let storage_full = use_state(|| false);
     let t = {
         let lang = *lang;
@@ -247,27 +233,6 @@ pub fn App() -> Html {
             }
         });
     }
-    // The theme reaches the preview through the CSSOM (no style= attribute: strict CSP).
-    {
-        let preview = preview.clone();
-        use_effect_with(((*theme).clone(), *width, *dark), move |(theme, _, _)| {
-            if let Some(el) = preview.cast::<HtmlElement>() {
-                let style = el.style();
-                for p in PROPERTIES {
-                    let name = format!("--{}", p.name);
-                    match theme.set.iter().find(|(n, _)| n == p.name) {
-                        Some((_, v)) => {
-                            let _ = style.set_property(&name, v);
-                        }
-                        None => {
-                            let _ = style.remove_property(&name);
-                        }
-                    }
-                }
-            }
-        });
-    }
-
     // The window of the text the text box shows (all of it, for usual files).
     let (top, shown_lines, total_lines, windowed) = {
         let e = editor.borrow();
@@ -494,331 +459,18 @@ pub fn App() -> Html {
     };
 
     // --- Form ----------------------------------------------------------------------------
-    let form_broken = check.unreadable;
-    let value = editor
+    let form_value = editor
         .borrow()
         .form
         .clone()
         .unwrap_or_else(|| Rc::new(Value::Null));
-    let edit = {
+    let on_edit = {
         let handle = handle.clone();
-        move |f: Rc<dyn Fn(&mut Value)>| handle.change(|e| e.form_edit(&*f))
+        Callback::from(move |f: Edit| handle.change(|e| e.form_edit(&*f)))
     };
-    let text_input = |field: Field, label: String, multiline: bool, help: Option<&str>| {
-        let edit = edit.clone();
-        let id = field_id(field);
-        let current = draft::get(&value, field);
-        let oninput = Callback::from(move |e: InputEvent| {
-            let text = if multiline {
-                e.target_unchecked_into::<HtmlTextAreaElement>().value()
-            } else {
-                e.target_unchecked_into::<HtmlInputElement>().value()
-            };
-            edit(Rc::new(move |v: &mut Value| draft::set(v, field, &text)));
-        });
-        let described = help.map(str::to_owned);
-        html! {
-            <div class="field">
-                <label for={id.clone()}>{ label }</label>
-                if multiline {
-                    <textarea id={id} rows="4" value={current} {oninput} aria-describedby={described.clone()} />
-                } else {
-                    <input id={id} type="text" value={current} {oninput} aria-describedby={described.clone()} />
-                }
-                if let Some(help) = described {
-                    <p class="help" id={help}>{ t("markup_help") }</p>
-                }
-            </div>
-        }
-    };
-    let count = draft::question_count(&value);
-    // The FAQ's language, and whether the widget has its texts in it.
-    let faq_tag = draft::get(&value, Field::Lang);
-    let built_in = faq_tag.trim().is_empty() || Strings::built_in(faq_tag.trim());
-    // Interface texts: every one the widget has, then any other the file gives.
-    let ui_inputs: Html = {
-        let given = draft::ui_texts(&value);
-        let defaults = Strings::new(
-            faq_tag.trim(),
-            faq_widget::language_pack::compiled_in(faq_tag.trim()),
-        );
-        let mut keys: Vec<String> = Strings::keys().map(str::to_owned).collect();
-        keys.extend(
-            given
-                .iter()
-                .map(|(k, _)| k.clone())
-                .filter(|k| !Strings::keys().any(|known| known == k)),
-        );
-        keys.into_iter()
-            .map(|key| {
-                let id = format!(
-                    "studio-ui-{}",
-                    key.replace(|c: char| !c.is_ascii_alphanumeric(), "-")
-                );
-                let current = given
-                    .iter()
-                    .find(|(k, _)| *k == key)
-                    .map(|(_, v)| v.clone())
-                    .unwrap_or_default();
-                let known = Strings::knows(&key);
-                let placeholder = known.then(|| defaults.get(&key));
-                let oninput = {
-                    let edit = edit.clone();
-                    let key = key.clone();
-                    Callback::from(move |e: InputEvent| {
-                        let text = e.target_unchecked_into::<HtmlInputElement>().value();
-                        let key = key.clone();
-                        edit(Rc::new(move |v: &mut Value| draft::set_ui(v, &key, &text)));
-                    })
-                };
-                html! {
-                    <div class="field">
-                        <label for={id.clone()}><code>{ key.clone() }</code>
-                            if !known { { format!(" ({})", t("ui_unknown")) } }
-                        </label>
-                        <input {id} type="text" value={current} {placeholder} {oninput}
-                            aria-describedby="studio-ui-help" />
-                    </div>
-                }
-            })
-            .collect()
-    };
-    let has_notice = draft::has_cookie_notice(&value);
-    let on_notice = {
-        let edit = edit.clone();
-        Callback::from(move |e: Event| {
-            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-            edit(Rc::new(move |v: &mut Value| {
-                draft::set_cookie_notice(v, on)
-            }));
-        })
-    };
-    let on_revision = {
-        let edit = edit.clone();
-        Callback::from(move |e: Event| {
-            let n = e
-                .target_unchecked_into::<HtmlInputElement>()
-                .value()
-                .parse::<u64>()
-                .unwrap_or(1);
-            edit(Rc::new(move |v: &mut Value| {
-                draft::set_cookie_revision(v, n)
-            }));
-        })
-    };
-    let on_add = {
-        let edit = edit.clone();
-        Callback::from(move |_| {
-            edit(Rc::new(|v: &mut Value| {
-                draft::add_question(v);
-            }))
-        })
-    };
-    // Dragging a question by its title: which one, and where it would go (a place between
-    // questions, 0..=count).
-    let dragging = use_mut_ref(|| None::<usize>);
-    let drop_at = use_state_eq(|| None::<usize>);
-    let question_items: Html = (0..count.min(MAX_FORM_QUESTIONS))
-        .map(|i| {
-            let n = i + 1;
-            let on_drag_start = {
-                let dragging = dragging.clone();
-                Callback::from(move |e: DragEvent| {
-                    *dragging.borrow_mut() = Some(i);
-                    if let Some(data) = e.data_transfer() {
-                        data.set_effect_allowed("move");
-                        let _ = data.set_data("application/x-faq-studio-question", &i.to_string());
-                        // The whole question follows the pointer, not only its title.
-                        let item = e
-                            .target()
-                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            .and_then(|t| t.closest("li").ok().flatten());
-                        if let Some(item) = item {
-                            data.set_drag_image(&item, 16, 16);
-                        }
-                    }
-                })
-            };
-            // Over the top half of a question: before it; the bottom half: after it.
-            // (Yew delegates events: the question is the target's `li`, not `current_target`.)
-            let place = move |e: &DragEvent| {
-                let item = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .and_then(|t| t.closest("li").ok().flatten())?;
-                let rect = item.get_bounding_client_rect();
-                let before = f64::from(e.client_y()) < rect.top() + rect.height() / 2.0;
-                Some(if before { i } else { i + 1 })
-            };
-            let on_drag_over = {
-                let dragging = dragging.clone();
-                let drop_at = drop_at.clone();
-                Callback::from(move |e: DragEvent| {
-                    if dragging.borrow().is_some() {
-                        e.prevent_default();
-                        if let Some(data) = e.data_transfer() {
-                            data.set_drop_effect("move");
-                        }
-                        drop_at.set(place(&e));
-                    }
-                })
-            };
-            let on_drop = {
-                let dragging = dragging.clone();
-                let drop_at = drop_at.clone();
-                let edit = edit.clone();
-                Callback::from(move |e: DragEvent| {
-                    let Some(from) = dragging.borrow_mut().take() else {
-                        return;
-                    };
-                    e.prevent_default();
-                    e.stop_propagation();
-                    drop_at.set(None);
-                    let Some(slot) = place(&e) else {
-                        return;
-                    };
-                    let to = if slot > from { slot - 1 } else { slot };
-                    if to != from {
-                        edit(Rc::new(move |v: &mut Value| {
-                            draft::move_question(v, from, to);
-                        }));
-                    }
-                })
-            };
-            let on_drag_end = {
-                let dragging = dragging.clone();
-                let drop_at = drop_at.clone();
-                Callback::from(move |_: DragEvent| {
-                    *dragging.borrow_mut() = None;
-                    drop_at.set(None);
-                })
-            };
-            let mark = match *drop_at {
-                Some(at) if at == i => Some("drop-before"),
-                Some(at) if at == i + 1 && i + 1 == count.min(MAX_FORM_QUESTIONS) => Some("drop-after"),
-                _ => None,
-            };
-            let move_to = |to: usize| {
-                let edit = edit.clone();
-                Callback::from(move |_| {
-                    edit(Rc::new(move |v: &mut Value| {
-                        draft::move_question(v, i, to);
-                    }));
-                    // Keep focus on the moved question's controls.
-                    focus_later(format!("studio-q{to}-up"), format!("studio-q{to}-down"));
-                })
-            };
-            let remove = {
-                let edit = edit.clone();
-                Callback::from(move |_| {
-                    edit(Rc::new(move |v: &mut Value| draft::remove_question(v, i)));
-                    focus_later("studio-add".into(), "studio-add".into());
-                })
-            };
-            let q = draft::get(&value, Field::Question(i));
-            let legend = format!("{} {n}", t("f_question"));
-            html! {
-                <li key={i} class={classes!(mark)} ondragover={on_drag_over} ondrop={on_drop}>
-                    <fieldset>
-                        <legend draggable="true" ondragstart={on_drag_start} ondragend={on_drag_end}>
-                            <span class="grip" aria-hidden="true">{ "⠿ " }</span>{ format!("{legend}: {q}") }
-                        </legend>
-                        { text_input(Field::Question(i), format!("{} {n}", t("f_question")), false, None) }
-                        { text_input(Field::Answer(i), format!("{} {n}", t("f_answer")), true, Some(&format!("studio-help-{i}"))) }
-                        { text_input(Field::QuestionId(i), format!("{} {n}", t("f_id")), false, None) }
-                        { text_input(Field::Category(i), format!("{} {n}", t("f_category")), false, None) }
-                        <div class="row">
-                            <button type="button" id={format!("studio-q{i}-up")} disabled={i == 0}
-                                aria-label={format!("{}, {legend}", t("move_up"))} onclick={move_to(i.saturating_sub(1))}>{ t("move_up") }</button>
-                            <button type="button" id={format!("studio-q{i}-down")} disabled={i + 1 >= count}
-                                aria-label={format!("{}, {legend}", t("move_down"))} onclick={move_to(i + 1)}>{ t("move_down") }</button>
-                            <button type="button" aria-label={format!("{}, {legend}", t("remove"))} onclick={remove}>{ t("remove") }</button>
-                        </div>
-                    </fieldset>
-                </li>
-            }
-        })
-        .collect();
 
     // --- Problems --------------------------------------------------------------------------
-    let broken = check.blocking;
     let last_valid = editor.borrow().last_valid.clone();
-
-    // --- Preview ---------------------------------------------------------------------------
-    // In another language than the FAQ's: a copy with that language, made once per version.
-    let shown = use_memo((last_valid.clone(), (*preview_lang).clone()), |(faq, l)| {
-        faq.clone().map(|faq| {
-            if l.is_empty() || faq.lang.as_deref() == Some(l.as_str()) {
-                faq
-            } else {
-                Rc::new(Faq {
-                    lang: Some(l.clone()),
-                    ..(*faq).clone()
-                })
-            }
-        })
-    });
-    let shown = (*shown).clone();
-    let faq_lang = last_valid
-        .as_ref()
-        .and_then(|f| f.lang.clone())
-        .unwrap_or_else(|| "en".into());
-    // The FAQ's language, then every language the widget has texts for (English, its packs).
-    let mut langs = vec![faq_lang.clone()];
-    for l in ["en"].into_iter().chain(faq_widget::i18n::PACKS) {
-        if !langs.iter().any(|x| x == l) {
-            langs.push(l.into());
-        }
-    }
-    let width_radio = |w: Width, label: String| {
-        let width = width.clone();
-        let id = match w {
-            Width::Narrow => "studio-w320",
-            Width::Medium => "studio-w768",
-            Width::Full => "studio-wfull",
-        };
-        html! {
-            <span class="choice">
-                <input type="radio" name="studio-width" id={id} checked={*width == w}
-                    onchange={Callback::from(move |_| width.set(w))} />
-                <label for={id}>{ label }</label>
-            </span>
-        }
-    };
-    let scheme_radio = |is_dark: bool, label: &str| {
-        let dark = dark.clone();
-        let id = if is_dark {
-            "studio-dark"
-        } else {
-            "studio-light"
-        };
-        html! {
-            <span class="choice">
-                <input type="radio" name="studio-scheme" id={id} checked={*dark == is_dark}
-                    onchange={Callback::from(move |_| dark.set(is_dark))} />
-                <label for={id}>{ label.to_owned() }</label>
-            </span>
-        }
-    };
-    let on_preview_lang = {
-        let preview_lang = preview_lang.clone();
-        let faq_lang = faq_lang.clone();
-        Callback::from(move |e: Event| {
-            let v = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            preview_lang.set(if v == faq_lang { String::new() } else { v });
-        })
-    };
-    let frame_class = classes!(
-        "preview-frame",
-        match *width {
-            Width::Narrow => "w320",
-            Width::Medium => "w768",
-            Width::Full => "wfull",
-        },
-        if *dark { "dark" } else { "light" }
-    );
 
     // --- Theme and snippet --------------------------------------------------------------------
     let on_theme = {
@@ -933,107 +585,14 @@ pub fn App() -> Html {
                         }
                     </section>
                 </section>
-                <section aria-labelledby="studio-form-h" class="form">
-                    <h2 id="studio-form-h">{ t("form") }</h2>
-                    if form_broken {
-                        <p class="warn">{ t("form_broken") }</p>
-                    }
-                    <fieldset disabled={form_broken} class="plain">
-                        { text_input(Field::Title, t("f_title").into(), false, None) }
-                        { text_input(Field::Lang, t("f_lang").into(), false, None) }
-                        if !built_in {
-                            <p class="help">{ t("lang_not_built_in") }</p>
-                        }
-                        { text_input(Field::Intro, t("f_intro").into(), true, Some("studio-help-intro")) }
-                        { text_input(Field::ContactText, t("f_contact_text").into(), false, None) }
-                        { text_input(Field::ContactHref, t("f_contact_href").into(), false, None) }
-                        <div class="check">
-                            <input type="checkbox" id="studio-notice" checked={has_notice} onchange={on_notice} />
-                            <label for="studio-notice">{ t("f_cookie") }</label>
-                        </div>
-                        if has_notice {
-                            { text_input(Field::CookieText, t("f_cookie_text").into(), true, None) }
-                            { text_input(Field::CookieMoreText, t("f_cookie_more_text").into(), false, None) }
-                            { text_input(Field::CookieMoreHref, t("f_cookie_more_href").into(), false, None) }
-                            <div class="field">
-                                <label for="studio-revision">{ t("f_cookie_revision") }</label>
-                                <input type="number" min="0" id="studio-revision"
-                                    value={draft::cookie_revision(&value).to_string()} onchange={on_revision} />
-                            </div>
-                        }
-                        <h3>{ t("questions") }</h3>
-                        <p class="help">{ t("drag_hint") }</p>
-                        <ol class="questions">{ question_items }</ol>
-                        if count > MAX_FORM_QUESTIONS {
-                            <p>{ t("form_limit") }</p>
-                        }
-                        <button type="button" id="studio-add" onclick={on_add}>{ t("add_question") }</button>
-                        <details class="ui-texts">
-                            <summary>{ t("ui_texts") }</summary>
-                            <p class="help" id="studio-ui-help">{ t("ui_help") }</p>
-                            { ui_inputs }
-                        </details>
-                    </fieldset>
-                </section>
+                <FormPanel value={form_value} broken={check.unreadable} lang={*lang} {on_edit} />
             </div>
-            <section aria-labelledby="studio-preview-h" class="preview">
-                <h2 id="studio-preview-h">{ t("preview") }</h2>
-                <div class="row">
-                    <fieldset>
-                        <legend>{ t("width") }</legend>
-                        { width_radio(Width::Narrow, "320 px".into()) }
-                        { width_radio(Width::Medium, "768 px".into()) }
-                        { width_radio(Width::Full, t("width_full").into()) }
-                    </fieldset>
-                    <fieldset>
-                        <legend>{ t("scheme") }</legend>
-                        { scheme_radio(false, t("light")) }
-                        { scheme_radio(true, t("dark")) }
-                    </fieldset>
-                    <div class="field">
-                        <label for="studio-preview-lang">{ t("preview_lang") }</label>
-                        <select id="studio-preview-lang" onchange={on_preview_lang}>
-                            { for langs.iter().map(|l| {
-                                let selected = if preview_lang.is_empty() { *l == faq_lang } else { *l == *preview_lang };
-                                html! { <option value={l.clone()} {selected}>{ l.clone() }</option> }
-                            }) }
-                        </select>
-                    </div>
-                </div>
-                <p role="status" class="warn">
-                    if broken && shown.is_some() { { t("preview_stale") } }
-                    if shown.is_none() { { t("preview_none") } }
-                </p>
-                <div class={frame_class} ref={preview}>
-                    if let Some(faq) = shown {
-                        // The studio's page links styles/widget.css itself (studio/index.html).
-                        <FaqWidget faq={Some(faq)} src="faq.json" cookie_notice={options.cookie_notice}
-                            offline_always={options.offline_always} stylesheet={false} />
-                    }
-                </div>
-            </section>
+            <PreviewPanel faq={last_valid} broken={check.blocking} theme={(*theme).clone()}
+                cookie_notice={options.cookie_notice} offline_always={options.offline_always} lang={*lang} />
             <ThemePanel theme={(*theme).clone()} lang={*lang} on_change={on_theme} />
             <EmbedPanel options={(*options).clone()} theme={(*theme).clone()} name={name.clone()}
                 lang={*lang} on_options={on_options} />
         </main>
         </>
-    }
-}
-
-/// The form's ids, so labels and the problem list can point at fields.
-fn field_id(field: Field) -> String {
-    match field {
-        Field::Title => "studio-f-title".into(),
-        Field::Lang => "studio-f-lang".into(),
-        Field::Intro => "studio-f-intro".into(),
-        Field::ContactText => "studio-f-contact-text".into(),
-        Field::ContactHref => "studio-f-contact-href".into(),
-        Field::CookieText => "studio-f-cookie-text".into(),
-        Field::CookieMoreText => "studio-f-cookie-more-text".into(),
-        Field::CookieMoreHref => "studio-f-cookie-more-href".into(),
-        Field::QuestionId(i) => format!("studio-f-q{i}-id"),
-        Field::Question(i) => format!("studio-f-q{i}"),
-        Field::Answer(i) => format!("studio-f-q{i}-answer"),
-        Field::Category(i) => format!("studio-f-q{i}-category"),
     }
 }

@@ -7,7 +7,7 @@
 //! and the typing path: [`doc`] (the text and its line index), [`scan`] (where each question is),
 //! [`incremental`] (the checker, keystroke by keystroke) and [`editor`] (the draft, its check and
 //! the text box's window). [`app`] is the Yew page; its panels are components of their own
-//! ([`problem_list`], [`theme_panel`], [`embed_panel`]); [`text_box`] puts the editor's window in
+//! ([`form_panel`], [`preview_panel`], [`problem_list`], [`theme_panel`], [`embed_panel`]); [`text_box`] puts the editor's window in
 //! the text box, [`browser`] holds the page's plumbing (storage, fetch, download, focus).
 
 pub mod app;
@@ -17,9 +17,11 @@ pub mod doc;
 pub mod draft;
 pub mod editor;
 pub mod embed_panel;
+pub mod form_panel;
 pub mod i18n;
 pub mod incremental;
 pub mod pos;
+pub mod preview_panel;
 pub mod problem_list;
 pub mod scan;
 pub mod snippet;
