@@ -105,6 +105,12 @@ APT_SERVERS=(
   caddy /usr/bin/caddy
 )
 
+# PostgreSQL's server programs, whatever Debian's major version: the collector's tests start a
+# throwaway server of their own (cli/tests/support/pg.rs) on a loopback port.
+ensure_postgres() {
+  apt_install_missing postgresql "$(compgen -G '/usr/lib/postgresql/*/bin/initdb' | head -n 1)"
+}
+
 check_minibrowser() {
   [ -x /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser ] ||
     die "WebKitWebDriver is there but not MiniBrowser (/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser): reinstall webkit2gtk-driver"

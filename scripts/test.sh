@@ -16,7 +16,7 @@ source "$(dirname "$0")/lib.sh"
 TIERS=(lint native check wasm-chromium wasm-firefox build size e2e engines release)
 declare -A ABOUT=(
   [lint]="cargo fmt --check; clippy -D warnings on the workspace (native) and the wasm builds (embed, report, studio, reporter)"
-  [native]="cargo test --workspace: the pure core, views rendered to HTML (ssr), the CLI, the collector, the studio's logic"
+  [native]="cargo test --workspace: the pure core, views rendered to HTML (ssr), the CLI, the collector (on SQLite and on a throwaway PostgreSQL), the studio's logic"
   [check]="faq-widget check faq.json and its translations; the JSON Schemas (faq, feedback) with ajv; this script's arguments; no import cycle; the links between the Markdown docs"
   [wasm-chromium]="wasm-bindgen tests of the components and hooks in headless Chromium"
   [wasm-firefox]="the same wasm-bindgen tests in headless Firefox ESR"
@@ -92,6 +92,7 @@ wants_any wasm-firefox engines && apt_needed+=("${APT_FIREFOX[@]}")
 wants engines && apt_needed+=("${APT_WEBKIT[@]}")
 wants e2e && apt_needed+=("${APT_SERVERS[@]}")
 [ ${#apt_needed[@]} -gt 0 ] && apt_install_missing "${apt_needed[@]}"
+wants native && ensure_postgres
 wants engines && check_minibrowser
 wants_any check build size e2e engines release && ensure_npm_tooling
 wants_any build size e2e engines release && ensure_trunk

@@ -1,11 +1,18 @@
-//! Benchmark of `faq-widget collect` (not a test: it prints numbers). Starts the collector in this
-//! process on a loopback port the OS picks, with a fresh database, then keeps CONNECTIONS
-//! keep-alive clients posting beacons (3 events each) back to back for SECONDS, and prints the
-//! sustained rate of acknowledged (204) beacons and the latency percentiles.
+//! Benchmark of `faq-widget collect` (not a test: it prints numbers), on SQLite and on PostgreSQL
+//! side by side. For each database it starts the collector in this process on a loopback port
+//! the OS picks, with a fresh database (a SQLite file; a throwaway PostgreSQL server, as the
+//! tests start one), then keeps CONNECTIONS keep-alive clients posting beacons (3 events each)
+//! back to back for SECONDS, and prints the sustained rate of acknowledged (204) beacons and the
+//! latency percentiles. Both commit each beacon durably before answering (SQLite
+//! `synchronous=FULL`, PostgreSQL `synchronous_commit=on`).
 //!
-//!     cargo run --profile bench -p faq-widget-cli --example collect_bench -- [SECONDS] [CONNECTIONS]
+//!     cargo run --profile bench -p faq-widget-cli --example collect_bench -- [SECONDS] [CONNECTIONS] [sqlite|postgres]
 //!
-//! Defaults: 10 seconds, 16 connections. The results are in BENCHMARKS.md ("Feedback collector").
+//! Defaults: 10 seconds, 16 connections, both databases. The results are in BENCHMARKS.md
+//! ("Feedback collector").
+
+#[path = "../tests/support/pg.rs"]
+mod pg;
 
 use std::ffi::OsString;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -68,20 +75,17 @@ fn read_response(reader: &mut BufReader<TcpStream>) -> std::io::Result<u16> {
     Ok(status)
 }
 
-fn main() {
-    let args: Vec<u64> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
-    let seconds = args.first().copied().unwrap_or(10);
-    let connections = args.get(1).copied().unwrap_or(16) as usize;
-    let dir = std::env::temp_dir().join(format!("faq-widget-bench-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a scratch directory");
-    let db = dir.join("feedback.sqlite");
+/// One database's run: (acknowledged latencies, refused, elapsed seconds, rows stored).
+struct Run {
+    latencies: Vec<Duration>,
+    refused: u64,
+    elapsed: f64,
+    stored: i64,
+}
 
+/// Starts a collector on `db` in this process; its port.
+fn start_collector(db: String) -> u16 {
     let (lines, printed) = mpsc::channel();
-    let server_db = db.clone();
     std::thread::spawn(move || {
         let args: Vec<OsString> = [
             "collect",
@@ -96,10 +100,10 @@ fn main() {
             "--votes-per-day",
             "100000000",
             "--db",
+            &db,
         ]
         .iter()
         .map(OsString::from)
-        .chain([server_db.into_os_string()])
         .collect();
         let code = faq_widget_cli::run(
             &args,
@@ -113,14 +117,15 @@ fn main() {
     let line = printed
         .recv_timeout(Duration::from_secs(20))
         .expect("the collector starts");
-    let port: u16 = line
-        .split("127.0.0.1:")
+    line.split("127.0.0.1:")
         .nth(1)
         .and_then(|rest| rest.split('/').next())
         .and_then(|p| p.parse().ok())
-        .expect("a port");
+        .expect("a port")
+}
 
-    println!("collector on port {port}; {connections} keep-alive connections for {seconds} s");
+/// CONNECTIONS clients posting to `port` until `seconds` have passed.
+fn load(port: u16, seconds: u64, connections: usize) -> (Vec<Duration>, u64, f64) {
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let clients: Vec<_> = (0..connections)
         .map(|client| {
@@ -160,27 +165,88 @@ fn main() {
     }
     let elapsed = started.elapsed().as_secs_f64();
     latencies.sort();
-    let at = |q: f64| {
-        let index = ((latencies.len() as f64 * q).ceil() as usize).clamp(1, latencies.len()) - 1;
-        latencies[index].as_secs_f64() * 1000.0
-    };
-    assert!(!latencies.is_empty(), "no beacon was acknowledged");
-    let stored: i64 = rusqlite::Connection::open(&db)
-        .and_then(|c| c.query_row("SELECT count(*) FROM batch", [], |r| r.get(0)))
-        .expect("the database");
+    (latencies, refused, elapsed)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let numbers: Vec<u64> = args.iter().filter_map(|a| a.parse().ok()).collect();
+    let seconds = numbers.first().copied().unwrap_or(10);
+    let connections = numbers.get(1).copied().unwrap_or(16) as usize;
+    let only = args.iter().find(|a| a.parse::<u64>().is_err()).cloned();
+    let dir = std::env::temp_dir().join(format!("faq-widget-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch directory");
+    println!("{connections} keep-alive connections for {seconds} s per database");
+
+    let mut rows = Vec::new();
+    if only.as_deref().is_none_or(|o| o == "sqlite") {
+        let file = dir.join("feedback.sqlite");
+        let port = start_collector(file.to_string_lossy().into_owned());
+        let (latencies, refused, elapsed) = load(port, seconds, connections);
+        let stored: i64 = rusqlite::Connection::open(&file)
+            .and_then(|c| c.query_row("SELECT count(*) FROM batch", [], |r| r.get(0)))
+            .expect("the database");
+        rows.push((
+            "SQLite",
+            Run {
+                latencies,
+                refused,
+                elapsed,
+                stored,
+            },
+        ));
+    }
+    // Kept until the end: dropping it stops the server.
+    let mut server = None;
+    if only.as_deref().is_none_or(|o| o == "postgres") {
+        let postgres = server.insert(pg::Postgres::start("bench"));
+        let url = postgres.create("feedback");
+        let port = start_collector(url);
+        let (latencies, refused, elapsed) = load(port, seconds, connections);
+        let stored: i64 = postgres
+            .client("feedback")
+            .query_one("SELECT count(*) FROM batch", &[])
+            .expect("the database")
+            .get(0);
+        rows.push((
+            "PostgreSQL",
+            Run {
+                latencies,
+                refused,
+                elapsed,
+                stored,
+            },
+        ));
+    }
+
     println!(
-        "acknowledged {} beacons ({} events) in {elapsed:.1} s: {:.0} beacons/s; {refused} refused; {stored} in the database",
-        latencies.len(),
-        latencies.len() * 3,
-        latencies.len() as f64 / elapsed
+        "database     beacons/s   p50 ms   p90 ms   p99 ms   max ms  refused  acknowledged  stored"
     );
-    println!(
-        "latency ms: p50 {:.2}  p90 {:.2}  p99 {:.2}  max {:.2}",
-        at(0.50),
-        at(0.90),
-        at(0.99),
-        at(1.0)
-    );
+    for (name, run) in &rows {
+        assert!(
+            !run.latencies.is_empty(),
+            "{name}: no beacon was acknowledged"
+        );
+        let at = |q: f64| {
+            let index = ((run.latencies.len() as f64 * q).ceil() as usize)
+                .clamp(1, run.latencies.len())
+                - 1;
+            run.latencies[index].as_secs_f64() * 1000.0
+        };
+        println!(
+            "{name:<12} {:>9.0} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8} {:>13} {:>7}",
+            run.latencies.len() as f64 / run.elapsed,
+            at(0.50),
+            at(0.90),
+            at(0.99),
+            at(1.0),
+            run.refused,
+            run.latencies.len(),
+            run.stored
+        );
+    }
+    drop(server);
     let _ = std::fs::remove_dir_all(&dir);
     std::process::exit(0);
 }

@@ -10,15 +10,17 @@ use std::path::PathBuf;
 use clap::builder::NonEmptyStringValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::collect_db::Target;
+
 /// Each command's usage line, in the tool's own help: the overview a reader scans first.
 const USAGE: &str = "\
 faq-widget check [--format human|json] [--translations] FILE...
        faq-widget schema
        faq-widget render [--json-ld] FILE
        faq-widget render --prerender BASE [--src URL] [--json-ld] FILE
-       faq-widget collect --db FILE --allow-origin ORIGIN [--faq FILE]... [--port 8787] [--bind ADDR]
+       faq-widget collect --db FILE|URL --allow-origin ORIGIN [--faq FILE]... [--port 8787] [--bind ADDR]
                           [--rate 60] [--votes-per-day 5] [--behind-proxy]
-       faq-widget report --db FILE [--since 30d] [--html FILE]
+       faq-widget report --db FILE|URL [--since 30d] [--html FILE]
        faq-widget completions bash|zsh|fish|elvish|powershell
        faq-widget help [COMMAND] | --help | --version";
 
@@ -53,7 +55,7 @@ pub enum Command {
     /// Print the FAQ as static HTML (<details>, no script needed), or the widget pre-rendered.
     Render(RenderArgs),
     /// Receive the widget's feedback beacons into a SQLite database.
-    #[command(long_about = crate::collect::ABOUT)]
+    #[command(long_about = COLLECT_ABOUT)]
     Collect(CollectArgs),
     /// Summarise the feedback: helpfulness per question, missed searches, volume per day.
     #[command(long_about = REPORT_ABOUT)]
@@ -116,19 +118,20 @@ pub struct RenderArgs {
 #[derive(Args, Debug)]
 #[command(
     override_usage = "\
-faq-widget collect --db FILE --allow-origin ORIGIN... [--faq FILE]... [--port 8787]
+faq-widget collect --db FILE|URL --allow-origin ORIGIN... [--faq FILE]... [--port 8787]
                           [--bind 127.0.0.1] [--rate 60] [--votes-per-day 5] [--behind-proxy]
                           [--max-connections 256] [--idle-timeout 30] [--max-connection-age 300]",
-    after_help = crate::collect::MORE
+    after_help = COLLECT_MORE
 )]
 pub struct CollectArgs {
-    /// The SQLite database (created if needed).
-    #[arg(long, value_name = "FILE")]
-    pub db: PathBuf,
+    /// The SQLite database (created if needed), or a PostgreSQL database as
+    /// postgres://USER[:PASSWORD]@HOST[:PORT]/NAME (its tables created if needed).
+    #[arg(long, value_name = "FILE|URL", value_parser = Target::parse)]
+    pub db: Target,
     /// A site whose pages may send beacons, as scheme://host[:port] (repeat it, or separate
     /// origins with commas). Other origins get 403.
     #[arg(long = "allow-origin", value_name = "URL", required = true, value_delimiter = ',',
-          value_parser = crate::collect::parse_origin)]
+          value_parser = parse_origin)]
     pub origins: Vec<String>,
     /// A faq.json the site serves (repeat it for several): votes for question ids none of them
     /// has are dropped, not stored; each file is read again when it changes. Without --faq
@@ -169,11 +172,11 @@ pub struct CollectArgs {
 }
 
 #[derive(Args, Debug)]
-#[command(override_usage = "faq-widget report --db FILE [--since 30d] [--html FILE]")]
+#[command(override_usage = "faq-widget report --db FILE|URL [--since 30d] [--html FILE]")]
 pub struct ReportArgs {
-    /// The SQLite database.
-    #[arg(long, value_name = "FILE")]
-    pub db: PathBuf,
+    /// The SQLite database, or the PostgreSQL database's postgres:// URL.
+    #[arg(long, value_name = "FILE|URL", value_parser = Target::parse)]
+    pub db: Target,
     /// The period, back from now: 30d, 12h, 52w, or all.
     #[arg(long, value_name = "SPAN", default_value = "30d", value_parser = span)]
     pub since: Span,
@@ -182,12 +185,78 @@ pub struct ReportArgs {
     pub html: Option<PathBuf>,
 }
 
+/// `collect --help`, before the options.
+pub const COLLECT_ABOUT: &str = "\
+Receives the widget's feedback beacons (data-report=\"https://...\" on the script tag) and stores
+them in the SQLite database FILE (created if needed; WAL; one transaction per beacon, answered
+204 only after the commit), or in a PostgreSQL database. Read them with `faq-widget report`.";
+
+/// `collect --help`, after the options.
+pub const COLLECT_MORE: &str = "\
+Limits: bodies up to 32 KiB arriving within 10 s, 20 events a beacon, queries of 200 characters
+(feedback.schema.json).
+Bad input gets a 4xx status and a one-line reason. No IP address is ever stored: the rate limit
+keeps, in memory only, a keyed hash of each client's address (IPv6: its /64), forgotten once its
+allowance has refilled.
+
+Behind a reverse proxy (nginx, Caddy, a load balancer) that terminates TLS: keep the default
+--bind 127.0.0.1, forward POST and OPTIONS to it, and pass --behind-proxy so the rate limit counts
+each visitor rather than the proxy; the proxy must set X-Forwarded-For (nginx:
+`proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;`). X-Forwarded-For is used for the
+rate limit only. Without --behind-proxy the header is ignored, as a client could forge it.
+
+On the open internet, put it behind such a proxy: it has no TLS. Its own connection limits
+(above) keep idle and slow connections from using up its files, not from a flood.
+
+Several collectors, one database: --db postgres://USER[:PASSWORD]@HOST[:PORT]/NAME stores into
+PostgreSQL (the same tables, created if needed; the same guarantees; no TLS in this build). The
+rate limit and the vote budget stay per collector. Anything that accepts the documented JSON
+(feedback.schema.json; a serverless function, an analytics pipeline) can replace it too.";
+
+/// `https://www.example.org` (lower case, no trailing slash), or why it is not an origin.
+pub fn parse_origin(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    let lower = text.trim_end_matches('/').to_ascii_lowercase();
+    let host = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    match host {
+        Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', '@', ' ', '*']) => {
+            Ok(lower)
+        }
+        _ => Err(format!(
+            "--allow-origin takes an origin such as https://www.example.org, not {text:?}"
+        )),
+    }
+}
+
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// `30d`, `12h`, `4w` as milliseconds; `all` as `None`.
+pub fn parse_span(text: &str) -> Result<Option<i64>, String> {
+    if text == "all" {
+        return Ok(None);
+    }
+    let problem = || format!("--since takes a span such as 30d, 12h, 4w or all, not {text:?}");
+    let unit = match text.chars().last() {
+        Some('h') => DAY_MS / 24,
+        Some('d') => DAY_MS,
+        Some('w') => 7 * DAY_MS,
+        _ => return Err(problem()),
+    };
+    let count: i64 = text[..text.len() - 1].parse().map_err(|_| problem())?;
+    if !(1..=100_000).contains(&count) {
+        return Err(problem());
+    }
+    Ok(Some(count * unit))
+}
+
 /// A period back from now in milliseconds; `None` for all of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Span(pub Option<i64>);
 
 fn span(text: &str) -> Result<Span, String> {
-    crate::report::parse_span(text).map(Span)
+    parse_span(text).map(Span)
 }
 
 /// The command named by the first argument, for the prefix of an error message.
@@ -222,4 +291,30 @@ pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "faq-widget", &mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_origin;
+
+    #[test]
+    fn origins_are_checked_when_given() {
+        assert_eq!(
+            parse_origin("HTTPS://WWW.Example.org/"),
+            Ok("https://www.example.org".into())
+        );
+        assert_eq!(
+            parse_origin("http://127.0.0.1:4601"),
+            Ok("http://127.0.0.1:4601".into())
+        );
+        for bad in [
+            "www.example.org",
+            "https://",
+            "https://a.example/path",
+            "*",
+            "ftp://a",
+        ] {
+            assert!(parse_origin(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -22,43 +22,17 @@ use axum::response::{IntoResponse, Response};
 use axum::Router;
 use faq_widget::feedback::{self, Batch, Event, MAX_BODY_BYTES};
 
+use crate::args::CollectArgs;
 use crate::collect_budget::{VoteBudget, DAY_MS};
 use crate::collect_conn::{Guarded, Limits, Peer};
-use crate::collect_db::{self, Store, StoreError};
+use crate::collect_db::{self, Store, StoreError, Target};
 use crate::collect_faqs::Known;
 use crate::collect_limit::Limiter;
-use crate::CollectArgs;
-
-/// `collect --help`, before the options.
-pub const ABOUT: &str = "\
-Receives the widget's feedback beacons (data-report=\"https://...\" on the script tag) and stores
-them in the SQLite database FILE (created if needed; WAL; one transaction per beacon, answered
-204 only after the commit). Read them with `faq-widget report`.";
-
-/// `collect --help`, after the options.
-pub const MORE: &str = "\
-Limits: bodies up to 32 KiB arriving within 10 s, 20 events a beacon, queries of 200 characters
-(feedback.schema.json).
-Bad input gets a 4xx status and a one-line reason. No IP address is ever stored: the rate limit
-keeps, in memory only, a keyed hash of each client's address (IPv6: its /64), forgotten once its
-allowance has refilled.
-
-Behind a reverse proxy (nginx, Caddy, a load balancer) that terminates TLS: keep the default
---bind 127.0.0.1, forward POST and OPTIONS to it, and pass --behind-proxy so the rate limit counts
-each visitor rather than the proxy; the proxy must set X-Forwarded-For (nginx:
-`proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;`). X-Forwarded-For is used for the
-rate limit only. Without --behind-proxy the header is ignored, as a client could forge it.
-
-On the open internet, put it behind such a proxy: it has no TLS. Its own connection limits
-(above) keep idle and slow connections from using up its files, not from a flood.
-
-One machine not enough? Anything that accepts the documented JSON (feedback.schema.json; a
-serverless function, an analytics pipeline) can replace this collector.";
 
 /// A beacon's body arrives within this time, or the request gets 408.
 const BODY_TIMEOUT: Duration = Duration::from_secs(10);
 struct Options {
-    db: PathBuf,
+    db: Target,
     origins: Vec<String>,
     bind: IpAddr,
     port: u16,
@@ -91,23 +65,6 @@ impl From<CollectArgs> for Options {
     }
 }
 
-/// `https://www.example.org` (lower case, no trailing slash), or why it is not an origin.
-pub(crate) fn parse_origin(text: &str) -> Result<String, String> {
-    let text = text.trim();
-    let lower = text.trim_end_matches('/').to_ascii_lowercase();
-    let host = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
-    match host {
-        Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', '@', ' ', '*']) => {
-            Ok(lower)
-        }
-        _ => Err(format!(
-            "--allow-origin takes an origin such as https://www.example.org, not {text:?}"
-        )),
-    }
-}
-
 /// Runs `faq-widget collect` until SIGINT or SIGTERM; the exit status.
 pub fn main(args: CollectArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let options = Options::from(args);
@@ -122,12 +79,12 @@ pub fn main(args: CollectArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
 
 fn serve(options: Options, out: &mut dyn Write) -> Result<(), String> {
     let known = Known::load(&options.faqs)?;
-    let conn = collect_db::open_for_writing(&options.db)?;
+    let db = collect_db::open_writer(&options.db)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start: {e}"))?;
-    let (store, writer) = Store::start(conn, &options.db)?;
+    let (store, writer) = Store::start(db)?;
     let app = Arc::new(App {
         origins: options
             .origins
@@ -152,7 +109,7 @@ fn serve(options: Options, out: &mut dyn Write) -> Result<(), String> {
         let _ = writeln!(
             out,
             "faq-widget collect: listening on http://{local}/, storing in {}",
-            options.db.display()
+            options.db
         );
         let _ = out.flush();
         let router = Router::new().fallback(handle).with_state(app);
@@ -465,7 +422,3 @@ fn now_ms() -> i64 {
         .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
         .unwrap_or(0)
 }
-
-#[cfg(test)]
-#[path = "collect_tests.rs"]
-mod tests;

@@ -1,6 +1,7 @@
-//! The feedback database (SQLite, WAL): opened by `collect` (which writes) and `report` (which
-//! reads). One writer thread owns the connection; each batch is one transaction, and the sender
-//! hears back only after the commit, so the collector answers 2xx only for what is on disk.
+//! The feedback database: a SQLite file (WAL; the default) or a PostgreSQL database
+//! (`collect_pg`), opened by `collect` (which writes) and `report` (which reads). One writer
+//! thread owns the connection; each batch is one transaction, and the sender hears back only
+//! after the commit, so the collector answers 2xx only for what is on disk.
 //!
 //! Tables: `batch` (one row per beacon: when it arrived, by the collector's clock, and its FAQ) and
 //! `event` (its votes and missed searches). No address, no identifier, no header is stored.
@@ -13,8 +14,50 @@ use faq_widget::feedback::{Batch, Event};
 use rusqlite::{params, Connection, OpenFlags};
 use tokio::sync::oneshot;
 
-/// The schema's version, SQLite's `user_version`.
-const SCHEMA_VERSION: i64 = 1;
+pub use crate::collect_writer::{Writer, SCHEMA_VERSION};
+
+/// Where the feedback is kept: `--db FILE` (SQLite) or `--db postgres://...`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    Sqlite(PathBuf),
+    Postgres(String),
+}
+
+impl Target {
+    /// `--db`'s value: a `postgres://` (or `postgresql://`) URL, else a file's path.
+    pub fn parse(text: &str) -> Result<Target, String> {
+        if crate::collect_pg::is_url(text) {
+            crate::collect_pg::check_url(text)?;
+            Ok(Target::Postgres(text.to_owned()))
+        } else if text.is_empty() {
+            Err("--db takes a file or a postgres:// URL".into())
+        } else {
+            Ok(Target::Sqlite(PathBuf::from(text)))
+        }
+    }
+}
+
+/// The file, or the URL without its password.
+impl std::fmt::Display for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Target::Sqlite(path) => write!(f, "{}", path.display()),
+            Target::Postgres(url) => f.write_str(&crate::collect_pg::redacted(url)),
+        }
+    }
+}
+
+/// Opens the database at `target` for the writer thread, creating its tables if needed.
+pub fn open_writer(target: &Target) -> Result<Box<dyn Writer>, String> {
+    Ok(match target {
+        Target::Sqlite(path) => Box::new(Database {
+            conn: open_for_writing(path)?,
+            identity: identity(path),
+            path: path.clone(),
+        }),
+        Target::Postgres(url) => Box::new(crate::collect_pg::PgWriter::open(url)?),
+    })
+}
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS batch (
@@ -161,16 +204,11 @@ pub struct Store {
 }
 
 impl Store {
-    /// Starts the writer thread on `conn`, the database at `path`.
-    pub fn start(conn: Connection, path: &Path) -> Result<(Store, JoinHandle<()>), String> {
+    /// Starts the writer thread on `db` ([`open_writer`]).
+    pub fn start(db: Box<dyn Writer>) -> Result<(Store, JoinHandle<()>), String> {
         let (jobs, queue) = sync_channel(QUEUE);
         let failing = std::sync::Arc::default();
         let writer_failing = std::sync::Arc::clone(&failing);
-        let db = Database {
-            identity: identity(path),
-            path: path.to_owned(),
-            conn,
-        };
         let thread = std::thread::Builder::new()
             .name("feedback-writer".into())
             .spawn(move || write_all(db, queue, &writer_failing))
@@ -208,7 +246,7 @@ impl Store {
     }
 }
 
-/// The writer's database: its connection, and which file it opened.
+/// The writer's SQLite database: its connection, and which file it opened.
 struct Database {
     path: PathBuf,
     identity: Option<(u64, u64)>,
@@ -264,11 +302,20 @@ impl Database {
     }
 }
 
-fn write_all(mut db: Database, queue: Receiver<Job>, failing: &std::sync::Mutex<Option<String>>) {
+impl Writer for Database {
+    fn insert(&mut self, batch: &Batch, received_ms: i64) -> Result<(), String> {
+        self.connection()
+            .and_then(|conn| insert(conn, batch, received_ms).map_err(|e| e.to_string()))
+    }
+}
+
+fn write_all(
+    mut db: Box<dyn Writer>,
+    queue: Receiver<Job>,
+    failing: &std::sync::Mutex<Option<String>>,
+) {
     while let Ok(job) = queue.recv() {
-        let result = db
-            .connection()
-            .and_then(|conn| insert(conn, &job.batch, job.received_ms).map_err(|e| e.to_string()));
+        let result = db.insert(&job.batch, job.received_ms);
         if let Err(problem) = &result {
             eprintln!("faq-widget collect: a batch was not stored: {problem}");
         }

@@ -9,8 +9,11 @@ pub mod collect_conn;
 pub mod collect_db;
 pub mod collect_faqs;
 pub mod collect_limit;
+pub mod collect_pg;
+pub mod collect_writer;
 pub mod render;
 pub mod report;
+pub mod report_rows;
 pub mod schema;
 pub mod translations;
 

@@ -3,14 +3,15 @@
 //! its data as a table for screen readers.
 
 use crate::check::terminal_safe;
+use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::io::Write;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use rusqlite::{params, Connection};
-
-use crate::collect_db;
-use crate::ReportArgs;
+use crate::args::ReportArgs;
+use crate::collect_db::{self, Target};
+use crate::collect_pg;
+use crate::report_rows::{PgRows, Rows};
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 /// The missed searches listed.
@@ -25,15 +26,7 @@ pub struct Question {
     pub no: u64,
 }
 
-/// Events received on one day (UTC).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Day {
-    /// Days since the Unix epoch.
-    pub day: i64,
-    pub beacons: u64,
-    pub votes: u64,
-    pub missed: u64,
-}
+pub use crate::report_rows::Day;
 
 /// What the report shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,8 +48,14 @@ pub struct Summary {
 pub fn main(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let (db, since) = (&args.db, args.since.0);
     let now = now_ms();
-    let summary = collect_db::open_for_reading(db)
-        .and_then(|conn| summarise(&conn, since.map(|span| now - span), now));
+    let summary = match db {
+        Target::Sqlite(path) => collect_db::open_for_reading(path)
+            .and_then(|conn| summarise(&conn, since.map(|span| now - span), now)),
+        Target::Postgres(url) => collect_pg::open_for_reading(url).and_then(|client| {
+            let rows = PgRows(RefCell::new(client));
+            summarise(&rows, since.map(|span| now - span), now)
+        }),
+    };
     let summary = match summary {
         Ok(summary) => summary,
         Err(problem) => {
@@ -79,25 +78,6 @@ pub fn main(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
     crate::EXIT_OK
 }
 
-/// `30d`, `12h`, `4w` as milliseconds; `all` as `None`.
-pub fn parse_span(text: &str) -> Result<Option<i64>, String> {
-    if text == "all" {
-        return Ok(None);
-    }
-    let problem = || format!("--since takes a span such as 30d, 12h, 4w or all, not {text:?}");
-    let unit = match text.chars().last() {
-        Some('h') => DAY_MS / 24,
-        Some('d') => DAY_MS,
-        Some('w') => 7 * DAY_MS,
-        _ => return Err(problem()),
-    };
-    let count: i64 = text[..text.len() - 1].parse().map_err(|_| problem())?;
-    if !(1..=100_000).contains(&count) {
-        return Err(problem());
-    }
-    Ok(Some(count * unit))
-}
-
 fn now_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -105,66 +85,27 @@ fn now_ms() -> i64 {
         .unwrap_or(0)
 }
 
-/// Reads the period from `from_ms` (everything when `None`) to `now_ms` out of the database.
-pub fn summarise(conn: &Connection, from_ms: Option<i64>, now_ms: i64) -> Result<Summary, String> {
+/// Reads the period from `from_ms` (everything when `None`) to `now_ms` out of the database
+/// (a SQLite connection, or [`PgRows`]).
+pub fn summarise(rows: &dyn Rows, from_ms: Option<i64>, now_ms: i64) -> Result<Summary, String> {
     let from = from_ms.unwrap_or(i64::MIN);
-    let e = |e: rusqlite::Error| format!("cannot read the database: {e}");
-    let (beacons, first): (u64, Option<i64>) = conn
-        .query_row(
-            "SELECT count(*), min(received) FROM batch WHERE received >= ?1",
-            params![from],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
-        .map_err(e)?;
-    let faqs: u64 = conn
-        .query_row(
-            "SELECT count(DISTINCT faq) FROM batch WHERE received >= ?1",
-            params![from],
-            |row| row.get(0),
-        )
-        .map_err(e)?;
+    let (beacons, first, faqs) = rows.totals(from)?;
     let mut votes = 0;
     let mut questions = Vec::new();
-    {
-        let mut statement = conn
-            .prepare(
-                "SELECT b.faq, e.question,
-                        sum(e.helpful = 1), sum(e.helpful = 0),
-                        sum(e.previous IS 1), sum(e.previous IS 0), count(*)
-                 FROM event e JOIN batch b ON b.id = e.batch
-                 WHERE e.kind = 'vote' AND b.received >= ?1
-                 GROUP BY b.faq, e.question",
-            )
-            .map_err(e)?;
-        let rows = statement
-            .query_map(params![from], |row| {
-                let faq: String = row.get(0)?;
-                let question: String = row.get(1)?;
-                let [yes, no, was_yes, was_no, count]: [i64; 5] = [
-                    row.get(2)?,
-                    row.get(3)?,
-                    row.get(4)?,
-                    row.get(5)?,
-                    row.get(6)?,
-                ];
-                Ok((faq, question, yes - was_yes, no - was_no, count))
-            })
-            .map_err(e)?;
-        for row in rows {
-            let (faq, question, yes, no, count) = row.map_err(e)?;
-            votes += count as u64;
-            // A changed vote whose first vote lies before the period can take a count below 0.
-            let (yes, no) = (yes.max(0) as u64, no.max(0) as u64);
-            if yes + no == 0 {
-                continue;
-            }
-            let label = if faqs > 1 {
-                format!("{faq} › {question}")
-            } else {
-                question
-            };
-            questions.push(Question { label, yes, no });
+    for row in rows.votes(from)? {
+        votes += u64::try_from(row.count).unwrap_or(0);
+        // A changed vote whose first vote lies before the period can take a count below 0.
+        let yes = u64::try_from(row.yes - row.was_yes).unwrap_or(0);
+        let no = u64::try_from(row.no - row.was_no).unwrap_or(0);
+        if yes + no == 0 {
+            continue;
         }
+        let label = if faqs > 1 {
+            format!("{} › {}", row.faq, row.question)
+        } else {
+            row.question
+        };
+        questions.push(Question { label, yes, no });
     }
     // Worst first: the smallest share of "yes" (compared as fractions), then the most votes.
     questions.sort_by(|a, b| {
@@ -173,65 +114,27 @@ pub fn summarise(conn: &Connection, from_ms: Option<i64>, now_ms: i64) -> Result
             .then((b.yes + b.no).cmp(&(a.yes + a.no)))
             .then(a.label.cmp(&b.label))
     });
-    let mut missed = 0;
-    let mut top_missed = Vec::new();
-    {
-        let mut statement = conn
-            .prepare(
-                "SELECT e.query, count(*) AS n FROM event e JOIN batch b ON b.id = e.batch
-                 WHERE e.kind = 'missed' AND b.received >= ?1
-                 GROUP BY e.query ORDER BY n DESC, e.query",
-            )
-            .map_err(e)?;
-        let rows = statement
-            .query_map(params![from], |row| {
-                Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)? as u64))
-            })
-            .map_err(e)?;
-        for row in rows {
-            let (query, count) = row.map_err(e)?;
-            missed += count;
-            if top_missed.len() < TOP_MISSED {
-                top_missed.push((query, count));
-            }
-        }
-    }
+    // Most frequent first, then in the order of their bytes (the same on either database).
+    let mut all_missed = rows.missed(from)?;
+    all_missed.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let missed = all_missed.iter().map(|(_, count)| count).sum();
+    all_missed.truncate(TOP_MISSED);
+    let top_missed = all_missed;
     let mut days: Vec<Day> = Vec::new();
-    {
-        let mut statement = conn
-            .prepare(
-                "SELECT b.received / ?2 AS day, count(DISTINCT b.id),
-                        coalesce(sum(e.kind = 'vote'), 0), coalesce(sum(e.kind = 'missed'), 0)
-                 FROM batch b LEFT JOIN event e ON e.batch = b.id
-                 WHERE b.received >= ?1 GROUP BY day ORDER BY day",
-            )
-            .map_err(e)?;
-        let rows = statement
-            .query_map(params![from, DAY_MS], |row| {
-                Ok(Day {
-                    day: row.get(0)?,
-                    beacons: row.get::<_, i64>(1)? as u64,
-                    votes: row.get::<_, i64>(2)? as u64,
-                    missed: row.get::<_, i64>(3)? as u64,
-                })
-            })
-            .map_err(e)?;
-        for row in rows {
-            let day = row.map_err(e)?;
-            // Days without beacons, as zeros, so the chart's time axis is even.
-            while let Some(last) = days.last().map(|d| d.day) {
-                if last + 1 >= day.day {
-                    break;
-                }
-                days.push(Day {
-                    day: last + 1,
-                    beacons: 0,
-                    votes: 0,
-                    missed: 0,
-                });
+    for day in rows.days(from, DAY_MS)? {
+        // Days without beacons, as zeros, so the chart's time axis is even.
+        while let Some(last) = days.last().map(|d| d.day) {
+            if last + 1 >= day.day {
+                break;
             }
-            days.push(day);
+            days.push(Day {
+                day: last + 1,
+                beacons: 0,
+                votes: 0,
+                missed: 0,
+            });
         }
+        days.push(day);
     }
     let to_day = now_ms.div_euclid(DAY_MS);
     let from_day = match from_ms {

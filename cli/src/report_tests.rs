@@ -1,6 +1,7 @@
 //! Tests of `report.rs` (its own file: the module's code and its tests each stay short).
 
 use super::*;
+use crate::args::parse_span;
 
 #[test]
 fn dates_are_civil_utc_days() {
