@@ -2,10 +2,12 @@
 // Lighthouse, first paint on a phone as deployed (issue 32). A benchmark, not a test: it prints
 // medians and never fails on them. Mobile (Lighthouse's default form factor and simulated
 // throttling), the system Chromium, offline: dist/ is served by tests/e2e/server.mjs on loopback,
-// which sends the build's .br/.gz as nginx and Caddy do (FAQ_COMPRESS=off for the uncompressed row).
+// over HTTPS and HTTP/2 (FAQ_TLS=h2, a certificate of its own that the browser is told to
+// accept), sending the build's .br/.gz as nginx and Caddy do (FAQ_COMPRESS=off for the
+// uncompressed row).
 //
 //   trunk build --release && node bench/lighthouse.mjs [--runs N] [--only ROW,ROW] [--json DIR]
-//                                                      [--method simulate|devtools]
+//                                                      [--method simulate|devtools] [--h1]
 //
 // Rows, the same host page around each (a heading, then the FAQ), the bundled faq.json:
 //   static        `faq-widget render` (<details>, no script) linking the widget's stylesheet: the floor
@@ -81,12 +83,17 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-const servers = { true: await spawnServer({ FAQ_COMPRESS: "on" }), false: await spawnServer({ FAQ_COMPRESS: "off" }) };
+// HTTPS with HTTP/2, as a site is served (Caddy always, nginx with `http2 on`, every CDN): one
+// connection carries every request. --h1: plain HTTP/1.1, where each request made in parallel
+// opens a connection of its own (in Lighthouse's simulation, a round trip of slow 4G each).
+const H2 = !process.argv.includes("--h1");
+const tls = H2 ? { FAQ_TLS: "h2" } : {};
+const servers = { true: await spawnServer({ FAQ_COMPRESS: "on", ...tls }), false: await spawnServer({ FAQ_COMPRESS: "off", ...tls }) };
 let chrome;
 try {
   chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    chromeFlags: [...(H2 ? ["--ignore-certificate-errors"] : []), "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   const version = (await (await fetch(`http://127.0.0.1:${chrome.port}/json/version`)).json()).Browser;
   const results = [];

@@ -11,11 +11,14 @@
 //   fixtures/host-sw.js, which imports dist/sw.js.
 // Files are sent as deployed (issue 32): the build's NAME.br or NAME.gz when the request accepts
 //   that encoding, with Content-Encoding and Vary, as nginx and Caddy do with deploy/'s configs;
-//   FAQ_COMPRESS=off sends every file as it is (a host without compression).
+//   FAQ_COMPRESS=off sends every file as it is (a host without compression). FAQ_TLS=h2 serves
+//   HTTPS with HTTP/2 under a certificate made at start (the Lighthouse benchmark's default).
 // /examples/* serves examples/ with the per-page headers of examples/_headers (the format Netlify
 //   and Cloudflare Pages read); there, https://cdn.example.org/faq stands for the CDN port.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:http";
+import { createSecureServer } from "node:http2";
+import { mkdirSync, readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { extname, join, normalize, resolve } from "node:path";
@@ -189,9 +192,24 @@ function handler(roots, extraHeaders, examples = false) {
   };
 }
 
+// FAQ_TLS=h2: HTTPS with HTTP/2 (and HTTP/1.1 for clients without it), as Caddy and nginx
+// serve a site, under a certificate made for 127.0.0.1 at start (openssl); the browser is told to
+// accept it. For benchmarks: one connection carries every request, as deployed.
+const TLS = process.env.FAQ_TLS === "h2";
+function tlsOptions() {
+  const dir = join(GENERATED, "tls");
+  mkdirSync(dir, { recursive: true });
+  const [key, cert] = [join(dir, "key.pem"), join(dir, "cert.pem")];
+  execFileSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+    "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+    { stdio: "ignore" });
+  return { key: readFileSync(key), cert: readFileSync(cert), allowHTTP1: true };
+}
+const serve = (h) => (TLS ? createSecureServer(tlsOptions(), h) : createServer(h));
+
 export function start() {
-  const page = createServer(handler([DIST, FIXTURES, GENERATED], {}, true));
-  const cdn = createServer(handler([DIST], { "access-control-allow-origin": "*" }));
+  const page = serve(handler([DIST, FIXTURES, GENERATED], {}, true));
+  const cdn = serve(handler([DIST], { "access-control-allow-origin": "*" }));
   page.listen(PAGE_PORT, "127.0.0.1");
   cdn.listen(CDN_PORT, "127.0.0.1");
   console.log(`test server: pages on http://127.0.0.1:${PAGE_PORT}, dist on http://127.0.0.1:${CDN_PORT}`);
@@ -210,8 +228,8 @@ export async function spawnServer(env = {}) {
   });
   const exited = new Promise((done) => child.once("exit", () => done("exited")));
   const server = {
-    origin: `http://127.0.0.1:${port}`,
-    cdn: `http://127.0.0.1:${cdnPort}`,
+    origin: `${env.FAQ_TLS === "h2" ? "https" : "http"}://127.0.0.1:${port}`,
+    cdn: `${env.FAQ_TLS === "h2" ? "https" : "http"}://127.0.0.1:${cdnPort}`,
     async stop() {
       child.kill();
       await exited;
@@ -221,7 +239,12 @@ export async function spawnServer(env = {}) {
     // A server that exited (its port taken) must not pass for one that answers.
     if ((await Promise.race([exited, new Promise((done) => setTimeout(done, 50, "waited"))])) === "exited") break;
     try {
-      await Promise.all([fetch(`${server.origin}/embed.js`), fetch(`${server.cdn}/embed.js`)]);
+      if (env.FAQ_TLS === "h2") {
+        // Its certificate is its own: a connection that opens is an answer enough.
+        const { connect } = await import("node:net");
+        const open = (p) => new Promise((ok, no) => connect(p, "127.0.0.1", function () { this.end(); ok(); }).on("error", no));
+        await Promise.all([open(port), open(cdnPort)]);
+      } else await Promise.all([fetch(`${server.origin}/embed.js`), fetch(`${server.cdn}/embed.js`)]);
       return server;
     } catch {
       // not listening yet
