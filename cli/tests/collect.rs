@@ -325,30 +325,7 @@ fn nothing_answered_204_is_lost_when_the_collector_is_killed_during_writes() {
     let port = collector.port;
     let acknowledged = Arc::new(Mutex::new(Vec::new()));
     let stop = Arc::new(AtomicBool::new(false));
-    let senders: Vec<_> = (0..4)
-        .map(|thread| {
-            let acknowledged = acknowledged.clone();
-            let stop = stop.clone();
-            std::thread::spawn(move || {
-                let start = Instant::now();
-                for i in 0..5_000 {
-                    if stop.load(Ordering::Relaxed) || start.elapsed() > DEADLINE {
-                        break;
-                    }
-                    let question = format!("t{thread}-{i}");
-                    let headers = [("Origin", ORIGIN), ("Content-Type", "text/plain")];
-                    match request(port, "POST", &headers, vote(&question).as_bytes()) {
-                        Ok(reply) if reply.status == 204 => {
-                            acknowledged.lock().unwrap().push(question)
-                        }
-                        Ok(reply) => panic!("{reply:?}"),
-                        // The collector is gone: this one may or may not be stored.
-                        Err(_) => break,
-                    }
-                }
-            })
-        })
-        .collect();
+    let senders = send_votes(&[port], &acknowledged, &stop);
     // Kill it once it has acknowledged a few hundred beacons, while the senders still send.
     let start = Instant::now();
     while acknowledged.lock().unwrap().len() < 300 {

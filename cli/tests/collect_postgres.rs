@@ -154,32 +154,8 @@ fn two_collectors_share_one_database_and_a_kill_mid_load_loses_nothing_acknowled
     let ports: Vec<u16> = collectors.iter().map(|c| c.port).collect();
     let acknowledged = Arc::new(Mutex::new(Vec::new()));
     let stop = Arc::new(AtomicBool::new(false));
-    let senders: Vec<_> = (0..4)
-        .map(|thread| {
-            let acknowledged = acknowledged.clone();
-            let stop = stop.clone();
-            // Two senders to each collector.
-            let port = ports[thread % 2];
-            std::thread::spawn(move || {
-                let start = Instant::now();
-                for i in 0..5_000 {
-                    if stop.load(Ordering::Relaxed) || start.elapsed() > DEADLINE {
-                        break;
-                    }
-                    let question = format!("t{thread}-{i}");
-                    let headers = [("Origin", ORIGIN), ("Content-Type", "text/plain")];
-                    match request(port, "POST", &headers, vote(&question).as_bytes()) {
-                        Ok(reply) if reply.status == 204 => {
-                            acknowledged.lock().unwrap().push(question)
-                        }
-                        Ok(reply) => panic!("{reply:?}"),
-                        // The collector is gone: this one may or may not be stored.
-                        Err(_) => break,
-                    }
-                }
-            })
-        })
-        .collect();
+    // Two senders to each collector.
+    let senders = send_votes(&ports, &acknowledged, &stop);
     let start = Instant::now();
     while acknowledged.lock().unwrap().len() < 300 {
         assert!(

@@ -254,4 +254,40 @@ pub fn count(db: &std::path::Path, sql: &str) -> i64 {
     let conn = rusqlite::Connection::open(db).unwrap();
     conn.query_row(sql, [], |r| r.get(0)).unwrap()
 }
+/// Four threads posting one vote a beacon (on `t{thread}-{i}`) back to back, thread `t` to
+/// `ports[t % ports.len()]`, until `stop` is set, the deadline passes or a collector is gone;
+/// the questions answered 204 are pushed to `acknowledged`. For the kill-mid-load tests.
+pub fn send_votes(
+    ports: &[u16],
+    acknowledged: &std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    stop: &std::sync::Arc<std::sync::atomic::AtomicBool>,
+) -> Vec<std::thread::JoinHandle<()>> {
+    (0..4)
+        .map(|thread| {
+            let acknowledged = acknowledged.clone();
+            let stop = stop.clone();
+            let port = ports[thread % ports.len()];
+            std::thread::spawn(move || {
+                let start = Instant::now();
+                for i in 0..5_000 {
+                    if stop.load(std::sync::atomic::Ordering::Relaxed) || start.elapsed() > DEADLINE
+                    {
+                        break;
+                    }
+                    let question = format!("t{thread}-{i}");
+                    let headers = [("Origin", ORIGIN), ("Content-Type", "text/plain")];
+                    match request(port, "POST", &headers, vote(&question).as_bytes()) {
+                        Ok(reply) if reply.status == 204 => {
+                            acknowledged.lock().unwrap().push(question)
+                        }
+                        Ok(reply) => panic!("{reply:?}"),
+                        // The collector is gone: this one may or may not be stored.
+                        Err(_) => break,
+                    }
+                }
+            })
+        })
+        .collect()
+}
+
 pub mod pg;
