@@ -75,7 +75,10 @@ test("shown on first visit, in the widget, with the text, the link and both choi
 
 test("keyboard: reachable with Tab, and focus lands on Cookie settings after a choice", async ({ page }) => {
   await openDemo(page);
+  // The demo page's own link (above the widget) comes first; the widget's controls next.
   await page.locator("body").focus();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "The same FAQ in English, French, Spanish and Arabic" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(settings(page)).toBeFocused();
   await page.keyboard.press("Tab");
