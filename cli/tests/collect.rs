@@ -345,15 +345,7 @@ fn nothing_answered_204_is_lost_when_the_collector_is_killed_during_writes() {
     let collector = Collector::start(&db, &[]);
     assert_eq!(collector.post(&vote("after-restart")).status, 204);
     let stored = stored_questions(&db);
-    let missing: Vec<_> = acknowledged
-        .iter()
-        .filter(|q| !stored.contains(*q))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "{} acknowledged, missing {missing:?}",
-        acknowledged.len()
-    );
+    expect_all_stored(&acknowledged, &stored);
     assert!(stored.contains("after-restart"));
     let conn = Connection::open(&db).unwrap();
     let check: String = conn

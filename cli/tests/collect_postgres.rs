@@ -181,15 +181,7 @@ fn two_collectors_share_one_database_and_a_kill_mid_load_loses_nothing_acknowled
     assert_eq!(collectors[1].terminate().code(), Some(0));
     let acknowledged = acknowledged.lock().unwrap().clone();
     let stored = stored(&server, "feedback");
-    let missing: Vec<_> = acknowledged
-        .iter()
-        .filter(|q| !stored.contains(*q))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "{} acknowledged, missing {missing:?}",
-        acknowledged.len()
-    );
+    expect_all_stored(&acknowledged, &stored);
     // From both collectors, each batch whole.
     assert!(
         stored.iter().any(|q| q.starts_with("t0-")) && stored.iter().any(|q| q.starts_with("t1-"))

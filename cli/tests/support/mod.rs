@@ -290,4 +290,17 @@ pub fn send_votes(
         .collect()
 }
 
+/// Every beacon answered 204 (`acknowledged`, by question) is among the `stored` ones.
+pub fn expect_all_stored(acknowledged: &[String], stored: &std::collections::BTreeSet<String>) {
+    let missing: Vec<_> = acknowledged
+        .iter()
+        .filter(|q| !stored.contains(*q))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{} acknowledged, missing {missing:?}",
+        acknowledged.len()
+    );
+}
+
 pub mod pg;
