@@ -83,6 +83,15 @@ wants_any() {
   return 1
 }
 
+# --- Disk: the suite builds several target folders (native, wasm, the packed crates verified, the
+# tool installed from its crate, the Yew app from the packed crate); stop 37's CI ran out of disk
+# in the last of them. Builds outside this workspace (cargo package's verify, cargo install
+# --path) do not read its [profile.dev], so the environment gives them the same line tables.
+export CARGO_PROFILE_DEV_DEBUG=${CARGO_PROFILE_DEV_DEBUG:-line-tables-only}
+# CI builds everything once from a clean checkout: incremental caches would only take disk there.
+if [ "${CI:-}" = true ]; then export CARGO_INCREMENTAL=0; fi
+free_disk() { df -Pk . | awk 'NR == 2 { printf "%.1f GB free", $4 / 1048576 }'; }
+
 # --- Installs: only what the chosen tiers need (all of it for the whole suite) ---------------
 # Tiers that read dist/ build it when it is missing or stale, so they need the build tools too.
 ensure_rust
@@ -220,7 +229,7 @@ for tier in "${TIERS[@]}"; do
   wants "$tier" || continue
   started=$SECONDS
   "tier_$tier"
-  TIMES+=("$(printf '%-14s %5d s' "$tier" $((SECONDS - started)))")
+  TIMES+=("$(printf '%-14s %5d s   (then %s)' "$tier" $((SECONDS - started)) "$(free_disk)")")
 done
 step "Passed: each tier's time"
 printf '  %s\n' "${TIMES[@]}"
