@@ -15,7 +15,6 @@ pub mod render;
 pub mod report;
 pub mod report_rows;
 pub mod schema;
-pub mod translations;
 
 use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
@@ -198,16 +197,18 @@ fn check(
         .map(|(name, bytes)| (name.clone(), check::check_bytes(bytes)))
         .collect();
     if parsed.translations {
-        let files: Vec<translations::Translation> = texts
+        use faq_widget::faq::translations::{compare, Translation};
+        let files: Vec<Translation> = texts
             .iter()
             .filter_map(|(name, bytes)| {
-                Some(translations::Translation {
+                Some(Translation {
                     name,
                     text: std::str::from_utf8(bytes).ok()?,
                 })
             })
             .collect();
-        for (i, mut more) in translations::compare(&files) {
+        for (i, found) in compare(&files) {
+            let mut more = check::place(files[i].text, found);
             if let Some((_, problems)) = checked.iter_mut().find(|(name, _)| name == files[i].name)
             {
                 problems.append(&mut more);
@@ -305,11 +306,20 @@ fn render(
     let faq = Rc::new(faq);
     match &parsed.prerender {
         Some(base) => {
-            let _ = writeln!(
-                out,
-                "{}",
-                render::prerendered(&faq, base, parsed.src.as_deref())
-            );
+            let options = render::Prerender {
+                base,
+                src: parsed.src.as_deref(),
+                langs: &parsed.langs,
+            };
+            match render::prerendered(&faq, &options) {
+                Ok(html) => {
+                    let _ = writeln!(out, "{html}");
+                }
+                Err(problem) => {
+                    let _ = writeln!(err, "faq-widget render: {problem}");
+                    return EXIT_USAGE;
+                }
+            }
         }
         None => {
             let _ = writeln!(out, "{}", render::html(&faq));

@@ -13,6 +13,7 @@ mod path;
 mod place;
 mod read_error;
 mod rules;
+pub mod translations;
 pub mod validate;
 
 pub use load_error::LoadError;

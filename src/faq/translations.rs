@@ -1,11 +1,9 @@
-//! `faq-widget check --translations`: the files are one FAQ in several languages (issue 23), so
-//! they must agree: the same question ids (the widget's language switch keeps the open question
+//! One FAQ in several languages (issue 23), one file per language: the files must agree: the same question ids (the widget's language switch keeps the open question
 //! by its id, and a deep link `#faq-<id>` must open the same question in every language), one file
-//! per language, each naming its language. The first file that reads is the reference.
+//! per language, each naming its language. The first file that reads is the reference. Used by
+//! `faq-widget check --translations` and by the studio's set of files.
 
-use faq_widget::faq::{load, Diagnostic, Severity, Spot};
-
-use crate::check::{place, Problem};
+use super::{load, Diagnostic, Severity, Spot};
 
 /// What one file brings: its name (as shown) and its text.
 pub struct Translation<'a> {
@@ -31,9 +29,10 @@ fn diagnostic(
 }
 
 /// The problems of each file (by its index in `files`) that come from comparing it with the
-/// others; files whose FAQ does not load are left out (their own check says why).
-pub fn compare(files: &[Translation]) -> Vec<(usize, Vec<Problem>)> {
-    let loaded: Vec<(usize, faq_widget::faq::Faq)> = files
+/// others, at the paths they concern; files whose FAQ does not load are left out (their own
+/// check says why).
+pub fn compare(files: &[Translation]) -> Vec<(usize, Vec<Diagnostic>)> {
+    let loaded: Vec<(usize, super::Faq)> = files
         .iter()
         .enumerate()
         .filter_map(|(i, file)| Some((i, load(file.text).faq?)))
@@ -98,7 +97,7 @@ pub fn compare(files: &[Translation]) -> Vec<(usize, Vec<Problem>)> {
             let in_both = |list: &[&str], other: &[&str]| -> Vec<String> {
                 list.iter()
                     .filter(|id| other.contains(id))
-                    .map(|id| id.to_string())
+                    .map(ToString::to_string)
                     .collect()
             };
             if in_both(&first_ids, &ids) != in_both(&ids, &first_ids) {
@@ -112,7 +111,7 @@ pub fn compare(files: &[Translation]) -> Vec<(usize, Vec<Problem>)> {
             }
         }
         if !found.is_empty() {
-            out.push((*i, place(files[*i].text, found)));
+            out.push((*i, found));
         }
     }
     out
