@@ -237,7 +237,7 @@
             var fail = function (error) {
               warn(error);
               /* A pre-rendered copy stays, and keeps working: better than an error. */
-              if (copy) return;
+              if (copy && copy.isConnected) return;
               root.hidden = false;
               root.className = "faq-root faq-error";
               root.setAttribute("role", "alert");
@@ -309,8 +309,10 @@
               });
               lang = lang || langs[0];
               var given = host.getAttribute("src");
-              var group;
-              if (langs[1] && !copy) {
+              /* A copy pre-rendered with its languages (`render --langs`) has the switch already,
+                 where it stays: nothing moves. */
+              var group = copy && shadow.querySelector(".faq-languages");
+              if (langs[1] && !group) {
                 /* role=group, labelled by the widget's word for "Language"; each button named in
                    its own language, and marked so (lang), pressed when shown. */
                 group = doc.createElement("div");
@@ -326,16 +328,22 @@
                   } catch (error) {}
                   button.lang = code;
                   button.textContent = name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+                });
+                shadow.insertBefore(group, copy || root);
+              }
+              /* A switch mounts the widget again with the other file, at once (a copy waiting
+                 for its paint starts now). */
+              if (group)
+                [].forEach.call(group.children, function (button) {
                   button.onclick = function () {
-                    if (code == lang) return;
-                    chosen = lang = code;
+                    if (button.lang == lang) return;
+                    chosen = lang = button.lang;
+                    wait = 0;
                     if (widget.request) widget.request.abort();
                     if (widget.app) widget.app.unmount(root);
                     start();
                   };
                 });
-                shadow.insertBefore(group, root);
-              }
               /* Not under the widget's own worker: it answers the widget's request from its
                  cache at once, and a request started before the widget listens would lose the
                  worker's "updated" message (docs/embedding.md "Offline"). */
@@ -386,7 +394,8 @@
                       prefetch: prefetch,
                       worker: worker,
                       texts: texts,
-                      prerendered: copy || undefined,
+                      /* Gone once taken over: a switch after that mounts afresh. */
+                      prerendered: copy && copy.isConnected ? copy : undefined,
                       timeout: host.hasAttribute("timeout") ? Number(host.getAttribute("timeout")) : undefined,
                       feedback: host.getAttribute("feedback") !== "off",
                       report: report && relay(report, src),
@@ -402,10 +411,11 @@
                  request started before the paint is counted against it). Where the browser
                  reports no such paints (WebKit), the next frame. The timer covers a tab in the
                  background, and a page whose largest paint is not the copy's. */
+              var wait = copy;
               if (copy) {
                 var once = function () {
-                  if (start) setTimeout(start, 0);
-                  start = null;
+                  if (wait) setTimeout(start, 0);
+                  wait = 0;
                 };
                 if ((PerformanceObserver.supportedEntryTypes || []).indexOf("largest-contentful-paint") < 0)
                   requestAnimationFrame(once);

@@ -95,9 +95,11 @@ pub struct CheckArgs {
 #[derive(Args, Debug)]
 #[command(
     override_usage = "faq-widget render [--json-ld] FILE\n       \
-                      faq-widget render --prerender BASE [--src URL] [--json-ld] FILE",
+                      faq-widget render --prerender BASE [--src URL] [--langs CODES] [--json-ld] FILE",
     after_help = "With --prerender: every question shows before the wasm arrives and with \
-                  scripts off, and the widget takes the copy over (docs/authoring.md)."
+                  scripts off, and the widget takes the copy over (docs/authoring.md). A FAQ in \
+                  several languages: one page per language, each rendered from its own file \
+                  with the same --langs (docs/authoring.md \"Several languages\")."
 )]
 pub struct RenderArgs {
     /// Print the widget itself, pre-rendered (a <faq-widget> with a declarative shadow root,
@@ -107,6 +109,12 @@ pub struct RenderArgs {
     /// Where the pre-rendered widget fetches the FAQ (default BASE/faq.json).
     #[arg(long, value_name = "URL", requires = "prerender", value_parser = NonEmptyStringValueParser::new())]
     pub src: Option<String>,
+    /// The FAQ's languages, when it has a file per language (codes, comma-separated): the copy
+    /// carries the widget's language switch, FILE's language pressed, and --src has {lang} for
+    /// the code (default BASE/faq.{lang}.json).
+    #[arg(long, value_name = "CODES", requires = "prerender", value_delimiter = ',',
+          value_parser = NonEmptyStringValueParser::new())]
+    pub langs: Vec<String>,
     /// Follow it with schema.org FAQPage JSON-LD in a <script type="application/ld+json">.
     #[arg(long)]
     pub json_ld: bool,

@@ -1,5 +1,6 @@
 //! `faq-widget render`: the static page (every question and answer as `<details>`), its JSON-LD
-//! safe inside a script, and a FAQ the widget would not show refused.
+//! safe inside a script, a FAQ the widget would not show refused, and the pre-rendered copy of a
+//! FAQ in several languages (`--langs`).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod tool;
@@ -108,4 +109,76 @@ fn render_refuses_a_faq_the_widget_would_not_show() {
     assert!(text(&output.stderr).contains("Question 2: \"answer\" is missing."));
     let output = run(&["render", "no/such/file.json"]);
     assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn render_prerender_with_langs_carries_the_language_switch() {
+    let output = run(&[
+        "render",
+        "--prerender",
+        "https://cdn.example/dist",
+        "--langs",
+        "en,fr,es,ar",
+        "faq.fr.json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let html = text(&output.stdout);
+    assert!(html.starts_with(
+        "<faq-widget src=\"https://cdn.example/dist/faq.{lang}.json\" langs=\"en,fr,es,ar\">"
+    ));
+    // embed.js's switch, already there (before the copy, as embed.js places it), labelled by
+    // the French pack's word, each language named in itself, French pressed.
+    let switch =
+        "<div role=\"group\" part=\"languages\" aria-label=\"Langue\" class=\"faq-languages\">\
+<button lang=\"en\" aria-pressed=\"false\">English</button>\
+<button lang=\"fr\" aria-pressed=\"true\">Français</button>\
+<button lang=\"es\" aria-pressed=\"false\">Español</button>\
+<button lang=\"ar\" aria-pressed=\"false\">العربية</button></div>\
+<div class=\"faq-root\" data-prerendered=\"\">";
+    assert!(html.contains(switch), "{html}");
+    assert!(html.contains(
+        "<h2 id=\"faq-title\" part=\"title\" class=\"faq-title\">Questions fréquentes</h2>"
+    ));
+    // One language: no switch, no langs.
+    let single = text(
+        &run(&[
+            "render",
+            "--prerender",
+            "https://cdn.example/",
+            "faq.fr.json",
+        ])
+        .stdout,
+    );
+    assert!(single.starts_with("<faq-widget src=\"https://cdn.example/faq.json\">"));
+    assert!(!single.contains("faq-languages"));
+}
+
+#[test]
+fn render_langs_refuses_a_file_of_another_language_and_a_src_without_lang() {
+    let output = run(&["render", "--prerender", "/", "--langs", "fr,es", "faq.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(text(&output.stdout), "");
+    assert_eq!(
+        text(&output.stderr),
+        "faq-widget render: the FAQ's language (en) is not among --langs fr,es\n"
+    );
+    let output = run(&[
+        "render",
+        "--prerender",
+        "/",
+        "--src",
+        "/faq.json",
+        "--langs",
+        "en,fr",
+        "faq.json",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("--src /faq.json has no {lang}"));
+    // Only with --prerender.
+    assert_eq!(
+        run(&["render", "--langs", "en,fr", "faq.json"])
+            .status
+            .code(),
+        Some(2)
+    );
 }
