@@ -5,13 +5,15 @@ use std::rc::Rc;
 use serde_json::Value;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::browser::{download, fetch_text, line_height, storage, stored};
+use crate::browser::{download, fetch_text, storage, stored};
 use crate::draft;
 use crate::editor::{Editor, Shown, MAX_PROBLEMS};
 use crate::embed_panel::EmbedPanel;
+use crate::file_set::FileSet;
+use crate::file_set_panel::{self as set_panel, FileSetPanel, SetAction};
 use crate::form_panel::{Edit, FormPanel};
 use crate::i18n::Lang;
 use crate::pos;
@@ -69,6 +71,8 @@ pub fn App() -> Html {
         editor: editor.clone(),
         refresh: refresh.clone(),
     };
+    // The other files of a FAQ in several languages (the draft is the edited one).
+    let set = use_mut_ref(|| set_panel::stored_set(&editor.borrow()));
     let (rev, keep, name, check) = {
         let e = editor.borrow();
         (e.rev, e.keep, e.name.clone(), e.check.clone())
@@ -252,8 +256,11 @@ pub fn App() -> Html {
         let handle = handle.clone();
         let status = status.clone();
         let lang = *lang;
+        let set = set.clone();
         Callback::from(move |(text, name): (String, String)| {
             status.set(format!("{} {name}", lang.t("opened")));
+            *set.borrow_mut() = FileSet::single(&name, &text);
+            set_panel::store_set(&set.borrow());
             handle.change(|e| e.open(text, &name));
         })
     };
@@ -284,6 +291,24 @@ pub fn App() -> Html {
             });
         })
     };
+    let on_set = {
+        let handle = handle.clone();
+        let set = set.clone();
+        Callback::from(move |action: SetAction| {
+            handle.change(|e| set_panel::apply(&mut set.borrow_mut(), e, action));
+            set_panel::store_set(&set.borrow());
+        })
+    };
+    // Several files at once (picker or drop) are one FAQ in several languages.
+    let open_files = {
+        let on_set = on_set.clone();
+        move |list: web_sys::FileList| {
+            let (on_set, list) = (on_set.clone(), set_panel::files_of(&list));
+            spawn_local(async move {
+                on_set.emit(SetAction::Open(set_panel::read_files(list).await));
+            });
+        }
+    };
     let open_file = {
         let open_text = open_text.clone();
         let status = status.clone();
@@ -309,10 +334,16 @@ pub fn App() -> Html {
     };
     let on_file = {
         let open_file = open_file.clone();
+        let open_files = open_files.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                open_file.emit(file);
+            match input.files() {
+                Some(list) if list.length() > 1 => open_files(list),
+                list => {
+                    if let Some(file) = list.and_then(|f| f.get(0)) {
+                        open_file.emit(file);
+                    }
+                }
             }
             input.set_value("");
         })
@@ -321,11 +352,11 @@ pub fn App() -> Html {
     let on_drop = {
         let open_file = open_file.clone();
         Callback::from(move |e: DragEvent| {
-            if let Some(file) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0))
-            {
+            let list = e.data_transfer().and_then(|d| d.files());
+            if let Some(list) = list.clone().filter(|list| list.length() > 1) {
+                e.prevent_default();
+                open_files(list);
+            } else if let Some(file) = list.and_then(|f| f.get(0)) {
                 e.prevent_default();
                 open_file.emit(file);
             }
@@ -379,38 +410,9 @@ pub fn App() -> Html {
         let follow = follow.clone();
         Callback::from(move |e: KeyboardEvent| follow(&e.target_unchecked_into(), true))
     };
-    // Before a key acts: the window holds the cursor with room around it; Ctrl+Home and
-    // Ctrl+End go to the start and the end of the whole text.
     let on_key_down = {
         let text_box = text_box.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            match e.key().as_str() {
-                "Home" | "End" if (e.ctrl_key() || e.meta_key()) && !e.shift_key() => {
-                    e.prevent_default();
-                    let end = e.key() == "End";
-                    let at = {
-                        let e = text_box.editor.borrow();
-                        if end {
-                            e.doc().units()
-                        } else {
-                            0
-                        }
-                    };
-                    *text_box.selection.borrow_mut() = ((at, at), false);
-                    text_box.move_window(&area, |e| {
-                        let line = if end { e.doc().line_count() - 1 } else { 0 };
-                        e.show_line(line)
-                    });
-                    let local =
-                        at.saturating_sub(text_box.editor.borrow().window_units().start) as u32;
-                    let _ = area.set_selection_range(local, local);
-                    area.set_scroll_top(if end { area.scroll_height() } else { 0 });
-                    text_box.follow(&area, true);
-                }
-                _ => text_box.follow(&area, false),
-            }
-        })
+        Callback::from(move |e: KeyboardEvent| text_box.key_down(&e))
     };
     let on_caret_mouse = {
         let follow = follow.clone();
@@ -419,41 +421,14 @@ pub fn App() -> Html {
     let on_scroll = {
         let gutter = gutter.clone();
         let text_box = text_box.clone();
-        Callback::from(move |e: Event| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            // Scrolling to an edge of the window moves it on by half.
-            let lines = text_box.editor.borrow().window_lines();
-            let edge = 5.0 * line_height(&area, lines);
-            let scroll = f64::from(area.scroll_top());
-            let down =
-                scroll + f64::from(area.client_height()) > f64::from(area.scroll_height()) - edge;
-            if scroll < edge || down {
-                text_box.read(&area);
-                text_box.move_window(&area, |e| e.scroll_window(down));
-            }
-            if let Some(g) = gutter.cast::<HtmlElement>() {
-                g.set_scroll_top(area.scroll_top());
-            }
-        })
+        Callback::from(move |e: Event| text_box.scrolled(&e.target_unchecked_into(), &gutter))
     };
     let go_to = {
         let textarea = textarea.clone();
-        let cursor = cursor.clone();
         let text_box = text_box.clone();
         Callback::from(move |p: Shown| {
             if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
-                let _ = area.focus();
-                *text_box.selection.borrow_mut() = ((p.utf16, p.utf16), false);
-                text_box.move_window(&area, |e| e.show_line(p.line - 1));
-                let e = text_box.editor.borrow();
-                // (A problem listed before the last edits may point a little off: never before the window.)
-                let local = p.utf16.saturating_sub(e.window_units().start) as u32;
-                let _ = area.set_selection_range(local, local);
-                // Bring the line into view: lines are all the same height.
-                let height = line_height(&area, e.window_lines());
-                let top = (p.line as f64 - 4.0 - e.top_line() as f64).max(0.0) * height;
-                area.set_scroll_top(top as i32);
-                cursor.set((p.line, p.column));
+                text_box.go_to(&area, &p);
             }
         })
     };
@@ -498,8 +473,11 @@ pub fn App() -> Html {
         let handle = handle.clone();
         let status = status.clone();
         let lang = *lang;
+        let set = set.clone();
         Callback::from(move |_| {
             handle.change(Editor::discard);
+            *set.borrow_mut() = FileSet::single("faq.json", draft::EMPTY_FAQ);
+            set_panel::store_set(&set.borrow());
             status.set(lang.t("discarded").into());
         })
     };
@@ -511,6 +489,23 @@ pub fn App() -> Html {
             }
             lang.set(next);
         })
+    };
+
+    // The set as the panel and the snippet show it, with the draft as the edited file.
+    let (set_files, set_active, languages, set_problems) = {
+        let (e, set) = (editor.borrow(), set.borrow());
+        let files = set
+            .files
+            .iter()
+            .map(|f| f.name.clone())
+            .zip(set.langs(e.text()));
+        let problems = set_panel::shown(&e, set.problems(e.text()));
+        (
+            files.collect::<Vec<_>>(),
+            set.active,
+            set.embed(e.text()),
+            problems,
+        )
     };
 
     let problem_summary = if check.total == 0 {
@@ -541,7 +536,7 @@ pub fn App() -> Html {
                     <button type="button" onclick={on_bundled}>{ t("open_bundled") }</button>
                     <button type="button" onclick={on_empty}>{ t("open_empty") }</button>
                     <label class="file" for="studio-file">{ t("open_file") }</label>
-                    <input type="file" id="studio-file" accept=".json,application/json" onchange={on_file} />
+                    <input type="file" id="studio-file" multiple=true accept=".json,application/json" onchange={on_file} />
                     <span>{ t("drop_hint") }</span>
                 </div>
                 <form class="row" onsubmit={on_url}>
@@ -555,10 +550,12 @@ pub fn App() -> Html {
                     if *storage_full {
                         <p class="warn">{ t("draft_too_big") }</p>
                     }
-                    <button type="button" onclick={on_download}>{ t("download") }</button>
+                    <button type="button" onclick={on_download}>{ format!("{} {name}", t("download")) }</button>
                     <button type="button" onclick={on_discard} disabled={!keep}>{ t("discard") }</button>
                 </div>
             </section>
+            <FileSetPanel files={set_files} active={set_active} named_by_lang={languages.is_some()}
+                problems={set_problems} lang={*lang} {on_set} on_go_to={go_to.clone()} />
             <div class="columns">
                 <section aria-labelledby="studio-text-h" class="text">
                     <h2 id="studio-text-h">{ t("text") }</h2>
@@ -591,7 +588,7 @@ pub fn App() -> Html {
                 cookie_notice={options.cookie_notice} offline_always={options.offline_always} lang={*lang} />
             <ThemePanel theme={(*theme).clone()} lang={*lang} on_change={on_theme} />
             <EmbedPanel options={(*options).clone()} theme={(*theme).clone()} name={name.clone()}
-                lang={*lang} on_options={on_options} />
+                {languages} lang={*lang} on_options={on_options} />
         </main>
         </>
     }

@@ -16,6 +16,8 @@ pub struct EmbedPanelProps {
     pub theme: Theme,
     /// The draft's file name, for the `render` command.
     pub name: AttrValue,
+    /// A FAQ in several languages: its languages and file name pattern.
+    pub languages: Option<snippet::Languages>,
     /// The studio's interface language.
     pub lang: Lang,
     /// An option changed: all of them, as they are now.
@@ -28,7 +30,7 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     let lang = props.lang;
     let t = |key: &str| lang.t(key);
     let options = &props.options;
-    let snippet_text = snippet::snippet(options, &props.theme);
+    let snippet_text = snippet::snippet(options, &props.theme, props.languages.as_ref());
     let option_text = |key: &'static str,
                        get: fn(&EmbedOptions) -> String,
                        put: fn(&mut EmbedOptions, String)| {

@@ -3,11 +3,11 @@
 //!
 //! The pure logic lives in plain modules tested natively (`cargo test -p faq-studio`):
 //! [`pos`] (line:column and UTF-16 offsets), [`contrast`] (WCAG ratios), [`theme`], [`snippet`],
-//! [`draft`] (JSON <-> form), [`i18n`] (its interface in English, French, Spanish and Arabic),
+//! [`draft`] (JSON <-> form), [`file_set`] (a FAQ in one file per language), [`i18n`] (its interface in English, French, Spanish and Arabic),
 //! and the typing path: [`doc`] (the text and its line index), [`scan`] (where each question is),
 //! [`incremental`] (the checker, keystroke by keystroke) and [`editor`] (the draft, its check and
 //! the text box's window). [`app`] is the Yew page; its panels are components of their own
-//! ([`form_panel`], [`preview_panel`], [`problem_list`], [`theme_panel`], [`embed_panel`]); [`text_box`] puts the editor's window in
+//! ([`form_panel`], [`file_set_panel`], [`preview_panel`], [`problem_list`], [`theme_panel`], [`embed_panel`]); [`text_box`] puts the editor's window in
 //! the text box, [`browser`] holds the page's plumbing (storage, fetch, download, focus).
 
 pub mod app;
@@ -17,6 +17,8 @@ pub mod doc;
 pub mod draft;
 pub mod editor;
 pub mod embed_panel;
+pub mod file_set;
+pub mod file_set_panel;
 pub mod form_panel;
 pub mod i18n;
 pub mod incremental;

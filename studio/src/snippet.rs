@@ -23,8 +23,30 @@ fn attr(value: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// The HTML a host page pastes: the theme rule (if any), then the script tag.
-pub fn snippet(options: &EmbedOptions, theme: &Theme) -> String {
+/// The languages of a FAQ in one file per language, in order, and its files' name with
+/// `{lang}` for the language (`faq.{lang}.json`): `file_set::FileSet::embed`.
+pub type Languages = (Vec<String>, String);
+
+/// Where a FAQ of several languages is fetched from: the address given if it has a `{lang}`,
+/// else the files' name pattern in the folder of the address given, or of embed.js.
+fn languages_src(options: &EmbedOptions, pattern: &str) -> String {
+    let given = options.faq_url.trim();
+    if given.contains("{lang}") {
+        return given.to_owned();
+    }
+    let beside = if given.is_empty() {
+        options.script_src.trim()
+    } else {
+        given
+    };
+    let path = beside.split(['?', '#']).next().unwrap_or_default();
+    let folder = path.rfind('/').map_or("", |at| &path[..=at]);
+    [folder, pattern].concat()
+}
+
+/// The HTML a host page pastes: the theme rule (if any), then the script tag; for a FAQ in
+/// several languages, with `data-langs` and a `data-src` that has `{lang}`.
+pub fn snippet(options: &EmbedOptions, theme: &Theme, languages: Option<&Languages>) -> String {
     let mut out = String::new();
     let rule = theme.css_rule();
     if !rule.is_empty() {
@@ -40,7 +62,13 @@ pub fn snippet(options: &EmbedOptions, theme: &Theme) -> String {
         out.push_str(&attr(options.integrity.trim()));
         out.push_str("\" crossorigin=\"anonymous\"");
     }
-    if !options.faq_url.trim().is_empty() {
+    if let Some((langs, pattern)) = languages {
+        out.push_str(" data-src=\"");
+        out.push_str(&attr(&languages_src(options, pattern)));
+        out.push_str("\" data-langs=\"");
+        out.push_str(&attr(&langs.join(",")));
+        out.push('"');
+    } else if !options.faq_url.trim().is_empty() {
         out.push_str(" data-src=\"");
         out.push_str(&attr(options.faq_url.trim()));
         out.push('"');
@@ -99,7 +127,7 @@ mod tests {
     #[test]
     fn default_snippet_is_the_readme_one() {
         assert_eq!(
-            snippet(&options(), &Theme::default()),
+            snippet(&options(), &Theme::default(), None),
             r#"<script src="https://cdn.example.org/faq/embed.js" data-src="https://www.example.org/faq.json" async></script>"#
         );
     }
@@ -114,14 +142,14 @@ mod tests {
         };
         let theme = Theme::default().with("faq-accent", "#7c3aed");
         assert_eq!(
-            snippet(&o, &theme),
+            snippet(&o, &theme, None),
             "<style>\n  faq-widget { --faq-accent: #7c3aed; }\n</style>\n<script src=\"https://cdn.example.org/faq/embed.js\" data-src=\"/help/faq.json?a=1&amp;b=&quot;2&quot;\" data-cookie-notice=\"off\" data-offline=\"always\" async></script>"
         );
         let none = EmbedOptions {
             faq_url: " ".into(),
             ..options()
         };
-        assert!(!snippet(&none, &Theme::default()).contains("data-src"));
+        assert!(!snippet(&none, &Theme::default(), None).contains("data-src"));
     }
 
     #[test]
@@ -131,9 +159,28 @@ mod tests {
             ..options()
         };
         assert_eq!(
-            snippet(&o, &Theme::default()),
+            snippet(&o, &Theme::default(), None),
             r#"<script src="https://cdn.example.org/faq/embed.js" integrity="sha384-AAAA+/==" crossorigin="anonymous" data-src="https://www.example.org/faq.json" async></script>"#
         );
+    }
+
+    #[test]
+    fn a_faq_in_several_languages_gets_its_languages_and_a_src_with_lang() {
+        let languages = (vec!["en".into(), "fr".into()], "faq.{lang}.json".into());
+        let tag = |faq_url: &str| {
+            let o = EmbedOptions {
+                faq_url: faq_url.into(),
+                ..options()
+            };
+            snippet(&o, &Theme::default(), Some(&languages))
+        };
+        assert_eq!(
+            tag("https://www.example.org/help/faq.json?v=2"),
+            r#"<script src="https://cdn.example.org/faq/embed.js" data-src="https://www.example.org/help/faq.{lang}.json" data-langs="en,fr" async></script>"#
+        );
+        // Beside embed.js when no address is given; as given when it has {lang} already.
+        assert!(tag("").contains(r#"data-src="https://cdn.example.org/faq/faq.{lang}.json""#));
+        assert!(tag("/faq-{lang}.json").contains(r#"data-src="/faq-{lang}.json""#));
     }
 
     #[test]

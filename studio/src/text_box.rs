@@ -8,7 +8,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::browser::line_height;
-use crate::editor::Editor;
+use crate::editor::{Editor, Shown};
 
 /// The text box and the window of the text it shows.
 #[derive(Clone)]
@@ -23,6 +23,65 @@ pub struct TextBox {
 }
 
 impl TextBox {
+    /// Before a key acts: the window holds the cursor with room around it; Ctrl+Home and
+    /// Ctrl+End go to the start and the end of the whole text.
+    pub fn key_down(&self, e: &KeyboardEvent) {
+        let area: HtmlTextAreaElement = e.target_unchecked_into();
+        match e.key().as_str() {
+            "Home" | "End" if (e.ctrl_key() || e.meta_key()) && !e.shift_key() => {
+                e.prevent_default();
+                let end = e.key() == "End";
+                let at = if end {
+                    self.editor.borrow().doc().units()
+                } else {
+                    0
+                };
+                *self.selection.borrow_mut() = ((at, at), false);
+                self.move_window(&area, |e| {
+                    let line = if end { e.doc().line_count() - 1 } else { 0 };
+                    e.show_line(line)
+                });
+                let local = at.saturating_sub(self.editor.borrow().window_units().start) as u32;
+                let _ = area.set_selection_range(local, local);
+                area.set_scroll_top(if end { area.scroll_height() } else { 0 });
+                self.follow(&area, true);
+            }
+            _ => self.follow(&area, false),
+        }
+    }
+
+    /// Scrolling to an edge of the window moves it on by half; the gutter follows the text.
+    pub fn scrolled(&self, area: &HtmlTextAreaElement, gutter: &NodeRef) {
+        let lines = self.editor.borrow().window_lines();
+        let edge = 5.0 * line_height(area, lines);
+        let scroll = f64::from(area.scroll_top());
+        let down =
+            scroll + f64::from(area.client_height()) > f64::from(area.scroll_height()) - edge;
+        if scroll < edge || down {
+            self.read(area);
+            self.move_window(area, |e| e.scroll_window(down));
+        }
+        if let Some(g) = gutter.cast::<web_sys::HtmlElement>() {
+            g.set_scroll_top(area.scroll_top());
+        }
+    }
+
+    /// Puts the cursor on a problem's line and column, the line in view.
+    pub fn go_to(&self, area: &HtmlTextAreaElement, p: &Shown) {
+        let _ = area.focus();
+        *self.selection.borrow_mut() = ((p.utf16, p.utf16), false);
+        self.move_window(area, |e| e.show_line(p.line - 1));
+        let e = self.editor.borrow();
+        // (A problem listed before the last edits may point a little off: never before the window.)
+        let local = p.utf16.saturating_sub(e.window_units().start) as u32;
+        let _ = area.set_selection_range(local, local);
+        // Bring the line into view: lines are all the same height.
+        let height = line_height(area, e.window_lines());
+        let top = (p.line as f64 - 4.0 - e.top_line() as f64).max(0.0) * height;
+        area.set_scroll_top(top as i32);
+        self.cursor.set((p.line, p.column));
+    }
+
     /// Takes the text box's selection as the selection in the text (unless the window moved
     /// away from it); returns it.
     pub fn read(&self, area: &HtmlTextAreaElement) -> (usize, usize) {

@@ -215,9 +215,9 @@ test("a long file is edited through a window of its lines that follows the curso
   await expect(windowNote).not.toHaveText(new RegExp(`holds lines ${first}–`));
   const [, above] = /holds lines (\d+)–/.exec(await windowNote.textContent()).map(Number);
   expect(above).toBeLessThan(first);
-  // What the studio holds is the whole text, as typed.
+  // What the studio holds is the whole text, as typed, under the file's own name.
   const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download faq.json" }).click();
+  await page.getByRole("button", { name: "Download long.json" }).click();
   expect(JSON.parse(readFileSync(await (await download).path(), "utf8"))).toEqual(JSON.parse(current));
   await expectNoAxeViolations(page);
   console.expectClean();
