@@ -276,6 +276,45 @@ test.describe("same origin: the demo page with the widget's service worker", () 
     }
   });
 
+  test("a FAQ in several languages: each language seen is kept; offline, the stored choice and the switch still work", async ({ page }) => {
+    const server = await ownServer();
+    try {
+      const console = watchConsole(page);
+      const title = (name) => page.getByRole("heading", { level: 2, name, exact: true });
+      const language = (name) => page.getByRole("button", { name, exact: true });
+      await page.goto(`${server.origin}/languages.html`);
+      await accept(page).click();
+      await workerReady(page, `${server.origin}/faq.en.json`);
+      // Arabic, seen once, under the worker: kept too.
+      await language("العربية").click();
+      await expect(title("الأسئلة المتكررة")).toBeVisible();
+      await expect
+        .poll(() => page.evaluate(async (url) => !!(await (await caches.open("faq-widget-data")).match(url)), `${server.origin}/faq.ar.json`))
+        .toBe(true);
+      await page.reload();
+      await expect(title("الأسئلة المتكررة")).toBeVisible();
+
+      await server.stop();
+      // The visitor's choice (stored with consent) and its file, with no server at all.
+      await page.reload();
+      await expect(title("الأسئلة المتكررة")).toBeVisible();
+      await expect(page.locator("faq-widget section.faq")).toHaveAttribute("dir", "rtl");
+      await expect(note(page, /^Offline:|^غير متصل/)).toHaveCount(0);
+      // Back to English, the first language seen: from the cache too.
+      await language("English").click();
+      await expect(title(bundledFaq.title)).toBeVisible();
+      await expect(question(page, join_.question)).toBeVisible();
+      console.expectClean();
+      // Spanish was never seen: its file cannot come, and the widget says so under the switch.
+      await language("Español").click();
+      await expect(page.getByRole("alert")).toBeVisible();
+      await language("English").click();
+      await expect(title(bundledFaq.title)).toBeVisible();
+    } finally {
+      await server.close();
+    }
+  });
+
   test("Reject unregisters the worker and deletes its caches and the saved copy", async ({ page }) => {
     const server = await ownServer();
     try {
