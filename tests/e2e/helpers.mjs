@@ -55,3 +55,29 @@ export function startCollector(bin, db, origin, extra = []) {
     child.on("exit", (code) => reject(new Error(`the collector exited (${code})`)));
   });
 }
+
+/** Whether a pre-rendered widget has been taken over: its copy is gone from the shadow root. */
+export const takenOver = (page) =>
+  page.evaluate(() => {
+    const shadow = document.querySelector("faq-widget")?.shadowRoot;
+    return !!shadow && !shadow.querySelector("[data-prerendered]") && !!shadow.querySelector("[data-faq-widget]");
+  });
+
+/** Holds the wasm back until the returned `release()` (the visitor meets a pre-rendered copy
+ * first), and sums the page's layout shifts as CLS counts them into `window.__shift` (shifts
+ * within 500 ms of the visitor's input are theirs, not the page's). */
+export async function holdWasm(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/*_bg.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  return release;
+}

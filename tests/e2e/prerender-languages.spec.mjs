@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, question, watchConsole } from "./helpers.mjs";
+import { expectNoAxeViolations, holdWasm, question, takenOver, watchConsole } from "./helpers.mjs";
 import { GENERATED } from "./server.mjs";
 
 test.describe.configure({ mode: "serial" });
@@ -35,11 +35,6 @@ test.beforeAll(() => {
   );
 });
 
-const takenOver = (page) =>
-  page.evaluate(() => {
-    const shadow = document.querySelector("faq-widget")?.shadowRoot;
-    return !!shadow && !shadow.querySelector("[data-prerendered]") && !!shadow.querySelector("[data-faq-widget]");
-  });
 const title = (page, code) => page.getByRole("heading", { level: 2, name: FAQS[code].title, exact: true });
 const languageButton = (page, code) => page.getByRole("button", { name: NAMES[code], exact: true });
 
@@ -48,23 +43,6 @@ async function expectPressed(page, code) {
     await expect(languageButton(page, other)).toHaveAttribute("aria-pressed", String(other === code));
     await expect(languageButton(page, other)).toHaveAttribute("lang", other);
   }
-}
-
-/** The wasm held back until `release()`: the visitor meets the copy first. */
-async function holdWasm(page) {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route("**/*_bg.wasm", async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.addInitScript(() => {
-    window.__shift = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
-    }).observe({ type: "layout-shift", buffered: true });
-  });
-  return release;
 }
 
 test.describe("without script", () => {

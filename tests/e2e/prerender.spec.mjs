@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { bundledFaq, expectNoAxeViolations, question, watchConsole } from "./helpers.mjs";
+import { bundledFaq, expectNoAxeViolations, holdWasm, question, takenOver, watchConsole } from "./helpers.mjs";
 import { GENERATED } from "./server.mjs";
 
 test.describe.configure({ mode: "serial" });
@@ -28,12 +28,6 @@ test.beforeAll(() => {
   );
 });
 
-/** Whether the widget has taken over: the pre-rendered copy is gone from the shadow root. */
-const takenOver = (page) =>
-  page.evaluate(() => {
-    const shadow = document.querySelector("faq-widget")?.shadowRoot;
-    return !!shadow && !shadow.querySelector("[data-prerendered]") && !!shadow.querySelector("[data-faq-widget]");
-  });
 
 test.describe("without script", () => {
   test.use({ javaScriptEnabled: false });
@@ -55,19 +49,7 @@ test.describe("without script", () => {
 test("a question opened before the widget starts stays open; then everything works, nothing moves", async ({ page }) => {
   const console = watchConsole(page);
   // Hold the wasm back so the visitor uses the pre-rendered copy first.
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route("**/*_bg.wasm", async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.addInitScript(() => {
-    window.__shift = 0;
-    new PerformanceObserver((list) => {
-      // As CLS counts them: shifts within 500 ms of the visitor's input are theirs, not the page's.
-      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
-    }).observe({ type: "layout-shift", buffered: true });
-  });
+  const release = await holdWasm(page);
   await page.goto(PAGE);
   const [first, second] = bundledFaq.questions;
   // Before the wasm: the copy is on screen, and its questions open (embed.js).
