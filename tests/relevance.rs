@@ -1,6 +1,7 @@
 //! The relevance sets (tests/relevance/queries*.json) against the bundled FAQ in each of its
-//! languages (faq.json, faq.fr.json, faq.es.json, faq.ar.json): prints top-1 and top-3 accuracy
-//! and every miss, and fails below each language's floor.
+//! languages (faq.json, faq.fr.json, faq.es.json, faq.ar.json, and tests/relevance/faq.zh.json in
+//! Chinese): prints top-1 and top-3 accuracy and every miss, and fails below each language's
+//! floor.
 //! `cargo test --test relevance -- --nocapture`
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -109,4 +110,12 @@ fn spanish_top1_at_least_90_percent() {
 #[test]
 fn arabic_top1_at_least_90_percent() {
     at_least("faq.ar.json", "queries.ar.json", 90);
+}
+
+// Chinese, written without spaces, searched by overlapping character pairs (search/ bigrams):
+// the bundled FAQ in Simplified Chinese, a fixture of its own.
+#[test]
+fn chinese_top1_at_least_90_percent() {
+    assert!(queries("queries.zh.json").len() >= 20);
+    at_least("tests/relevance/faq.zh.json", "queries.zh.json", 90);
 }
