@@ -7,7 +7,6 @@ mod support;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
 
 use rusqlite::Connection;
 use support::*;
@@ -327,14 +326,7 @@ fn nothing_answered_204_is_lost_when_the_collector_is_killed_during_writes() {
     let stop = Arc::new(AtomicBool::new(false));
     let senders = send_votes(&[port], &acknowledged, &stop);
     // Kill it once it has acknowledged a few hundred beacons, while the senders still send.
-    let start = Instant::now();
-    while acknowledged.lock().unwrap().len() < 300 {
-        assert!(
-            start.elapsed() < DEADLINE,
-            "too slow to acknowledge 300 beacons"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    wait_acknowledged(&acknowledged, 300, "too slow to acknowledge 300 beacons");
     collector.kill();
     stop.store(true, Ordering::Relaxed);
     for sender in senders {

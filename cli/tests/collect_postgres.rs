@@ -11,7 +11,6 @@ use std::collections::BTreeSet;
 use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
 
 use support::pg::Postgres;
 use support::*;
@@ -156,24 +155,15 @@ fn two_collectors_share_one_database_and_a_kill_mid_load_loses_nothing_acknowled
     let stop = Arc::new(AtomicBool::new(false));
     // Two senders to each collector.
     let senders = send_votes(&ports, &acknowledged, &stop);
-    let start = Instant::now();
-    while acknowledged.lock().unwrap().len() < 300 {
-        assert!(
-            start.elapsed() < DEADLINE,
-            "too slow to acknowledge 300 beacons"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    wait_acknowledged(&acknowledged, 300, "too slow to acknowledge 300 beacons");
     // The first collector dies mid-load; the second goes on.
     collectors[0].kill();
     let killed_at = acknowledged.lock().unwrap().len();
-    while acknowledged.lock().unwrap().len() < killed_at + 100 {
-        assert!(
-            start.elapsed() < DEADLINE,
-            "the other collector stopped too"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    wait_acknowledged(
+        &acknowledged,
+        killed_at + 100,
+        "the other collector stopped too",
+    );
     stop.store(true, Ordering::Relaxed);
     for sender in senders {
         sender.join().unwrap();

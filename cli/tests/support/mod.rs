@@ -290,6 +290,15 @@ pub fn send_votes(
         .collect()
 }
 
+/// Waits until `acknowledged` holds at least `count` beacons; fails with `why` past the deadline.
+pub fn wait_acknowledged(acknowledged: &std::sync::Mutex<Vec<String>>, count: usize, why: &str) {
+    let start = Instant::now();
+    while acknowledged.lock().unwrap().len() < count {
+        assert!(start.elapsed() < DEADLINE, "{why}");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
 /// Every beacon answered 204 (`acknowledged`, by question) is among the `stored` ones.
 pub fn expect_all_stored(acknowledged: &[String], stored: &std::collections::BTreeSet<String>) {
     let missing: Vec<_> = acknowledged
