@@ -1,9 +1,9 @@
-//! One FAQ in several languages (issue 23), one file per language: the files must agree: the same question ids (the widget's language switch keeps the open question
-//! by its id, and a deep link `#faq-<id>` must open the same question in every language), one file
+//! One FAQ in several languages (issue 23), one file per language: the files must agree: the
+//! same question ids (the widget's language switch keeps the open question by its id, and a deep link `#faq-<id>` must open the same question in every language), one file
 //! per language, each naming its language. The first file that reads is the reference. Used by
 //! `faq-widget check --translations` and by the studio's set of files.
 
-use super::{load, Diagnostic, Severity, Spot};
+use super::{load, Diagnostic, Faq, Severity, Spot};
 
 /// What one file brings: its name (as shown) and its text.
 pub struct Translation<'a> {
@@ -32,15 +32,24 @@ fn diagnostic(
 /// others, at the paths they concern; files whose FAQ does not load are left out (their own
 /// check says why).
 pub fn compare(files: &[Translation]) -> Vec<(usize, Vec<Diagnostic>)> {
-    let loaded: Vec<(usize, super::Faq)> = files
+    let faqs: Vec<Option<Faq>> = files.iter().map(|file| load(file.text).faq).collect();
+    let names: Vec<&str> = files.iter().map(|file| file.name).collect();
+    let faqs: Vec<Option<&Faq>> = faqs.iter().map(Option::as_ref).collect();
+    compare_loaded(&names, &faqs)
+}
+
+/// [`compare`] for files already loaded (`None`: the file does not load), by their `names`: the
+/// studio keeps the files it does not edit loaded, so a keystroke loads none of them again.
+pub fn compare_loaded(names: &[&str], faqs: &[Option<&Faq>]) -> Vec<(usize, Vec<Diagnostic>)> {
+    let loaded: Vec<(usize, &Faq)> = faqs
         .iter()
         .enumerate()
-        .filter_map(|(i, file)| Some((i, load(file.text).faq?)))
+        .filter_map(|(i, faq)| Some((i, (*faq)?)))
         .collect();
     let Some((reference, first)) = loaded.first() else {
         return Vec::new();
     };
-    let reference_name = files[*reference].name;
+    let reference_name = names[*reference];
     let first_ids: Vec<&str> = first.questions.iter().map(|q| q.id.as_str()).collect();
     let mut out = Vec::new();
     for (i, faq) in &loaded {
@@ -66,7 +75,7 @@ pub fn compare(files: &[Translation]) -> Vec<(usize, Vec<Diagnostic>)> {
                         Severity::Error,
                         "/lang".into(),
                         Spot::Value,
-                        format!("{} is in \"{lang}\" too", files[*j].name),
+                        format!("{} is in \"{lang}\" too", names[*j]),
                         "one file per language: give this file its own language",
                     ));
                 }

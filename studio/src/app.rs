@@ -494,18 +494,14 @@ pub fn App() -> Html {
     // The set as the panel and the snippet show it, with the draft as the edited file.
     let (set_files, set_active, languages, set_problems) = {
         let (e, set) = (editor.borrow(), set.borrow());
-        let files = set
-            .files
-            .iter()
-            .map(|f| f.name.clone())
-            .zip(set.langs(e.text()));
-        let problems = set_panel::shown(&e, set.problems(e.text()));
-        (
-            files.collect::<Vec<_>>(),
-            set.active,
-            set.embed(e.text()),
-            problems,
-        )
+        // The edited file's FAQ as it is now (none while its text does not load): the other
+        // files were loaded once, when they came into the set.
+        let edited = (!e.check.blocking).then(|| e.last_valid.clone()).flatten();
+        let edited = edited.as_deref();
+        let files = set.files.iter().map(|f| f.name.clone());
+        let files = files.zip(set.langs(edited)).collect::<Vec<_>>();
+        let problems = set_panel::shown(&e, set.problems(edited));
+        (files, set.active, set.embed(edited), problems)
     };
 
     let problem_summary = if check.total == 0 {

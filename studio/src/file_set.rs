@@ -3,17 +3,47 @@
 //! question ids, one file per language; the first file is the reference).
 //!
 //! The edited file's text lives in the [`crate::editor::Editor`]; the set keeps the others'
-//! texts, and takes the edited one back when the owner moves to another file.
+//! texts, and takes the edited one back when the owner moves to another file. Each file is
+//! loaded once, when its text comes into the set: a keystroke in the edited file compares its
+//! FAQ (the editor's) with the others' as they are, without reading them again.
 
-use faq_widget::faq::translations::{compare, Translation};
-use faq_widget::faq::Diagnostic;
+use std::rc::Rc;
+
+use faq_widget::faq::translations::compare_loaded;
+use faq_widget::faq::{load, Diagnostic, Faq};
 use serde_json::Value;
 
-/// One file of the set: its name (as it will be downloaded) and its text.
+/// One file of the set: its name (as it will be downloaded), its text, and what loading the
+/// text gave (the FAQ, if it loads; the language its `lang` names, if any).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetFile {
     pub name: String,
-    pub text: String,
+    text: String,
+    faq: Option<Rc<Faq>>,
+    lang: Option<String>,
+}
+
+impl SetFile {
+    pub fn new(name: String, text: String) -> SetFile {
+        let mut file = SetFile {
+            name,
+            text: String::new(),
+            faq: None,
+            lang: None,
+        };
+        file.set_text(text);
+        file
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    fn set_text(&mut self, text: String) {
+        self.faq = load(&text).faq.map(Rc::new);
+        self.lang = lang_of(&text);
+        self.text = text;
+    }
 }
 
 /// The files of one FAQ, and which of them is being edited. One file: an ordinary FAQ.
@@ -27,10 +57,7 @@ impl FileSet {
     /// A set of one file.
     pub fn single(name: &str, text: &str) -> FileSet {
         FileSet {
-            files: vec![SetFile {
-                name: name.into(),
-                text: text.into(),
-            }],
+            files: vec![SetFile::new(name.into(), text.into())],
             active: 0,
         }
     }
@@ -54,7 +81,7 @@ impl FileSet {
     pub fn keep(&mut self, edited: &str) {
         if let Some(file) = self.files.get_mut(self.active) {
             if file.text != edited {
-                edited.clone_into(&mut file.text);
+                file.set_text(edited.to_owned());
             }
         }
     }
@@ -80,38 +107,37 @@ impl FileSet {
         self.files.first()
     }
 
-    /// Each file's language, as its `lang` says (None: not JSON, or no `lang`).
-    pub fn langs(&self, edited: &str) -> Vec<Option<String>> {
-        (0..self.files.len())
-            .map(|i| lang_of(self.text(i, edited)))
-            .collect()
-    }
-
-    fn text<'a>(&'a self, i: usize, edited: &'a str) -> &'a str {
-        if i == self.active {
-            edited
-        } else {
-            &self.files[i].text
+    /// Each file's language, as its `lang` says (None: not JSON, or no `lang`). `edited`: the
+    /// edited file's FAQ as it is now, if it loads (else its language when it was last kept).
+    pub fn langs(&self, edited: Option<&Faq>) -> Vec<Option<String>> {
+        let mut langs: Vec<Option<String>> = self.files.iter().map(|f| f.lang.clone()).collect();
+        if let Some(faq) = edited {
+            langs[self.active].clone_from(&faq.lang);
         }
+        langs
     }
 
-    /// The problems of the edited file that come from comparing the set's files (missing or
-    /// extra question ids, another order, a language twice, a language not named). Nothing for
-    /// a set of one file.
-    pub fn problems(&self, edited: &str) -> Vec<Diagnostic> {
+    /// The problems of the edited file (its FAQ as it is now, `edited`; None while it does not
+    /// load) that come from comparing the set's files (missing or extra question ids, another
+    /// order, a language twice, a language not named). Nothing for a set of one file.
+    pub fn problems(&self, edited: Option<&Faq>) -> Vec<Diagnostic> {
         if !self.several() {
             return Vec::new();
         }
-        let files: Vec<Translation> = self
+        let names: Vec<&str> = self.files.iter().map(|f| f.name.as_str()).collect();
+        let faqs: Vec<Option<&Faq>> = self
             .files
             .iter()
             .enumerate()
-            .map(|(i, file)| Translation {
-                name: &file.name,
-                text: self.text(i, edited),
+            .map(|(i, f)| {
+                if i == self.active {
+                    edited
+                } else {
+                    f.faq.as_deref()
+                }
             })
             .collect();
-        compare(&files)
+        compare_loaded(&names, &faqs)
             .into_iter()
             .find(|(i, _)| *i == self.active)
             .map(|(_, found)| found)
@@ -122,7 +148,7 @@ impl FileSet {
     /// file name with `{lang}` for the language (`data-src`), when every file is named after its
     /// language the same way (`faq.fr.json`, `faq.es.json`: `faq.{lang}.json`). None for one
     /// file, for a file without a language, or for names that follow no one pattern.
-    pub fn embed(&self, edited: &str) -> Option<(Vec<String>, String)> {
+    pub fn embed(&self, edited: Option<&Faq>) -> Option<(Vec<String>, String)> {
         if !self.several() {
             return None;
         }
@@ -183,13 +209,12 @@ pub fn from_storage(stored: &str, draft: &str) -> Option<FileSet> {
     let active = usize::try_from(value.get("active")?.as_u64()?).ok()?;
     let mut files = Vec::new();
     for file in value.get("files")?.as_array()? {
-        files.push(SetFile {
-            name: file.get("name")?.as_str()?.to_owned(),
-            text: file.get("text")?.as_str()?.to_owned(),
-        });
+        files.push(SetFile::new(
+            file.get("name")?.as_str()?.to_owned(),
+            file.get("text")?.as_str()?.to_owned(),
+        ));
     }
-    let edited = files.get_mut(active)?;
-    draft.clone_into(&mut edited.text);
+    files.get_mut(active)?.set_text(draft.to_owned());
     Some(FileSet { files, active })
 }
 
@@ -205,19 +230,18 @@ mod tests {
         serde_json::json!({ "title": "FAQ", "lang": lang, "questions": questions }).to_string()
     }
 
+    /// A text's FAQ, as the editor has it for the edited file.
+    fn loaded(text: &str) -> Faq {
+        load(text).faq.unwrap()
+    }
+
     fn set() -> FileSet {
         let mut set = FileSet::single("faq.en.json", &faq("en", &["a", "b"]));
         set.add(
             &faq("en", &["a", "b"]),
             vec![
-                SetFile {
-                    name: "faq.fr.json".into(),
-                    text: faq("fr", &["a", "b"]),
-                },
-                SetFile {
-                    name: "faq.es.json".into(),
-                    text: faq("es", &["a", "b"]),
-                },
+                SetFile::new("faq.fr.json".into(), faq("fr", &["a", "b"])),
+                SetFile::new("faq.es.json".into(), faq("es", &["a", "b"])),
             ],
         );
         set
@@ -229,7 +253,7 @@ mod tests {
         let edited = faq("en", &["a", "b", "c"]);
         let next = set.switch(&edited, 2).unwrap();
         assert_eq!(next.name, "faq.es.json");
-        assert_eq!(set.files[0].text, edited);
+        assert_eq!(set.files[0].text(), edited);
         assert_eq!(set.active, 2);
         assert!(set.switch("", 3).is_none());
     }
@@ -237,10 +261,14 @@ mod tests {
     #[test]
     fn the_edited_file_is_compared_with_the_others_as_it_is_now() {
         let mut set = set();
-        let es = set.switch(&faq("en", &["a", "b"]), 2).unwrap().text.clone();
-        assert!(set.problems(&es).is_empty());
+        let es = set
+            .switch(&faq("en", &["a", "b"]), 2)
+            .unwrap()
+            .text()
+            .to_owned();
+        assert!(set.problems(Some(&loaded(&es))).is_empty());
         // The Spanish file loses a question and gets another id.
-        let problems = set.problems(&faq("es", &["a", "x"]));
+        let problems = set.problems(Some(&loaded(&faq("es", &["a", "x"]))));
         let messages: Vec<&str> = problems.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(
             messages,
@@ -249,19 +277,21 @@ mod tests {
                 "Question 2: the id \"x\" is not in faq.en.json"
             ]
         );
-        // A second Spanish file is one language twice.
-        let problems = set.problems(&faq("fr", &["a", "b"]));
+        // The Spanish file saying French: one language twice.
+        let problems = set.problems(Some(&loaded(&faq("fr", &["a", "b"]))));
         assert!(problems[0].message.contains("faq.fr.json is in \"fr\" too"));
         // One file: nothing to compare.
-        assert!(FileSet::single("faq.json", "{}").problems("{}").is_empty());
+        assert!(FileSet::single("faq.json", "{}").problems(None).is_empty());
+        // While the edited text does not load, it is left out (its own check says why).
+        assert!(set.problems(None).is_empty());
     }
 
     #[test]
     fn the_embed_takes_the_languages_and_the_name_pattern() {
         let set = set();
-        let en = set.files[0].text.clone();
+        let en = loaded(set.files[0].text());
         assert_eq!(
-            set.embed(&en),
+            set.embed(Some(&en)),
             Some((
                 vec!["en".into(), "fr".into(), "es".into()],
                 "faq.{lang}.json".into()
@@ -270,9 +300,16 @@ mod tests {
         // Names that follow no one pattern, or a file without a language: no embed for the set.
         let mut odd = set.clone();
         odd.files[1].name = "french.json".into();
-        assert_eq!(odd.embed(&en), None);
-        assert_eq!(set.embed("{\"title\": \"no lang\"}"), None);
-        assert_eq!(FileSet::single("faq.json", &en).embed(&en), None);
+        assert_eq!(odd.embed(Some(&en)), None);
+        let no_lang =
+            loaded(r#"{"title": "no lang", "questions": [{"question": "Q?", "answer": "A."}]}"#);
+        assert_eq!(set.embed(Some(&no_lang)), None);
+        // A broken edited text keeps the language it had.
+        assert!(set.embed(None).is_some());
+        assert_eq!(
+            FileSet::single("faq.json", set.files[0].text()).embed(Some(&en)),
+            None
+        );
         assert_eq!(
             name_pattern("help/FAQ.FR.json", "fr").as_deref(),
             Some("help/FAQ.{lang}.json")
@@ -282,16 +319,13 @@ mod tests {
     #[test]
     fn adding_a_file_of_the_same_name_replaces_it_and_the_last_file_stays() {
         let mut set = set();
-        let en = set.files[0].text.clone();
+        let en = set.files[0].text().to_owned();
         set.add(
             &en,
-            vec![SetFile {
-                name: "faq.fr.json".into(),
-                text: faq("fr", &["a"]),
-            }],
+            vec![SetFile::new("faq.fr.json".into(), faq("fr", &["a"]))],
         );
         assert_eq!(set.files.len(), 3);
-        assert_eq!(set.files[1].text, faq("fr", &["a"]));
+        assert_eq!(set.files[1].text(), faq("fr", &["a"]));
         set.active = 1;
         assert_eq!(set.remove_active().unwrap().name, "faq.en.json");
         assert_eq!(set.files.len(), 2);
@@ -311,7 +345,7 @@ mod tests {
         );
         let back = from_storage(&stored, "draft").unwrap();
         assert_eq!(back.active, 1);
-        assert_eq!(back.files[1].text, "draft");
+        assert_eq!(back.files[1].text(), "draft");
         assert_eq!(back.files[2], set.files[2]);
         assert_eq!(from_storage("{\"active\": 5, \"files\": []}", "x"), None);
         assert_eq!(from_storage("not json", "x"), None);

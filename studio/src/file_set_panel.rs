@@ -46,7 +46,7 @@ pub fn apply(set: &mut FileSet, editor: &mut Editor, action: SetAction) {
         SetAction::Remove => set.remove_active().cloned(),
     };
     if let Some(file) = next {
-        editor.open(file.text, &file.name);
+        editor.open(file.text().to_owned(), &file.name);
     }
 }
 
@@ -106,10 +106,10 @@ pub async fn read_files(list: Vec<web_sys::File>) -> Vec<SetFile> {
     let mut files = Vec::new();
     for file in list {
         if let Ok(text) = JsFuture::from(file.text()).await {
-            files.push(SetFile {
-                name: file.name(),
-                text: text.as_string().unwrap_or_default(),
-            });
+            files.push(SetFile::new(
+                file.name(),
+                text.as_string().unwrap_or_default(),
+            ));
         }
     }
     files
@@ -164,7 +164,7 @@ pub fn FileSetPanel(props: &FileSetPanelProps) -> Html {
                 for code in BUNDLED {
                     let name = format!("faq.{code}.json");
                     match fetch_text(&["../", &name].concat()).await {
-                        Ok(text) => files.push(SetFile { name, text }),
+                        Ok(text) => files.push(SetFile::new(name, text)),
                         Err(_) => {
                             status.set(format!("{name}: {}", lang.t("file_error")));
                             return;
