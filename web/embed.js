@@ -388,6 +388,20 @@
                     }
                     var glue = loaded[0];
                     widget.app = glue;
+                    /* A language picked in the copy whose file does not come (missing, offline):
+                       the widget takes the copy over only with a FAQ, so its error would stay
+                       hidden behind a copy in the other language. The error takes the copy's
+                       place as it renders (a mutation callback runs before the next paint). */
+                    var other = copy && copy.isConnected && copy.querySelector(".faq[lang]");
+                    if (other && primary(other.lang) != primary(lang))
+                      new MutationObserver(function (records, observer) {
+                        if (widget.run != run || !copy.isConnected) observer.disconnect();
+                        else if (root.querySelector("[role=alert]")) {
+                          observer.disconnect();
+                          copy.remove();
+                          root.hidden = false;
+                        }
+                      }).observe(root, { childList: true, subtree: true });
                     glue.mount(host, root, src, {
                       cookieNotice: host.getAttribute("cookie-notice") !== "off",
                       offline: host.getAttribute("offline") || undefined,

@@ -113,3 +113,35 @@ test("a language picked in the copy, before the program, is the one it starts in
   expect(requested.filter((path) => path === "/faq.en.json")).toHaveLength(1);
   console.expectClean();
 });
+
+test("a language picked in the copy whose file does not come: its error takes the copy's place", async ({ page }) => {
+  const console = watchConsole(page);
+  // The server fails (503): the widget says so, and trying again may help.
+  await page.route("**/faq.es.json", (route) => route.fulfill({ status: 503, contentType: "text/plain", body: "busy" }));
+  const release = await holdWasm(page);
+  await page.goto(PAGE);
+  await languageButton(page, "es").click();
+  await expectPressed(page, "es");
+
+  release();
+  // Not the French copy under a switch that says Spanish: the error, in Spanish, with its retry.
+  const alert = page.getByRole("alert");
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("No se pudieron mostrar las preguntas frecuentes.");
+  await expect(alert).toContainText("503");
+  await expect(title(page, "fr")).toHaveCount(0);
+  await expectPressed(page, "es");
+  await expectNoAxeViolations(page);
+
+  await page.unroute("**/faq.es.json");
+  await alert.getByRole("button", { name: "Reintentar", exact: true }).click();
+  await expect(title(page, "es")).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+
+  // The page's language again: its FAQ.
+  await languageButton(page, "fr").click();
+  await expect(title(page, "fr")).toBeVisible();
+  await expectPressed(page, "fr");
+  // The only console error is the browser's own line for the failed request.
+  expect(console.problems.filter((line) => !/503/.test(line))).toEqual([]);
+});
