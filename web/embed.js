@@ -393,7 +393,7 @@
                        hidden behind a copy in the other language. The error takes the copy's
                        place as it renders (a mutation callback runs before the next paint). */
                     var other = copy && copy.isConnected && copy.querySelector(".faq[lang]");
-                    if (other && primary(other.lang) != primary(lang))
+                    if (other && lang && primary(other.lang) != primary(lang))
                       new MutationObserver(function (records, observer) {
                         if (widget.run != run || !copy.isConnected) observer.disconnect();
                         else if (root.querySelector("[role=alert]")) {
