@@ -3,7 +3,6 @@
 use std::rc::Rc;
 
 use serde_json::Value;
-use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -15,6 +14,10 @@ use crate::embed_panel::EmbedPanel;
 use crate::file_set::FileSet;
 use crate::file_set_panel::{self as set_panel, FileSetPanel, SetAction};
 use crate::form_panel::{Edit, FormPanel};
+use crate::hooks::{
+    kept_editor, kept_theme, use_check_after_pause, use_kept_draft, use_kept_theme,
+    use_offline_worker, use_page_language, use_release_integrity,
+};
 use crate::i18n::Lang;
 use crate::pos;
 use crate::preview_panel::PreviewPanel;
@@ -24,9 +27,6 @@ use crate::text_box::TextBox;
 use crate::theme::Theme;
 use crate::theme_panel::ThemePanel;
 
-const DRAFT_KEY: &str = "faq-studio:draft";
-const NAME_KEY: &str = "faq-studio:name";
-const THEME_KEY: &str = "faq-studio:theme";
 const LANG_KEY: &str = "faq-studio:lang";
 
 /// The draft, and how to change it: the change, then a render.
@@ -43,17 +43,6 @@ impl Handle {
     }
 }
 
-fn initial_editor() -> Editor {
-    match stored(DRAFT_KEY) {
-        Some(text) => Editor::new(
-            text,
-            &stored(NAME_KEY).unwrap_or_else(|| "faq.json".into()),
-            true,
-        ),
-        None => Editor::new(draft::EMPTY_FAQ.into(), "faq.json", false),
-    }
-}
-
 #[component]
 pub fn App() -> Html {
     let lang = use_state(|| {
@@ -65,7 +54,7 @@ pub fn App() -> Html {
     });
     // The draft and its check live outside Yew's state (a keystroke patches them in place);
     // `rev` says when they changed.
-    let editor = use_mut_ref(initial_editor);
+    let editor = use_mut_ref(kept_editor);
     let refresh = use_force_update();
     let handle = Handle {
         editor: editor.clone(),
@@ -84,7 +73,7 @@ pub fn App() -> Html {
     let textarea = use_node_ref();
     let gutter = use_node_ref();
     let cursor = use_state_eq(|| (1usize, 1usize));
-    let theme = use_state(|| Theme::from_storage(&stored(THEME_KEY).unwrap_or_default()));
+    let theme = use_state(kept_theme);
     let options = use_state(|| EmbedOptions {
         script_src: web_sys::window()
             .and_then(|w| w.location().href().ok())
@@ -96,85 +85,18 @@ pub fn App() -> Html {
         offline_always: false,
         integrity: String::new(),
     });
-    // The build's digest of embed.js (dist/embed.js.integrity, written beside it), so the
-    // snippet is the release's tag with Subresource Integrity. A studio served without it
-    // (another host's copy) leaves the field empty: no integrity in the tag.
-    {
-        let options = options.clone();
-        use_effect_with((), move |_| {
-            let url = web_sys::window()
-                .and_then(|w| w.location().href().ok())
-                .and_then(|href| web_sys::Url::new_with_base("../embed.js.integrity", &href).ok())
-                .map(|url| url.href());
-            if let Some(url) = url {
-                spawn_local(async move {
-                    let Ok(text) = fetch_text(&url).await else {
-                        return;
-                    };
-                    let digest = text.trim();
-                    if digest.starts_with("sha384-") && options.integrity.is_empty() {
-                        options.set(EmbedOptions {
-                            integrity: digest.to_owned(),
-                            ..(*options).clone()
-                        });
-                    }
-                });
-            }
-        });
-    }
+    use_release_integrity(options.clone());
     let storage_full = use_state(|| false);
     let t = {
         let lang = *lang;
         move |key: &str| lang.t(key)
     };
 
-    // Offline once loaded: the studio's own service worker (studio/sw.js), where there is one.
-    use_effect_with((), |_| {
-        let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
-            return;
-        };
-        // Absent outside secure contexts (http: other than localhost).
-        let supported = js_sys::Reflect::get(&navigator, &JsValue::from_str("serviceWorker"))
-            .is_ok_and(|v| !v.is_undefined());
-        if supported {
-            let registration = navigator.service_worker().register("sw.js");
-            // A refusal (no sw.js where the studio is served) is no error of the page.
-            spawn_local(async move {
-                let _ = JsFuture::from(registration).await;
-            });
-        }
-    });
-
-    // <html lang dir> and the title follow the interface language (Arabic is right to left).
-    {
-        let lang = *lang;
-        use_effect_with(lang, move |lang| {
-            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-                if let Some(root) = doc.document_element() {
-                    let _ = root.set_attribute("lang", lang.tag());
-                    let _ = root.set_attribute("dir", lang.dir());
-                }
-                doc.set_title(lang.t("page_title"));
-            }
-        });
-    }
-
-    // A huge file whose keystrokes the incremental check could not follow is checked whole
-    // after a pause in typing (usual files are checked at once, where they change).
-    {
-        let editor = editor.clone();
-        let refresh = refresh.clone();
-        use_effect_with(rev, move |_| {
-            let due = editor.borrow().due;
-            let timeout = due.then(|| {
-                gloo_timers::callback::Timeout::new(150, move || {
-                    editor.borrow_mut().full_check();
-                    refresh.force_update();
-                })
-            });
-            move || drop(timeout)
-        });
-    }
+    use_offline_worker();
+    use_page_language(*lang);
+    use_check_after_pause(editor.clone(), refresh.clone(), rev);
+    use_kept_draft(editor.clone(), rev, storage_full.clone());
+    use_kept_theme((*theme).clone());
 
     // The textarea shows what the form, a file or a discard wrote (typing already shows itself).
     {
@@ -196,47 +118,6 @@ pub fn App() -> Html {
         });
     }
 
-    // Keep the draft between visits.
-    {
-        let editor = editor.clone();
-        let storage_full = storage_full.clone();
-        use_effect_with(rev, move |_| {
-            let big = editor.borrow().big();
-            let save = move || {
-                if let Some(storage) = storage() {
-                    let e = editor.borrow();
-                    if e.keep {
-                        let ok = storage.set_item(DRAFT_KEY, e.text()).is_ok()
-                            && storage.set_item(NAME_KEY, &e.name).is_ok();
-                        if *storage_full == ok {
-                            storage_full.set(!ok);
-                        }
-                    } else {
-                        let _ = storage.remove_item(DRAFT_KEY);
-                        let _ = storage.remove_item(NAME_KEY);
-                        if *storage_full {
-                            storage_full.set(false);
-                        }
-                    }
-                }
-            };
-            // Writing megabytes on every keystroke would slow typing: huge drafts wait for a pause.
-            let timeout = if big {
-                Some(gloo_timers::callback::Timeout::new(500, save))
-            } else {
-                save();
-                None
-            };
-            move || drop(timeout)
-        });
-    }
-    {
-        use_effect_with((*theme).clone(), move |theme| {
-            if let Some(storage) = storage() {
-                let _ = storage.set_item(THEME_KEY, &theme.to_storage());
-            }
-        });
-    }
     // The window of the text the text box shows (all of it, for usual files).
     let (top, shown_lines, total_lines, windowed) = {
         let e = editor.borrow();

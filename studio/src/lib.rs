@@ -8,7 +8,8 @@
 //! [`incremental`] (the checker, keystroke by keystroke) and [`editor`] (the draft, its check and
 //! the text box's window). [`app`] is the Yew page; its panels are components of their own
 //! ([`form_panel`], [`file_set_panel`], [`preview_panel`], [`problem_list`], [`theme_panel`], [`embed_panel`]); [`text_box`] puts the editor's window in
-//! the text box, [`browser`] holds the page's plumbing (storage, fetch, download, focus).
+//! the text box, [`hooks`] are the page's effects (the draft and theme kept, the document's
+//! language, the release's digest, the offline worker), [`browser`] holds the page's plumbing (storage, fetch, download, focus).
 
 pub mod app;
 pub mod browser;
@@ -20,6 +21,7 @@ pub mod embed_panel;
 pub mod file_set;
 pub mod file_set_panel;
 pub mod form_panel;
+pub mod hooks;
 pub mod i18n;
 pub mod incremental;
 pub mod pos;
