@@ -115,3 +115,7 @@ pub fn load_for_display(text: &str) -> Loaded {
 #[cfg(test)]
 #[path = "validate_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "validate_contract_tests.rs"]
+mod contract_tests;
