@@ -99,7 +99,11 @@ pub fn load_for_display(text: &str) -> Loaded {
                 let message = error.to_string();
                 let container =
                     message.starts_with("missing field") || message.starts_with("duplicate field");
-                let at = offset_of(body, error.line(), error.column());
+                // Column 0 of a line: the last byte serde_json read is the newline before it.
+                let at = match offset_of(body, error.line(), error.column()) {
+                    at if error.column() == 0 => at.saturating_sub(1),
+                    at => at,
+                };
                 super::place::path_at(body, at, container)
             } else {
                 Vec::new()

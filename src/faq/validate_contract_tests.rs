@@ -140,6 +140,23 @@ fn objects_must_be_objects_and_fields_unique() {
         fatal(r#"{"title": "T", "questions": [["id", "q", "a"]]}"#),
         "Question 1 must be an object, but it is a list."
     );
+    // A list whose first item is not even JSON, the list at the start of a line (found by the
+    // byte-mutation property test: serde_json then says column 0, and the widget named the
+    // list's first item instead of the question).
+    for (text, question) in [
+        (r#"{"title": "T", "questions": [[data:x]]}"#, 1),
+        ("{\"title\": \"T\", \"questions\": [\n[data:x]]}", 1),
+        ("{\"title\": \"T\", \"questions\": [\n[\"q\"]]}", 1),
+        (
+            "{\"title\": \"T\", \"questions\": [{\"question\": \"q\", \"answer\": \"a\"},\n[data:x {]]}",
+            2,
+        ),
+    ] {
+        assert_eq!(
+            fatal(text),
+            format!("Question {question} must be an object, but it is a list.")
+        );
+    }
     assert_eq!(
         fatal(
             r#"{"title": "T", "contact": ["c", "/c"], "questions": [{"question": "q", "answer": "a"}]}"#
